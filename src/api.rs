@@ -1,0 +1,83 @@
+//! The one module that talks to the network: it owns the data URLs, fetching and decoding, and
+//! one error type. Pages call `api::site_config().await` or `api::region_summary(..).await`
+//! and never build requests themselves.
+
+use gloo_net::http::Request;
+
+use crate::status::config::{Region, SiteConfig};
+use crate::status::error::DataError;
+use crate::status::model::{parse_history, parse_summary, IncidentHistory, Summary};
+
+/// The site configuration file, relative to the app's base URL.
+pub const CONFIG_FILE: &str = "config.json";
+
+/// Why data could not be loaded, naming the file every time.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum ApiError {
+    /// The request did not complete (offline, DNS, CORS, aborted).
+    #[error("{file}: could not be fetched ({reason})")]
+    Network {
+        /// The file that was requested.
+        file: String,
+        /// The browser's reason.
+        reason: String,
+    },
+    /// The server answered with an error status.
+    #[error("{file}: the server answered HTTP {status}")]
+    Http {
+        /// The file that was requested.
+        file: String,
+        /// The HTTP status code.
+        status: u16,
+    },
+    /// The file arrived but is not valid Beacon/Statuspage data.
+    #[error("{0}")]
+    Data(#[from] DataError),
+}
+
+impl ApiError {
+    /// True when the failure is the network's, so the page can say "you seem to be offline"
+    /// instead of blaming the data.
+    pub fn is_network(&self) -> bool {
+        matches!(self, ApiError::Network { .. })
+    }
+}
+
+/// Fetches a file relative to the app's base URL as text, bypassing the HTTP cache so polling
+/// sees fresh data.
+async fn fetch_text(file: &str) -> Result<String, ApiError> {
+    let network = |err: gloo_net::Error| ApiError::Network {
+        file: file.to_string(),
+        reason: err.to_string(),
+    };
+    let response = Request::get(file)
+        .cache(web_sys::RequestCache::NoCache)
+        .send()
+        .await
+        .map_err(network)?;
+    if !response.ok() {
+        return Err(ApiError::Http {
+            file: file.to_string(),
+            status: response.status(),
+        });
+    }
+    response.text().await.map_err(network)
+}
+
+/// The site configuration: regions, their data files, polling and subscription settings.
+pub async fn site_config() -> Result<SiteConfig, ApiError> {
+    let text = fetch_text(CONFIG_FILE).await?;
+    Ok(SiteConfig::from_json(CONFIG_FILE, &text)?)
+}
+
+/// The current summary (components, open incidents, maintenance) of one region.
+pub async fn region_summary(region: &Region) -> Result<Summary, ApiError> {
+    let text = fetch_text(&region.summary_url).await?;
+    Ok(parse_summary(&region.summary_url, &text)?)
+}
+
+/// The incident and maintenance history of one region.
+pub async fn region_history(region: &Region) -> Result<IncidentHistory, ApiError> {
+    let text = fetch_text(&region.history_url).await?;
+    Ok(parse_history(&region.history_url, &text)?)
+}

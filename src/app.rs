@@ -1,0 +1,121 @@
+//! The app shell: navigation, the site configuration shared by every page, the page layout,
+//! and which page a route shows.
+
+use leptos::prelude::*;
+
+use crate::api::{self, ApiError};
+use crate::nav::{provide_nav, use_nav};
+use crate::pages::{
+    home::HomePage, not_found::NotFoundPage, region::RegionPage, sla::EmbedSlaPage, sla::SlaPage,
+};
+use crate::router::Route;
+use crate::status::config::SiteConfig;
+
+/// The site configuration as loaded once per visit, shared through context.
+#[derive(Clone, Copy)]
+pub struct Site(LocalResource<Result<SiteConfig, ApiError>>);
+
+impl Site {
+    /// The configuration: `None` while loading, then the loaded config or why it failed.
+    pub fn config(&self) -> Option<Result<SiteConfig, ApiError>> {
+        self.0.get()
+    }
+}
+
+/// The [`Site`] handle provided by [`App`].
+pub fn use_site() -> Site {
+    expect_context::<Site>()
+}
+
+/// The whole browser app.
+#[component]
+pub fn App() -> impl IntoView {
+    let nav = provide_nav();
+    provide_context(Site(LocalResource::new(api::site_config)));
+    let route = Memo::new(move |_| nav.route());
+    move || match route.get() {
+        Route::EmbedSla => view! { <EmbedSlaPage /> }.into_any(),
+        route => view! { <Layout route=route.clone()>{page_for(route)}</Layout> }.into_any(),
+    }
+}
+
+fn page_for(route: Route) -> AnyView {
+    match route {
+        Route::Home => view! { <HomePage /> }.into_any(),
+        Route::Region(region) => view! { <RegionPage region /> }.into_any(),
+        Route::History(region) | Route::Incident { region, .. } => {
+            view! { <RegionPage region /> }.into_any()
+        }
+        Route::Sla => view! { <SlaPage /> }.into_any(),
+        Route::NotFound(path) => view! { <NotFoundPage path /> }.into_any(),
+        Route::EmbedSla => view! { <EmbedSlaPage /> }.into_any(),
+    }
+}
+
+/// Header with the site name and the region switcher, the main landmark, and the footer.
+#[component]
+fn Layout(
+    /// The route being shown, to mark the current link.
+    route: Route,
+    children: Children,
+) -> impl IntoView {
+    let nav = use_nav();
+    let site = use_site();
+    let current_region = match &route {
+        Route::Region(r) | Route::History(r) | Route::Incident { region: r, .. } => Some(r.clone()),
+        _ => None,
+    };
+    let site_name = move || {
+        site.config()
+            .and_then(Result::ok)
+            .map(|config| config.site_name)
+            .unwrap_or_else(|| "Beacon".into())
+    };
+    let region_links = move || {
+        let Some(Ok(config)) = site.config() else {
+            return Vec::new();
+        };
+        config
+            .regions
+            .into_iter()
+            .map(|region| {
+                let is_current = current_region.as_deref() == Some(region.id.as_str());
+                let href = nav.href_keeping_query(&Route::Region(region.id.clone()));
+                view! {
+                    <li>
+                        <a
+                            href=href
+                            aria-current=is_current.then_some("page")
+                            data-testid=format!("region-link-{}", region.id)
+                        >
+                            {region.name}
+                        </a>
+                    </li>
+                }
+            })
+            .collect::<Vec<_>>()
+    };
+    let sla_current = (route == Route::Sla).then_some("page");
+    view! {
+        <a class="skip-link" href="#main">"Skip to content"</a>
+        <header class="site-header">
+            <div class="inner">
+                <a class="brand" href=nav.href(&Route::Home)>{site_name}</a>
+                <nav class="site-nav" aria-label="Regions and tools">
+                    <ul>
+                        {region_links}
+                        <li>
+                            <a href=nav.href_keeping_query(&Route::Sla) aria-current=sla_current>
+                                "SLA calculator"
+                            </a>
+                        </li>
+                    </ul>
+                </nav>
+            </div>
+        </header>
+        <main id="main" tabindex="-1">{children()}</main>
+        <footer class="site-footer">
+            <p>"Powered by Beacon. Data is refreshed automatically while this page is open."</p>
+        </footer>
+    }
+}

@@ -1,0 +1,3 @@
+//! `beacon-ops`: the operators' command line.
+
+fn main() {}

@@ -1,0 +1,16 @@
+//! Beacon: regional status pages and an embeddable SLA calculator, running in the browser.
+//!
+//! The domain — the status model and uptime arithmetic ([`status`]) and the SLA engine
+//! ([`sla`]) — is plain Rust, tested natively. [`api`] is the one module that talks to the
+//! network; [`app`], [`pages`] and [`ui`] are thin views; [`nav`], [`router`] and [`web`] are the
+//! browser glue.
+
+pub mod api;
+pub mod app;
+pub mod nav;
+pub mod pages;
+pub mod router;
+pub mod sla;
+pub mod status;
+pub mod ui;
+pub mod web;

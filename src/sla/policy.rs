@@ -1,0 +1,707 @@
+//! Support policies as data: plans and their coverage, severities or an urgency × impact
+//! matrix, response and resolution targets, and ticket lifecycle rules. One JSON file per source
+//! document under `public/policies/`; a target the document does not give is `null` with a note.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::Deserialize;
+
+use super::calendar::WeeklyHours;
+use super::validation::{PolicyErrors, Problems};
+
+/// A validated support policy (one source document).
+#[derive(Debug, Clone)]
+pub struct Policy {
+    /// Policy id (file stem), e.g. `"model-b-zmanda"`.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Which source document the numbers come from.
+    pub source: String,
+    /// Notes for the reader (assumptions, what the document leaves open).
+    pub notes: Vec<String>,
+    /// Support plans, in document order.
+    pub plans: Vec<Plan>,
+    /// How a ticket gets its level, if the policy has targets.
+    pub classification: Option<Classification>,
+    /// One row per plan × level.
+    pub targets: Vec<TargetRow>,
+    /// Support-centre calendar ids the policy names (empty: any centre, "local time").
+    pub support_centres: Vec<String>,
+    /// Pending-ticket and escalation timers, if the document gives them.
+    pub lifecycle: Option<Lifecycle>,
+}
+
+/// A support plan and the hours its clock runs.
+#[derive(Debug, Clone)]
+pub struct Plan {
+    /// Plan id, e.g. `"premium"`.
+    pub id: String,
+    /// Display name, e.g. `"Premium"`.
+    pub name: String,
+    /// When the plan's SLA clock runs.
+    pub coverage: Coverage,
+    /// Notes (what the document says about the plan).
+    pub notes: Vec<String>,
+}
+
+/// When an SLA clock runs.
+#[derive(Debug, Clone)]
+pub enum Coverage {
+    /// Around the clock, every day (24x7x365); holidays do not pause it.
+    AroundTheClock,
+    /// Weekly hours in the support centre's local time zone, optionally closed on the centre's
+    /// holidays.
+    WeeklyHours {
+        /// Opening hours.
+        hours: WeeklyHours,
+        /// Whether the centre's holidays pause the clock.
+        centre_holidays: bool,
+    },
+    /// The support centre's own calendar (its hours and holidays).
+    CentreHours,
+    /// The document does not state the hours.
+    NotStated,
+}
+
+/// A named level: severity, priority, urgency or impact.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Level {
+    /// Id used in targets and URLs, e.g. `"critical"`, `"P1"`, `"1"`.
+    pub id: String,
+    /// Display name, e.g. `"Critical"`.
+    pub name: String,
+    /// The document's criteria for the level.
+    pub description: String,
+}
+
+/// How a ticket's level is chosen.
+#[derive(Debug, Clone)]
+pub enum Classification {
+    /// The ticket gets one of these severities.
+    Severities {
+        /// Severities, most severe first.
+        levels: Vec<Level>,
+        /// A separate customer-maintained priority (business impact) that does not change
+        /// targets, if the document has one.
+        customer_priorities: Vec<Level>,
+    },
+    /// Urgency × impact gives a priority, which the customer may override.
+    Matrix {
+        /// Urgencies (rows), highest first.
+        urgencies: Vec<Level>,
+        /// Impacts (columns), highest first.
+        impacts: Vec<Level>,
+        /// Priorities, highest first.
+        priorities: Vec<Level>,
+        /// `cells[u][i]`: priority id for urgency `u` and impact `i`.
+        cells: Vec<Vec<String>>,
+        /// Whether the customer may override the assigned priority.
+        customer_override: bool,
+    },
+}
+
+impl Classification {
+    /// The levels targets are given for (severities or priorities).
+    pub fn target_levels(&self) -> &[Level] {
+        match self {
+            Classification::Severities { levels, .. } => levels,
+            Classification::Matrix { priorities, .. } => priorities,
+        }
+    }
+}
+
+/// Unit of a target amount.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TargetUnit {
+    /// Clock minutes (elapsed time, whatever the hours).
+    Minutes,
+    /// Clock hours (elapsed time, whatever the hours).
+    Hours,
+    /// Minutes while the plan's coverage is open.
+    BusinessMinutes,
+    /// Hours while the plan's coverage is open.
+    BusinessHours,
+    /// Business days of the plan's coverage (see [`super::BusinessDayRule`]).
+    BusinessDays,
+}
+
+impl TargetUnit {
+    fn parse(text: &str) -> Option<TargetUnit> {
+        Some(match text {
+            "minutes" => TargetUnit::Minutes,
+            "hours" => TargetUnit::Hours,
+            "business_minutes" => TargetUnit::BusinessMinutes,
+            "business_hours" => TargetUnit::BusinessHours,
+            "business_days" => TargetUnit::BusinessDays,
+            _ => return None,
+        })
+    }
+
+    /// Whether the unit counts only while the coverage is open.
+    pub fn is_business_time(self) -> bool {
+        matches!(
+            self,
+            TargetUnit::BusinessMinutes | TargetUnit::BusinessHours | TargetUnit::BusinessDays
+        )
+    }
+}
+
+/// A target as the policy states it, e.g. 2 business hours.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Target {
+    /// The number in the document.
+    pub amount: u32,
+    /// Its unit.
+    pub unit: TargetUnit,
+}
+
+/// Targets of one plan × level.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TargetRow {
+    /// Plan id.
+    pub plan: String,
+    /// Severity or priority id.
+    pub level: String,
+    /// First (human) response target, `None` where the document gives none.
+    pub first_response: Option<Target>,
+    /// Resolution target, `None` where the document gives none.
+    pub resolution: Option<Target>,
+    /// Callback target for tickets submitted on a local Saturday or Sunday, if any.
+    pub weekend_callback: Option<Target>,
+    /// Why a target is missing, or other remarks.
+    pub note: Option<String>,
+}
+
+/// Pending-ticket and escalation timers.
+#[derive(Debug, Clone)]
+pub struct Lifecycle {
+    /// Hours in which business-time lifecycle timers run.
+    pub coverage: Coverage,
+    /// Reminder to the customer after a ticket has been pending this long.
+    pub pending_reminder: Target,
+    /// Automatic close after this much inactivity while pending.
+    pub pending_auto_close: Target,
+    /// Minimum time development needs to review an escalated ticket, if stated.
+    pub development_review_at_least: Option<Target>,
+    /// Notes (wording of the document, discrepancies).
+    pub notes: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PolicyFile {
+    id: String,
+    name: String,
+    source: String,
+    #[serde(default)]
+    notes: Vec<String>,
+    #[serde(default)]
+    plans: Vec<PlanFile>,
+    #[serde(default)]
+    classification: Option<ClassificationFile>,
+    #[serde(default)]
+    targets: Vec<TargetRowFile>,
+    #[serde(default)]
+    support_centres: Vec<String>,
+    #[serde(default)]
+    lifecycle: Option<LifecycleFile>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PlanFile {
+    id: String,
+    name: String,
+    coverage: CoverageFile,
+    #[serde(default)]
+    notes: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CoverageFile {
+    kind: String,
+    #[serde(default)]
+    hours: BTreeMap<String, Vec<[String; 2]>>,
+    #[serde(default)]
+    holidays: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LevelFile {
+    id: String,
+    name: String,
+    #[serde(default)]
+    description: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ClassificationFile {
+    kind: String,
+    #[serde(default)]
+    severities: Vec<LevelFile>,
+    #[serde(default)]
+    customer_priorities: Vec<LevelFile>,
+    #[serde(default)]
+    urgencies: Vec<LevelFile>,
+    #[serde(default)]
+    impacts: Vec<LevelFile>,
+    #[serde(default)]
+    priorities: Vec<LevelFile>,
+    #[serde(default)]
+    matrix: BTreeMap<String, BTreeMap<String, String>>,
+    #[serde(default)]
+    customer_override: bool,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TargetFile {
+    amount: i64,
+    unit: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TargetRowFile {
+    plan: String,
+    level: String,
+    first_response: Option<TargetFile>,
+    resolution: Option<TargetFile>,
+    #[serde(default)]
+    weekend_callback: Option<TargetFile>,
+    #[serde(default)]
+    note: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LifecycleFile {
+    coverage: CoverageFile,
+    pending_reminder: TargetFile,
+    pending_auto_close: TargetFile,
+    #[serde(default)]
+    development_review_at_least: Option<TargetFile>,
+    #[serde(default)]
+    notes: Vec<String>,
+}
+
+fn parse_levels(list: &[LevelFile], path: &str, p: &mut Problems) -> Vec<Level> {
+    let mut seen = BTreeSet::new();
+    for (i, l) in list.iter().enumerate() {
+        if l.id.trim().is_empty() {
+            p.add(format!("{path}[{i}].id"), "id is empty");
+        } else if !seen.insert(l.id.as_str()) {
+            p.add(
+                format!("{path}[{i}].id"),
+                format!("duplicate id {:?}", l.id),
+            );
+        }
+        if l.name.trim().is_empty() {
+            p.add(format!("{path}[{i}].name"), "name is empty");
+        }
+    }
+    list.iter()
+        .map(|l| Level {
+            id: l.id.clone(),
+            name: l.name.clone(),
+            description: l.description.clone(),
+        })
+        .collect()
+}
+
+fn coverage(c: &CoverageFile, path: &str, p: &mut Problems) -> Coverage {
+    let extra_hours = !c.hours.is_empty();
+    let cov = match c.kind.as_str() {
+        "around_the_clock" => Coverage::AroundTheClock,
+        "centre_hours" => Coverage::CentreHours,
+        "not_stated" => Coverage::NotStated,
+        "weekly_hours" => {
+            let hours = WeeklyHours::parse(&c.hours, &format!("{path}.hours"), p);
+            if (0..7).all(|d| hours.day(d).is_empty()) {
+                p.add(format!("{path}.hours"), "weekly hours are empty");
+            }
+            let centre_holidays = match c.holidays.as_deref() {
+                Some("centre") => true,
+                Some("none") => false,
+                _ => {
+                    p.add(
+                        format!("{path}.holidays"),
+                        "say whether the centre's holidays pause the clock: \"centre\" or \"none\"",
+                    );
+                    false
+                }
+            };
+            return Coverage::WeeklyHours {
+                hours,
+                centre_holidays,
+            };
+        }
+        other => {
+            p.add(
+                format!("{path}.kind"),
+                format!(
+                    "unknown coverage {other:?} (use around_the_clock, weekly_hours, centre_hours, not_stated)"
+                ),
+            );
+            Coverage::NotStated
+        }
+    };
+    if extra_hours || c.holidays.is_some() {
+        p.add(
+            path,
+            "hours and holidays belong to weekly_hours coverage only",
+        );
+    }
+    cov
+}
+
+fn target(t: &TargetFile, path: &str, p: &mut Problems) -> Option<Target> {
+    let unit = TargetUnit::parse(&t.unit);
+    if unit.is_none() {
+        p.add(
+            format!("{path}.unit"),
+            format!(
+                "unknown unit {:?} (use minutes, hours, business_minutes, business_hours, business_days)",
+                t.unit
+            ),
+        );
+    }
+    let amount = u32::try_from(t.amount).ok().filter(|a| *a > 0);
+    if amount.is_none() {
+        p.add(
+            format!("{path}.amount"),
+            "amount must be a positive whole number",
+        );
+    }
+    Some(Target {
+        amount: amount?,
+        unit: unit?,
+    })
+}
+
+fn check_unit_against(coverage: &Coverage, t: Option<Target>, path: &str, p: &mut Problems) {
+    if let (Coverage::NotStated, Some(t)) = (coverage, t) {
+        if t.unit.is_business_time() {
+            p.add(
+                path,
+                "a business-time target needs stated hours, but the plan's coverage is not_stated",
+            );
+        }
+    }
+}
+
+impl Policy {
+    /// Parses and validates a policy file, reporting every problem with its field path
+    /// (`targets[2].first_response.unit`).
+    pub fn from_json(file_name: &str, text: &str) -> Result<Policy, PolicyErrors> {
+        let file: PolicyFile =
+            serde_json::from_str(text).map_err(|e| Problems::from_json_error(file_name, &e))?;
+        let mut p = Problems::new(file_name);
+        if file.id.trim().is_empty() {
+            p.add("id", "id is empty");
+        }
+        if file.source.trim().is_empty() {
+            p.add("source", "name the source document");
+        }
+        let mut plan_ids = BTreeSet::new();
+        let plans: Vec<Plan> = file
+            .plans
+            .iter()
+            .enumerate()
+            .map(|(i, plan)| {
+                if !plan_ids.insert(plan.id.as_str()) {
+                    p.add(
+                        format!("plans[{i}].id"),
+                        format!("duplicate plan {:?}", plan.id),
+                    );
+                }
+                let coverage = coverage(&plan.coverage, &format!("plans[{i}].coverage"), &mut p);
+                if matches!(coverage, Coverage::NotStated) && plan.notes.is_empty() {
+                    p.add(
+                        format!("plans[{i}].notes"),
+                        "say why the hours are not stated",
+                    );
+                }
+                Plan {
+                    id: plan.id.clone(),
+                    name: plan.name.clone(),
+                    coverage,
+                    notes: plan.notes.clone(),
+                }
+            })
+            .collect();
+        let classification = file.classification.as_ref().map(|c| classify(c, &mut p));
+        if !plans.is_empty() && classification.is_none() {
+            p.add(
+                "classification",
+                "a policy with plans needs a classification",
+            );
+        }
+        if plans.is_empty() && file.lifecycle.is_none() {
+            p.add(
+                "plans",
+                "a policy needs plans with targets, or lifecycle rules",
+            );
+        }
+        let level_ids: BTreeSet<&str> = classification
+            .as_ref()
+            .map(|c| c.target_levels().iter().map(|l| l.id.as_str()).collect())
+            .unwrap_or_default();
+        let mut rows = Vec::with_capacity(file.targets.len());
+        let mut seen = BTreeSet::new();
+        for (i, row) in file.targets.iter().enumerate() {
+            let here = format!("targets[{i}]");
+            let plan = plans.iter().find(|pl| pl.id == row.plan);
+            if plan.is_none() {
+                p.add(
+                    format!("{here}.plan"),
+                    format!("unknown plan {:?}", row.plan),
+                );
+            }
+            if !level_ids.contains(row.level.as_str()) {
+                p.add(
+                    format!("{here}.level"),
+                    format!("unknown level {:?}", row.level),
+                );
+            }
+            if !seen.insert((row.plan.clone(), row.level.clone())) {
+                p.add(
+                    &here,
+                    format!(
+                        "second row for plan {:?} and level {:?}",
+                        row.plan, row.level
+                    ),
+                );
+            }
+            let first_response = row
+                .first_response
+                .as_ref()
+                .and_then(|t| target(t, &format!("{here}.first_response"), &mut p));
+            let resolution = row
+                .resolution
+                .as_ref()
+                .and_then(|t| target(t, &format!("{here}.resolution"), &mut p));
+            let weekend_callback = row
+                .weekend_callback
+                .as_ref()
+                .and_then(|t| target(t, &format!("{here}.weekend_callback"), &mut p));
+            if (row.first_response.is_none() || row.resolution.is_none())
+                && row.note.as_deref().is_none_or(|n| n.trim().is_empty())
+            {
+                p.add(
+                    format!("{here}.note"),
+                    "a missing (null) target needs a note saying the document gives none",
+                );
+            }
+            if let Some(plan) = plan {
+                check_unit_against(
+                    &plan.coverage,
+                    first_response,
+                    &format!("{here}.first_response"),
+                    &mut p,
+                );
+                check_unit_against(
+                    &plan.coverage,
+                    resolution,
+                    &format!("{here}.resolution"),
+                    &mut p,
+                );
+            }
+            rows.push(TargetRow {
+                plan: row.plan.clone(),
+                level: row.level.clone(),
+                first_response,
+                resolution,
+                weekend_callback,
+                note: row.note.clone(),
+            });
+        }
+        for plan in &plans {
+            for level in &level_ids {
+                if !seen.contains(&(plan.id.clone(), (*level).to_owned())) {
+                    p.add(
+                        "targets",
+                        format!("no row for plan {:?} and level {:?}", plan.id, level),
+                    );
+                }
+            }
+        }
+        for (i, c) in file.support_centres.iter().enumerate() {
+            if c.trim().is_empty() {
+                p.add(format!("support_centres[{i}]"), "centre id is empty");
+            }
+        }
+        let lifecycle = file.lifecycle.as_ref().and_then(|l| {
+            let coverage = coverage(&l.coverage, "lifecycle.coverage", &mut p);
+            let reminder = target(&l.pending_reminder, "lifecycle.pending_reminder", &mut p);
+            let close = target(
+                &l.pending_auto_close,
+                "lifecycle.pending_auto_close",
+                &mut p,
+            );
+            let review = l
+                .development_review_at_least
+                .as_ref()
+                .map(|t| target(t, "lifecycle.development_review_at_least", &mut p));
+            check_unit_against(&coverage, reminder, "lifecycle.pending_reminder", &mut p);
+            check_unit_against(&coverage, close, "lifecycle.pending_auto_close", &mut p);
+            Some(Lifecycle {
+                coverage,
+                pending_reminder: reminder?,
+                pending_auto_close: close?,
+                development_review_at_least: review.flatten(),
+                notes: l.notes.clone(),
+            })
+        });
+        p.finish()?;
+        Ok(Policy {
+            id: file.id,
+            name: file.name,
+            source: file.source,
+            notes: file.notes,
+            plans,
+            classification,
+            targets: rows,
+            support_centres: file.support_centres,
+            lifecycle,
+        })
+    }
+
+    /// The plan with this id.
+    pub fn plan(&self, id: &str) -> Option<&Plan> {
+        self.plans.iter().find(|p| p.id == id)
+    }
+
+    /// The target row for a plan and level.
+    pub fn target_row(&self, plan: &str, level: &str) -> Option<&TargetRow> {
+        self.targets
+            .iter()
+            .find(|r| r.plan == plan && r.level == level)
+    }
+}
+
+fn classify(c: &ClassificationFile, p: &mut Problems) -> Classification {
+    match c.kind.as_str() {
+        "severities" => {
+            let levels = parse_levels(&c.severities, "classification.severities", p);
+            if levels.is_empty() {
+                p.add("classification.severities", "no severities");
+            }
+            Classification::Severities {
+                levels,
+                customer_priorities: parse_levels(
+                    &c.customer_priorities,
+                    "classification.customer_priorities",
+                    p,
+                ),
+            }
+        }
+        "urgency_impact_matrix" => {
+            let urgencies = parse_levels(&c.urgencies, "classification.urgencies", p);
+            let impacts = parse_levels(&c.impacts, "classification.impacts", p);
+            let priorities = parse_levels(&c.priorities, "classification.priorities", p);
+            let mut cells = Vec::with_capacity(urgencies.len());
+            for u in &urgencies {
+                let mut row = Vec::with_capacity(impacts.len());
+                for i in &impacts {
+                    let path = format!("classification.matrix.{}.{}", u.id, i.id);
+                    match c.matrix.get(&u.id).and_then(|r| r.get(&i.id)) {
+                        Some(prio) if priorities.iter().any(|pr| &pr.id == prio) => {
+                            row.push(prio.clone());
+                        }
+                        Some(prio) => {
+                            p.add(path, format!("unknown priority {prio:?}"));
+                            row.push(String::new());
+                        }
+                        None => {
+                            p.add(path, "matrix cell missing");
+                            row.push(String::new());
+                        }
+                    }
+                }
+                cells.push(row);
+            }
+            for (u, row) in &c.matrix {
+                if !urgencies.iter().any(|l| &l.id == u) {
+                    p.add(format!("classification.matrix.{u}"), "unknown urgency");
+                }
+                for i in row.keys() {
+                    if !impacts.iter().any(|l| &l.id == i) {
+                        p.add(format!("classification.matrix.{u}.{i}"), "unknown impact");
+                    }
+                }
+            }
+            Classification::Matrix {
+                urgencies,
+                impacts,
+                priorities,
+                cells,
+                customer_override: c.customer_override,
+            }
+        }
+        other => {
+            p.add(
+                "classification.kind",
+                format!("unknown classification {other:?} (use severities, urgency_impact_matrix)"),
+            );
+            Classification::Severities {
+                levels: Vec::new(),
+                customer_priorities: Vec::new(),
+            }
+        }
+    }
+}
+
+/// One entry of `public/policies/index.json`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IndexEntry {
+    /// Id of the policy or calendar.
+    pub id: String,
+    /// File path relative to `public/policies/`.
+    pub file: String,
+    /// Display name.
+    pub name: String,
+}
+
+/// `public/policies/index.json`: which policy and calendar files exist.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PolicyIndex {
+    /// Policy files.
+    pub policies: Vec<IndexEntry>,
+    /// Support-centre calendar files.
+    pub calendars: Vec<IndexEntry>,
+}
+
+impl PolicyIndex {
+    /// Parses the index; ids must be unique.
+    pub fn from_json(file_name: &str, text: &str) -> Result<PolicyIndex, PolicyErrors> {
+        let index: PolicyIndex =
+            serde_json::from_str(text).map_err(|e| Problems::from_json_error(file_name, &e))?;
+        let mut p = Problems::new(file_name);
+        for (list, name) in [
+            (&index.policies, "policies"),
+            (&index.calendars, "calendars"),
+        ] {
+            let mut seen = BTreeSet::new();
+            for (i, e) in list.iter().enumerate() {
+                if !seen.insert(e.id.as_str()) {
+                    p.add(
+                        format!("{name}[{i}].id"),
+                        format!("duplicate id {:?}", e.id),
+                    );
+                }
+                if !e.file.ends_with(".json") {
+                    p.add(format!("{name}[{i}].file"), "expected a .json file");
+                }
+            }
+        }
+        p.finish()?;
+        Ok(index)
+    }
+}

@@ -1,0 +1,563 @@
+//! The Statuspage v2 public API format (`summary.json`, `incidents.json`), as Beacon reads and
+//! writes it.
+//!
+//! Beacon's own data files use exactly this shape so that any Statuspage client can read them, and
+//! files exported from a Statuspage page can be served by Beacon unchanged. Reading is tolerant:
+//! optional fields may be missing or `null`, and enum values this version does not know are kept
+//! verbatim in an `Unknown` variant (and written back unchanged) instead of failing the whole page.
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use super::error::{parse_json, DataError};
+
+/// A point in time as Statuspage writes it: RFC 3339 with the page's own UTC offset, which is kept
+/// so times can be shown the way the page wrote them. Compares by instant with any `DateTime`.
+pub type Timestamp = DateTime<FixedOffset>;
+
+/// Declares a Statuspage string enum with an `Unknown(String)` fallback and wire (de)serialisation.
+macro_rules! wire_enum {
+    (
+        $(#[$meta:meta])*
+        $name:ident { $( $(#[$vmeta:meta])* $variant:ident = $wire:literal ),+ $(,)? }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        pub enum $name {
+            $( $(#[$vmeta])* $variant, )+
+            /// A value this version of Beacon does not know, kept verbatim so it survives a round
+            /// trip.
+            Unknown(String),
+        }
+
+        impl $name {
+            /// The value exactly as written in Statuspage JSON.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    $( Self::$variant => $wire, )+
+                    Self::Unknown(other) => other,
+                }
+            }
+
+            /// Reads a Statuspage JSON value; anything unrecognised becomes `Unknown`.
+            pub fn from_wire(value: &str) -> Self {
+                match value {
+                    $( $wire => Self::$variant, )+
+                    other => Self::Unknown(other.to_owned()),
+                }
+            }
+        }
+
+        impl Serialize for $name {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let value = String::deserialize(deserializer)?;
+                Ok(Self::from_wire(&value))
+            }
+        }
+    };
+}
+
+wire_enum! {
+    /// The state of one component (a section such as "Backups") as shown to visitors.
+    ComponentStatus {
+        /// Working normally.
+        Operational = "operational",
+        /// Working, but slower or less reliable than usual.
+        DegradedPerformance = "degraded_performance",
+        /// Failing for some customers or some operations.
+        PartialOutage = "partial_outage",
+        /// Failing for most or all customers.
+        MajorOutage = "major_outage",
+        /// Planned work is under way.
+        UnderMaintenance = "under_maintenance",
+    }
+}
+
+impl ComponentStatus {
+    /// How bad the status is, for picking the worst one: operational 0, under maintenance 1,
+    /// unknown 2 (something is reported that we cannot read, so never "operational"),
+    /// degraded 3, partial outage 4, major outage 5.
+    pub fn severity_rank(&self) -> u8 {
+        match self {
+            Self::Operational => 0,
+            Self::UnderMaintenance => 1,
+            Self::Unknown(_) => 2,
+            Self::DegradedPerformance => 3,
+            Self::PartialOutage => 4,
+            Self::MajorOutage => 5,
+        }
+    }
+
+    /// English text for visitors.
+    pub fn label(&self) -> &'static str {
+        match self {
+            Self::Operational => "Operational",
+            Self::DegradedPerformance => "Degraded performance",
+            Self::PartialOutage => "Partial outage",
+            Self::MajorOutage => "Major outage",
+            Self::UnderMaintenance => "Under maintenance",
+            Self::Unknown(_) => "Status unknown",
+        }
+    }
+
+    /// True when the component works normally.
+    pub fn is_operational(&self) -> bool {
+        matches!(self, Self::Operational)
+    }
+
+    /// True for partial and major outages.
+    pub fn is_outage(&self) -> bool {
+        matches!(self, Self::PartialOutage | Self::MajorOutage)
+    }
+
+    /// True for degraded performance, partial and major outages: a problem visitors notice.
+    pub fn is_degraded_or_worse(&self) -> bool {
+        matches!(
+            self,
+            Self::DegradedPerformance | Self::PartialOutage | Self::MajorOutage
+        )
+    }
+
+    /// True while planned work is under way.
+    pub fn is_under_maintenance(&self) -> bool {
+        matches!(self, Self::UnderMaintenance)
+    }
+
+    /// The worse of two statuses by [`ComponentStatus::severity_rank`]; on a tie, `self`.
+    pub fn worst(self, other: Self) -> Self {
+        if other.severity_rank() > self.severity_rank() {
+            other
+        } else {
+            self
+        }
+    }
+}
+
+wire_enum! {
+    /// Where an incident or a scheduled maintenance stands. Incidents use the first five values,
+    /// maintenances the last four.
+    IncidentStatus {
+        /// The problem is known and being looked into.
+        Investigating = "investigating",
+        /// The cause is known and a fix is being worked on.
+        Identified = "identified",
+        /// A fix is in place and being watched.
+        Monitoring = "monitoring",
+        /// The problem is over.
+        Resolved = "resolved",
+        /// The problem is over and a postmortem has been published.
+        Postmortem = "postmortem",
+        /// Maintenance is planned but has not started.
+        Scheduled = "scheduled",
+        /// Maintenance is under way.
+        InProgress = "in_progress",
+        /// Maintenance work is done and being checked.
+        Verifying = "verifying",
+        /// Maintenance is over.
+        Completed = "completed",
+    }
+}
+
+impl IncidentStatus {
+    /// English text for visitors.
+    pub fn label(&self) -> &'static str {
+        match self {
+            Self::Investigating => "Investigating",
+            Self::Identified => "Identified",
+            Self::Monitoring => "Monitoring",
+            Self::Resolved => "Resolved",
+            Self::Postmortem => "Postmortem",
+            Self::Scheduled => "Scheduled",
+            Self::InProgress => "In progress",
+            Self::Verifying => "Verifying",
+            Self::Completed => "Completed",
+            Self::Unknown(_) => "Update",
+        }
+    }
+
+    /// True once the incident or maintenance is over (resolved, postmortem, completed).
+    pub fn is_closed(&self) -> bool {
+        matches!(self, Self::Resolved | Self::Postmortem | Self::Completed)
+    }
+
+    /// True for the statuses only maintenances use.
+    pub fn is_maintenance(&self) -> bool {
+        matches!(
+            self,
+            Self::Scheduled | Self::InProgress | Self::Verifying | Self::Completed
+        )
+    }
+}
+
+wire_enum! {
+    /// How much an incident hurts, as its author rated it; `none` when a file omits it.
+    #[derive(Default)]
+    Impact {
+        /// No visible effect.
+        #[default]
+        None = "none",
+        /// Minor effect.
+        Minor = "minor",
+        /// Major effect.
+        Major = "major",
+        /// Critical effect.
+        Critical = "critical",
+        /// Planned maintenance.
+        Maintenance = "maintenance",
+    }
+}
+
+impl Impact {
+    /// How bad the impact is: none 0, maintenance 1, unknown 2, minor 3, major 4, critical 5.
+    pub fn severity_rank(&self) -> u8 {
+        match self {
+            Self::None => 0,
+            Self::Maintenance => 1,
+            Self::Unknown(_) => 2,
+            Self::Minor => 3,
+            Self::Major => 4,
+            Self::Critical => 5,
+        }
+    }
+
+    /// English text for visitors.
+    pub fn label(&self) -> &'static str {
+        match self {
+            Self::None => "No impact",
+            Self::Minor => "Minor",
+            Self::Major => "Major",
+            Self::Critical => "Critical",
+            Self::Maintenance => "Maintenance",
+            Self::Unknown(_) => "Impact unknown",
+        }
+    }
+}
+
+wire_enum! {
+    /// The page-wide colour of the status banner.
+    Indicator {
+        /// All systems operational.
+        None = "none",
+        /// A minor problem somewhere.
+        Minor = "minor",
+        /// A major problem somewhere.
+        Major = "major",
+        /// A critical problem somewhere.
+        Critical = "critical",
+        /// Maintenance under way.
+        Maintenance = "maintenance",
+    }
+}
+
+impl Indicator {
+    /// How bad the indicator is: none 0, maintenance 1, unknown 2, minor 3, major 4, critical 5.
+    pub fn severity_rank(&self) -> u8 {
+        match self {
+            Self::None => 0,
+            Self::Maintenance => 1,
+            Self::Unknown(_) => 2,
+            Self::Minor => 3,
+            Self::Major => 4,
+            Self::Critical => 5,
+        }
+    }
+
+    /// English text for the banner, in Statuspage's usual words.
+    pub fn label(&self) -> &'static str {
+        match self {
+            Self::None => "All systems operational",
+            Self::Minor => "Minor service disruption",
+            Self::Major => "Partial system outage",
+            Self::Critical => "Major system outage",
+            Self::Maintenance => "Service under maintenance",
+            Self::Unknown(_) => "Status unknown",
+        }
+    }
+}
+
+/// Reads a list that may also be `null` or missing, as an empty list.
+fn null_as_empty<'de, D, T>(deserializer: D) -> Result<Vec<T>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    Ok(Option::<Vec<T>>::deserialize(deserializer)?.unwrap_or_default())
+}
+
+/// Reads a flag that may also be `null` or missing, as `false`.
+fn null_as_false<'de, D: Deserializer<'de>>(deserializer: D) -> Result<bool, D::Error> {
+    Ok(Option::<bool>::deserialize(deserializer)?.unwrap_or(false))
+}
+
+/// The status page a file belongs to.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Page {
+    /// Statuspage page id.
+    pub id: String,
+    /// Page title, e.g. "Beacon Backup Status — EMEA".
+    pub name: String,
+    /// Public address of the page.
+    #[serde(default)]
+    pub url: Option<String>,
+    /// IANA time zone of the page, e.g. "Europe/Berlin".
+    #[serde(default)]
+    pub time_zone: Option<String>,
+    /// When anything on the page last changed.
+    #[serde(default)]
+    pub updated_at: Option<Timestamp>,
+}
+
+/// The page-wide status the file claims (see `overall` for the one Beacon derives).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PageStatus {
+    /// Banner colour.
+    pub indicator: Indicator,
+    /// Banner text, e.g. "All Systems Operational".
+    #[serde(default)]
+    pub description: String,
+}
+
+/// A section of the page (Website, Backups, Restores/Downloads) or a group of them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Component {
+    /// Statuspage component id.
+    pub id: String,
+    /// Name shown to visitors.
+    pub name: String,
+    /// Current status.
+    pub status: ComponentStatus,
+    /// Order on the page (lower first), as Statuspage writes it.
+    #[serde(default)]
+    pub position: Option<i64>,
+    /// Short explanation shown on hover.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// The group this component belongs to, if any.
+    #[serde(default)]
+    pub group_id: Option<String>,
+    /// True when this entry is a group of other components.
+    #[serde(default, deserialize_with = "null_as_false")]
+    pub group: bool,
+    /// For a group: the ids of its member components.
+    #[serde(
+        default,
+        deserialize_with = "null_as_empty",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub components: Vec<String>,
+    /// Hide the component while it is operational.
+    #[serde(default, deserialize_with = "null_as_false")]
+    pub only_show_if_degraded: bool,
+    /// Show the component's uptime bars on the page.
+    #[serde(default, deserialize_with = "null_as_false")]
+    pub showcase: bool,
+    /// The page this component belongs to.
+    #[serde(default)]
+    pub page_id: Option<String>,
+    /// When the component was created.
+    #[serde(default)]
+    pub created_at: Option<Timestamp>,
+    /// When the component last changed.
+    #[serde(default)]
+    pub updated_at: Option<Timestamp>,
+    /// The first day uptime is counted for.
+    #[serde(default)]
+    pub start_date: Option<NaiveDate>,
+}
+
+/// A component whose status an incident update changed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AffectedComponent {
+    /// The component id; old Statuspage exports omit it for "No components were affected".
+    #[serde(default)]
+    pub code: Option<String>,
+    /// The component name at the time of the update.
+    #[serde(default)]
+    pub name: String,
+    /// Status before the update.
+    #[serde(default)]
+    pub old_status: Option<ComponentStatus>,
+    /// Status set by the update.
+    #[serde(default)]
+    pub new_status: Option<ComponentStatus>,
+}
+
+/// One message posted on an incident or maintenance.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IncidentUpdate {
+    /// Statuspage update id.
+    pub id: String,
+    /// The incident status this update set.
+    pub status: IncidentStatus,
+    /// The message, possibly with a little Markdown or HTML (see `markup`).
+    #[serde(default)]
+    pub body: String,
+    /// The incident this update belongs to.
+    #[serde(default)]
+    pub incident_id: Option<String>,
+    /// When the update was posted.
+    pub created_at: Timestamp,
+    /// When the update was last edited.
+    #[serde(default)]
+    pub updated_at: Option<Timestamp>,
+    /// The time shown to visitors (may be back-dated); falls back to `created_at`.
+    #[serde(default)]
+    pub display_at: Option<Timestamp>,
+    /// Component status changes this update made.
+    #[serde(default, deserialize_with = "null_as_empty")]
+    pub affected_components: Vec<AffectedComponent>,
+}
+
+impl IncidentUpdate {
+    /// The time to show for the update: `display_at`, else `created_at`.
+    pub fn shown_at(&self) -> Timestamp {
+        self.display_at.unwrap_or(self.created_at)
+    }
+}
+
+/// An incident or a scheduled maintenance (Statuspage uses one shape for both).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Incident {
+    /// Statuspage incident id.
+    pub id: String,
+    /// Title, e.g. "Delayed Microsoft 365 backups".
+    pub name: String,
+    /// Where it stands.
+    pub status: IncidentStatus,
+    /// How much it hurts, as rated by its author.
+    #[serde(default)]
+    pub impact: Impact,
+    /// Short link to the incident page.
+    #[serde(default)]
+    pub shortlink: Option<String>,
+    /// The page this incident belongs to.
+    #[serde(default)]
+    pub page_id: Option<String>,
+    /// When it was opened.
+    pub created_at: Timestamp,
+    /// When it last changed.
+    #[serde(default)]
+    pub updated_at: Option<Timestamp>,
+    /// When the problem started, if back-dated.
+    #[serde(default)]
+    pub started_at: Option<Timestamp>,
+    /// When it entered monitoring.
+    #[serde(default)]
+    pub monitoring_at: Option<Timestamp>,
+    /// When it was resolved or completed.
+    #[serde(default)]
+    pub resolved_at: Option<Timestamp>,
+    /// Maintenance only: planned start.
+    #[serde(default)]
+    pub scheduled_for: Option<Timestamp>,
+    /// Maintenance only: planned end.
+    #[serde(default)]
+    pub scheduled_until: Option<Timestamp>,
+    /// Messages, newest first as Statuspage lists them.
+    #[serde(default, deserialize_with = "null_as_empty")]
+    pub incident_updates: Vec<IncidentUpdate>,
+    /// The components the incident is attached to.
+    #[serde(default, deserialize_with = "null_as_empty")]
+    pub components: Vec<Component>,
+}
+
+impl Incident {
+    /// True for a scheduled maintenance: it has a planned start, a maintenance status or a
+    /// maintenance impact (Statuspage's incidents.json lists past maintenances among incidents).
+    pub fn is_maintenance(&self) -> bool {
+        self.scheduled_for.is_some()
+            || self.status.is_maintenance()
+            || self.impact == Impact::Maintenance
+    }
+
+    /// True while the incident or maintenance is not over.
+    pub fn is_open(&self) -> bool {
+        !self.status.is_closed()
+    }
+
+    /// When the problem or the work began: `started_at`, else `scheduled_for` for maintenances,
+    /// else `created_at`.
+    pub fn began_at(&self) -> Timestamp {
+        self.started_at
+            .or(if self.is_maintenance() {
+                self.scheduled_for
+            } else {
+                None
+            })
+            .unwrap_or(self.created_at)
+    }
+
+    /// The ids of the components this incident touches: those named by any update's
+    /// `affected_components`, else those in `components`. Sorted, without duplicates.
+    pub fn affected_component_ids(&self) -> Vec<&str> {
+        let mut ids: Vec<&str> = self
+            .incident_updates
+            .iter()
+            .flat_map(|update| update.affected_components.iter())
+            .filter_map(|affected| affected.code.as_deref())
+            .collect();
+        if ids.is_empty() {
+            ids = self.components.iter().map(|c| c.id.as_str()).collect();
+        }
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    }
+
+    /// The newest update by `created_at` (lists are usually newest first, but not always).
+    pub fn latest_update(&self) -> Option<&IncidentUpdate> {
+        self.incident_updates.iter().max_by_key(|u| u.created_at)
+    }
+}
+
+/// The current state of one status page: Statuspage's `summary.json`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Summary {
+    /// The page.
+    pub page: Page,
+    /// The page-wide status the file claims.
+    pub status: PageStatus,
+    /// All components and groups.
+    #[serde(default, deserialize_with = "null_as_empty")]
+    pub components: Vec<Component>,
+    /// Incidents that are not yet resolved.
+    #[serde(default, deserialize_with = "null_as_empty")]
+    pub incidents: Vec<Incident>,
+    /// Maintenances that are upcoming or in progress.
+    #[serde(default, deserialize_with = "null_as_empty")]
+    pub scheduled_maintenances: Vec<Incident>,
+}
+
+impl Summary {
+    /// The component with this id.
+    pub fn component(&self, id: &str) -> Option<&Component> {
+        self.components.iter().find(|c| c.id == id)
+    }
+}
+
+/// Past incidents and maintenances of one page: Statuspage's `incidents.json` shape. Past
+/// maintenances appear among `incidents` (see [`Incident::is_maintenance`]).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IncidentHistory {
+    /// The page.
+    pub page: Page,
+    /// Incidents and maintenances, newest first.
+    #[serde(default, deserialize_with = "null_as_empty")]
+    pub incidents: Vec<Incident>,
+}
+
+/// Reads a `summary.json`; `file` names it in the error.
+pub fn parse_summary(file: &str, text: &str) -> Result<Summary, DataError> {
+    parse_json(file, text)
+}
+
+/// Reads a history file (`incidents.json` shape); `file` names it in the error.
+pub fn parse_history(file: &str, text: &str) -> Result<IncidentHistory, DataError> {
+    parse_json(file, text)
+}

@@ -1,0 +1,3 @@
+//! Small view pieces shared by pages.
+
+pub mod status;

@@ -1,0 +1,50 @@
+//! Browser glue for the views: the clock, the visitor's time zone, local storage and the
+//! document's base path. Everything here is a thin wrapper over `web_sys`/`js_sys`; the
+//! decisions live in the pure modules.
+
+use chrono::{DateTime, Utc};
+use wasm_bindgen::JsValue;
+
+/// The current instant from the browser's clock, in UTC.
+pub fn now() -> DateTime<Utc> {
+    let millis = js_sys::Date::now() as i64;
+    DateTime::from_timestamp_millis(millis).unwrap_or_default()
+}
+
+/// The visitor's IANA time zone as the browser reports it (e.g. `Europe/Berlin`).
+pub fn visitor_time_zone() -> Option<String> {
+    let format = js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &js_sys::Object::new());
+    let options = format.resolved_options();
+    js_sys::Reflect::get(&options, &JsValue::from_str("timeZone"))
+        .ok()
+        .and_then(|zone| zone.as_string())
+}
+
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// Reads a remembered choice; `None` when absent or when storage is unavailable.
+pub fn remembered(key: &str) -> Option<String> {
+    local_storage()?.get_item(key).ok().flatten()
+}
+
+/// Remembers a choice across visits; silently does nothing where storage is blocked
+/// (private mode), because the choice still works for this page view.
+pub fn remember(key: &str, value: &str) {
+    if let Some(storage) = local_storage() {
+        let _ = storage.set_item(key, value);
+    }
+}
+
+/// The path of the document's base URL (Trunk writes `<base href>` from `--public-url`),
+/// normalised to start and end with `/`.
+pub fn base_path() -> String {
+    let base = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.base_uri().ok().flatten())
+        .and_then(|uri| web_sys::Url::new(&uri).ok())
+        .map(|url| url.pathname())
+        .unwrap_or_else(|| "/".into());
+    crate::router::normalise_base(&base)
+}

@@ -1,0 +1,30 @@
+// Launches Debian's Chromium through playwright-core, headless, with the flags this machine
+// needs as root and a fresh profile every time.
+import { chromium } from 'playwright-core';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export async function launch() {
+  const profile = await mkdtemp(join(tmpdir(), 'beacon-chromium-'));
+  return chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run',
+    ],
+    timezoneId: 'Europe/Berlin',
+    locale: 'en-GB',
+  });
+}
+
+/** Collects page errors and console errors so a test can assert the app ran cleanly. */
+export function watchErrors(page) {
+  const errors = [];
+  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' && !/Failed to load resource/.test(msg.text())) errors.push(`console: ${msg.text()}`);
+  });
+  return errors;
+}

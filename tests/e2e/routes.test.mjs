@@ -1,0 +1,106 @@
+// End-to-end: the release build served by a plain static server, driven in Chromium the way a
+// visitor uses it — every route, after a reload, at the root and under a sub-path.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve } from './server.mjs';
+import { launch, watchErrors } from './browser.mjs';
+
+const SITES = [
+  { name: 'root', dist: process.env.BEACON_DIST ?? 'dist', prefix: '/' },
+  { name: 'sub-path', dist: process.env.BEACON_DIST_SUB ?? 'target/dist-sub', prefix: '/beacon/' },
+];
+const REGIONS = { americas: 'Americas', emea: 'EMEA', apac: 'APAC' };
+const SECTIONS = ['Website', 'Backups', 'Restores/Downloads'];
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+async function componentNames(page) {
+  await page.getByTestId('components').waitFor();
+  return page.locator('[data-testid=component] .component-name').allTextContents();
+}
+
+for (const site of SITES) {
+  test(`${site.name}: every region page shows its sections, before and after a reload`, async () => {
+    const server = await serve(site.dist, site.prefix);
+    const page = await browser.newPage();
+    const errors = watchErrors(page);
+    try {
+      for (const [id, name] of Object.entries(REGIONS)) {
+        await page.goto(`${server.url}${id}`);
+        for (let pass = 0; pass < 2; pass += 1) {
+          await assert.doesNotReject(page.getByTestId('region-name').filter({ hasText: name }).waitFor());
+          const names = await componentNames(page);
+          for (const section of SECTIONS) assert.ok(names.includes(section), `${id} lacks ${section}: ${names}`);
+          const statuses = await page.locator('[data-testid=component] .status-text').allTextContents();
+          assert.equal(statuses.length, names.length, 'every component states its status in words');
+          assert.ok(statuses.every((s) => s.trim().length > 0));
+          await page.reload();
+        }
+      }
+      assert.deepEqual(errors, []);
+    } finally {
+      await page.close();
+      await server.close();
+    }
+  });
+
+  test(`${site.name}: / picks the region from the time zone and remembers a choice`, async () => {
+    const server = await serve(site.dist, site.prefix);
+    const page = await browser.newPage();
+    try {
+      await page.goto(server.url);
+      const choice = page.getByTestId('region-choice');
+      await choice.waitFor();
+      assert.match(await choice.textContent(), /EMEA.*time zone \(Europe\/Berlin\)/s);
+      await choice.getByRole('link', { name: 'APAC' }).click();
+      await page.getByTestId('region-name').filter({ hasText: 'APAC' }).waitFor();
+      assert.equal(new URL(page.url()).pathname, `${site.prefix}apac`);
+      await page.goBack();
+      await page.getByTestId('region-choice').waitFor();
+      assert.match(await page.getByTestId('region-choice').textContent(), /APAC.*last choice/s);
+    } finally {
+      await page.close();
+      await server.close();
+    }
+  });
+
+  test(`${site.name}: links navigate without a reload and the back button works`, async () => {
+    const server = await serve(site.dist, site.prefix);
+    const page = await browser.newPage();
+    try {
+      await page.goto(`${server.url}emea`);
+      await componentNames(page);
+      await page.evaluate(() => { window.__sameDocument = true; });
+      await page.getByTestId('region-link-americas').click();
+      await page.getByTestId('region-name').filter({ hasText: 'Americas' }).waitFor();
+      assert.equal(await page.evaluate(() => window.__sameDocument), true, 'navigated in-app');
+      assert.equal(await page.getByTestId('region-link-americas').getAttribute('aria-current'), 'page');
+      await page.goBack();
+      await page.getByTestId('region-name').filter({ hasText: 'EMEA' }).waitFor();
+    } finally {
+      await page.close();
+      await server.close();
+    }
+  });
+
+  test(`${site.name}: the SLA routes and the not-found page survive a reload`, async () => {
+    const server = await serve(site.dist, site.prefix);
+    const page = await browser.newPage();
+    try {
+      for (const [path, testId] of [['sla', 'sla-page'], ['embed/sla', 'sla-embed'], ['no/such/page', 'not-found'], ['atlantis', 'not-found']]) {
+        await page.goto(`${server.url}${path}`);
+        await page.getByTestId(testId).waitFor();
+        await page.reload();
+        await page.getByTestId(testId).waitFor();
+      }
+      assert.match(await page.getByTestId('not-found').textContent(), /\/atlantis/);
+      const embedHeader = await page.goto(`${server.url}embed/sla`).then(() => page.locator('header.site-header').count());
+      assert.equal(embedHeader, 0, 'the embed has no site chrome');
+    } finally {
+      await page.close();
+      await server.close();
+    }
+  });
+}

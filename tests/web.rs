@@ -1,0 +1,136 @@
+//! Browser tests: real components mounted in headless Chromium by wasm-bindgen-test.
+#![cfg(target_arch = "wasm32")]
+
+use std::time::Duration;
+
+use beacon::pages::region::{RegionStatus, SummaryView};
+use beacon::status::config::SiteConfig;
+use beacon::status::model::parse_summary;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const CONFIG: &str = include_str!("../public/config.json");
+const AMERICAS: &str = include_str!("../public/data/americas/summary.json");
+
+/// Mounts a view into a fresh container and returns the container.
+fn mount(view: impl FnOnce() -> AnyView + 'static) -> web_sys::HtmlElement {
+    let document = leptos::prelude::document();
+    let container: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&container).unwrap();
+    let handle = leptos::mount::mount_to(container.clone(), view);
+    handle.forget();
+    container
+}
+
+fn texts(root: &web_sys::Element, selector: &str) -> Vec<String> {
+    let nodes = root.query_selector_all(selector).unwrap();
+    (0..nodes.length())
+        .map(|i| nodes.item(i).unwrap().text_content().unwrap_or_default())
+        .collect()
+}
+
+async fn wait_for(root: &web_sys::Element, selector: &str) -> web_sys::Element {
+    for _ in 0..200 {
+        if let Ok(Some(found)) = root.query_selector(selector) {
+            return found;
+        }
+        gloo_timers_sleep(Duration::from_millis(25)).await;
+    }
+    panic!("{selector} never appeared in {}", root.inner_html());
+}
+
+async fn gloo_timers_sleep(duration: Duration) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(
+                &resolve,
+                duration.as_millis() as i32,
+            )
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+fn region_page_renders_each_section_with_its_status_in_words() {
+    let config = SiteConfig::from_json("config.json", CONFIG).unwrap();
+    let region = config.region("americas").unwrap().clone();
+    let summary = parse_summary("americas/summary.json", AMERICAS).unwrap();
+    let expected: Vec<(String, String)> =
+        beacon::status::overall::sections(&summary, &region.component_order)
+            .iter()
+            .map(|s| (s.component.name.clone(), s.status.label().to_string()))
+            .collect();
+    let now = beacon::web::now();
+    let root = mount(move || view! { <SummaryView summary region now /> }.into_any());
+
+    let names = texts(&root, "[data-testid=component] .component-name");
+    let statuses = texts(
+        &root,
+        "[data-testid=component] > .component-row .status-text",
+    );
+    let shown: Vec<(String, String)> = names.into_iter().zip(statuses).collect();
+    assert_eq!(shown, expected);
+    for section in ["Website", "Backups", "Restores/Downloads"] {
+        assert!(
+            shown.iter().any(|(name, _)| name == section),
+            "{section} missing: {shown:?}"
+        );
+    }
+    let banner = root
+        .query_selector("[data-testid=overall-status]")
+        .unwrap()
+        .unwrap();
+    assert!(!banner.text_content().unwrap().trim().is_empty());
+}
+
+#[wasm_bindgen_test]
+fn every_status_has_an_icon_and_words_not_colour_alone() {
+    let summary = parse_summary("americas/summary.json", AMERICAS).unwrap();
+    let config = SiteConfig::from_json("config.json", CONFIG).unwrap();
+    let region = config.region("americas").unwrap().clone();
+    let root =
+        mount(move || view! { <SummaryView summary region now=beacon::web::now() /> }.into_any());
+    let labels = root.query_selector_all(".status-label").unwrap();
+    assert!(labels.length() >= 3);
+    for i in 0..labels.length() {
+        let label: web_sys::Element = labels.item(i).unwrap().unchecked_into();
+        let icon = label
+            .query_selector(".status-icon")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap();
+        let words = label
+            .query_selector(".status-text")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap();
+        assert!(
+            !icon.trim().is_empty() && !words.trim().is_empty(),
+            "{}",
+            label.outer_html()
+        );
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_missing_data_file_shows_a_specific_error_not_a_blank_page() {
+    let config = SiteConfig::from_json("config.json", CONFIG).unwrap();
+    let mut region = config.region("emea").unwrap().clone();
+    region.summary_url = "no-such-dir/summary.json".into();
+    let root = mount(move || view! { <RegionStatus region poll_seconds=3600 /> }.into_any());
+    let error = wait_for(&root, "[data-testid=load-error]").await;
+    let text = error.text_content().unwrap();
+    assert!(text.contains("no-such-dir/summary.json"), "{text}");
+    assert!(text.contains("404"), "{text}");
+    assert!(root
+        .query_selector("[data-testid=components]")
+        .unwrap()
+        .is_none());
+}
