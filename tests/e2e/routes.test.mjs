@@ -33,7 +33,7 @@ for (const site of SITES) {
           await assert.doesNotReject(page.getByTestId('region-name').filter({ hasText: name }).waitFor());
           const names = await componentNames(page);
           for (const section of SECTIONS) assert.ok(names.includes(section), `${id} lacks ${section}: ${names}`);
-          const statuses = await page.locator('[data-testid=component] .status-text').allTextContents();
+          const statuses = await page.locator('[data-testid=component] > .component-row .status-text').allTextContents();
           assert.equal(statuses.length, names.length, 'every component states its status in words');
           assert.ok(statuses.every((s) => s.trim().length > 0));
           await page.reload();
