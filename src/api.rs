@@ -81,3 +81,41 @@ pub async fn region_history(region: &Region) -> Result<IncidentHistory, ApiError
     let text = fetch_text(&region.history_url).await?;
     Ok(parse_history(&region.history_url, &text)?)
 }
+
+/// Folder of the policy and calendar files, relative to the app's base URL.
+pub const POLICIES_DIR: &str = "policies/";
+
+/// A policy or calendar file that does not validate, as a [`DataError`] naming the file and the
+/// first wrong field (further problems are listed in the reason).
+fn policy_problem(errors: crate::sla::PolicyErrors) -> ApiError {
+    let mut problems = errors.errors.into_iter();
+    let Some(first) = problems.next() else {
+        return ApiError::Data(DataError::new("", "", "invalid file"));
+    };
+    let mut reason = first.reason;
+    for more in problems {
+        reason.push_str(&format!("; also {}: {}", more.path, more.reason));
+    }
+    ApiError::Data(DataError::new(first.file, first.path, reason))
+}
+
+/// `policies/index.json`: which policy and support-centre calendar files exist.
+pub async fn policy_index() -> Result<crate::sla::policy::PolicyIndex, ApiError> {
+    let file = format!("{POLICIES_DIR}index.json");
+    let text = fetch_text(&file).await?;
+    crate::sla::policy::PolicyIndex::from_json(&file, &text).map_err(policy_problem)
+}
+
+/// One support policy, `file` relative to `policies/` as the index lists it, validated.
+pub async fn policy(file: &str) -> Result<crate::sla::Policy, ApiError> {
+    let file = format!("{POLICIES_DIR}{file}");
+    let text = fetch_text(&file).await?;
+    crate::sla::Policy::from_json(&file, &text).map_err(policy_problem)
+}
+
+/// One support-centre calendar, `file` relative to `policies/` as the index lists it.
+pub async fn calendar(file: &str) -> Result<crate::sla::BusinessCalendar, ApiError> {
+    let file = format!("{POLICIES_DIR}{file}");
+    let text = fetch_text(&file).await?;
+    crate::sla::BusinessCalendar::from_json(&file, &text).map_err(policy_problem)
+}

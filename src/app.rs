@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::api::{self, ApiError};
 use crate::nav::{provide_nav, use_nav};
 use crate::pages::{
-    home::HomePage, not_found::NotFoundPage, region::RegionPage, sla::EmbedSlaPage, sla::SlaPage,
+    home::HomePage, not_found::NotFoundPage, region::{RegionPage, RegionView}, sla::EmbedSlaPage, sla::SlaPage,
 };
 use crate::router::Route;
 use crate::status::config::SiteConfig;
@@ -42,9 +42,10 @@ pub fn App() -> impl IntoView {
 fn page_for(route: Route) -> AnyView {
     match route {
         Route::Home => view! { <HomePage /> }.into_any(),
-        Route::Region(region) => view! { <RegionPage region /> }.into_any(),
-        Route::History(region) | Route::Incident { region, .. } => {
-            view! { <RegionPage region /> }.into_any()
+        Route::Region(region) => view! { <RegionPage region view=RegionView::Overview /> }.into_any(),
+        Route::History(region) => view! { <RegionPage region view=RegionView::History /> }.into_any(),
+        Route::Incident { region, id } => {
+            view! { <RegionPage region view=RegionView::Incident(id) /> }.into_any()
         }
         Route::Sla => view! { <SlaPage /> }.into_any(),
         Route::NotFound(path) => view! { <NotFoundPage path /> }.into_any(),

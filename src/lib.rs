@@ -9,6 +9,8 @@ pub mod api;
 pub mod app;
 pub mod nav;
 pub mod pages;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod publish;
 pub mod router;
 pub mod sla;
 pub mod status;

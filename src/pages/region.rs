@@ -10,20 +10,43 @@ use leptos::prelude::*;
 use crate::api::{self, ApiError};
 use crate::app::use_site;
 use crate::pages::not_found::NotFoundPage;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use crate::nav::use_nav;
+use crate::router::Route;
 use crate::status::config::Region;
-use crate::status::model::{ComponentStatus, Indicator, Summary};
+use crate::status::model::{ComponentStatus, Incident, IncidentHistory, Indicator, Summary};
 use crate::status::overall::{self, Section};
+use crate::status::uptime::{all_incidents, component_uptime, ComponentUptime, UptimeWindow};
+use crate::ui::clock::{use_clock, Clock, When, ZoneSwitch};
+use crate::ui::incident::IncidentCard;
 use crate::ui::status::{status_look, StatusLabel};
+use crate::ui::uptime::{IncidentNames, UptimeStrip};
 use crate::web;
 
 /// Local-storage key of the region the visitor chose last; `/` opens it.
 pub const REMEMBERED_REGION: &str = "beacon.region";
 
-/// `/<region>`: the region's status page, or not-found for a region the site does not have.
+/// Which part of a region's pages is shown.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub enum RegionView {
+    /// Current status, incidents, maintenance and uptime.
+    #[default]
+    Overview,
+    /// Past incidents by month.
+    History,
+    /// One incident or maintenance by id.
+    Incident(String),
+}
+
+/// `/<region>` and its sub-pages, or not-found for a region the site does not have.
 #[component]
 pub fn RegionPage(
     /// The region id from the URL.
     region: String,
+    /// Which sub-page to show.
+    view: RegionView,
 ) -> impl IntoView {
     let site = use_site();
     move || match site.config() {
@@ -34,7 +57,8 @@ pub fn RegionPage(
             Some(found) => {
                 web::remember(REMEMBERED_REGION, &found.id);
                 let poll_seconds = config.poll_interval_seconds;
-                view! { <RegionStatus region=found.clone() poll_seconds /> }.into_any()
+                view! { <RegionStatus region=found.clone() poll_seconds view=view.clone() /> }
+                    .into_any()
             }
         },
     }
@@ -54,31 +78,44 @@ pub fn SiteProblem(
     }
 }
 
-/// Loads and polls one region's summary and shows it.
+/// Loads and polls one region's summary and history, and shows the chosen sub-page. A failed
+/// poll keeps the last good data on screen with a warning naming the file and the reason.
 #[component]
 pub fn RegionStatus(
     /// The region to show.
     region: Region,
     /// Seconds between refreshes.
     poll_seconds: u32,
+    /// Which sub-page to show.
+    #[prop(optional)]
+    view: RegionView,
 ) -> impl IntoView {
     let summary = RwSignal::new(None::<Summary>);
+    let history = RwSignal::new(None::<IncidentHistory>);
     let error = RwSignal::new(None::<ApiError>);
     let updated_at = RwSignal::new(None::<DateTime<Utc>>);
+    let clock = Clock::provide(&region);
     let stored_region = StoredValue::new(region.clone());
     let refresh = move || {
         leptos::task::spawn_local(async move {
-            let result = api::region_summary(&stored_region.get_value()).await;
-            match result {
+            let region = stored_region.get_value();
+            let (fresh_summary, fresh_history) =
+                futures::join!(api::region_summary(&region), api::region_history(&region));
+            let mut failure = None;
+            match fresh_summary {
                 Ok(fresh) => {
                     summary.try_set(Some(fresh));
-                    error.try_set(None);
                     updated_at.try_set(Some(web::now()));
                 }
-                Err(failure) => {
-                    error.try_set(Some(failure));
-                }
+                Err(problem) => failure = Some(problem),
             }
+            match fresh_history {
+                Ok(fresh) => {
+                    history.try_set(Some(fresh));
+                }
+                Err(problem) => failure = failure.or(Some(problem)),
+            }
+            error.try_set(failure);
         });
     };
     refresh();
@@ -87,23 +124,51 @@ pub fn RegionStatus(
     {
         on_cleanup(move || handle.clear());
     }
+    let stale_after = chrono::TimeDelta::seconds(i64::from(poll_seconds.max(5)) * 3);
 
     let heading = region.name.clone();
-    view! {
-        <h1 data-testid="region-name">{heading}</h1>
-        <p class="lede">{region.countries.clone()}</p>
-        {move || error.get().map(|failure| view! { <LoadProblem failure has_data=summary.with(Option::is_some) /> })}
-        {move || match summary.get() {
-            None if error.with(Option::is_none) => {
+    let body = move || {
+        let Some(current) = summary.get() else {
+            return if error.with(Option::is_none) {
                 view! { <p class="loading" role="status">"Loading current status…"</p> }.into_any()
+            } else {
+                ().into_any()
+            };
+        };
+        let region = stored_region.get_value();
+        let past = history.get();
+        match &view {
+            RegionView::Overview => {
+                view! { <Overview summary=current history=past region /> }.into_any()
             }
-            None => ().into_any(),
-            Some(summary) => view! { <SummaryView summary region=stored_region.get_value() now=web::now() /> }.into_any(),
-        }}
-        {move || updated_at.get().map(|at| view! {
-            <p class="lede" data-testid="last-updated">
-                "Last updated " <time datetime=at.to_rfc3339()>{at.format("%H:%M:%S UTC").to_string()}</time>
-            </p>
+            RegionView::History => {
+                view! { <HistoryList summary=current history=past region /> }.into_any()
+            }
+            RegionView::Incident(id) => {
+                view! { <IncidentPage summary=current history=past region id=id.clone() /> }
+                    .into_any()
+            }
+        }
+    };
+    view! {
+        <div class="region-header">
+            <div>
+                <h1 data-testid="region-name">{heading}</h1>
+                <p class="lede">{region.countries.clone()}</p>
+            </div>
+            <ZoneSwitch />
+        </div>
+        {move || error.get().map(|failure| view! { <LoadProblem failure has_data=summary.with(Option::is_some) /> })}
+        {body}
+        {move || updated_at.get().map(|at| {
+            let stale = clock.now.get() - at > stale_after;
+            view! {
+                <p class=if stale { "notice warning" } else { "lede" } data-testid="last-updated">
+                    {if stale { "This data may be out of date. " } else { "" }}
+                    "Last updated " <When at /> ". Refreshes every "
+                    {poll_seconds.to_string()} " seconds."
+                </p>
+            }
         })}
     }
 }
@@ -146,12 +211,30 @@ pub fn SummaryView(
     region: Region,
     /// The instant the banner is derived for.
     now: DateTime<Utc>,
+    /// Uptime strips by component id (none: no strips).
+    #[prop(optional)]
+    uptime: Option<Arc<HashMap<String, ComponentUptime>>>,
+    /// Incident names for the strips' day details.
+    #[prop(optional)]
+    names: Option<IncidentNames>,
 ) -> impl IntoView {
     let banner = overall::overall_status(&summary, now);
     let (class, icon) = indicator_look(&banner.indicator);
     let rows = overall::sections(&summary, &region.component_order)
         .into_iter()
-        .map(|section| view! { <SectionRow section /> })
+        .map(|section| {
+            let strip = uptime
+                .as_ref()
+                .and_then(|all| all.get(&section.component.id).cloned());
+            view! {
+                <SectionRow
+                    section
+                    strip
+                    names=names.clone().unwrap_or_default()
+                    region=region.id.clone()
+                />
+            }
+        })
         .collect::<Vec<_>>();
     view! {
         <div class=format!("banner {class}") data-testid="overall-status"
@@ -161,6 +244,157 @@ pub fn SummaryView(
         </div>
         <h2>"Components"</h2>
         <ul class="components" data-testid="components">{rows}</ul>
+    }
+}
+
+/// Everything a customer needs at a glance: banner, incidents, maintenance, components with
+/// their 90-day uptime.
+#[component]
+fn Overview(summary: Summary, history: Option<IncidentHistory>, region: Region) -> impl IntoView {
+    let clock = use_clock();
+    let now = clock.now.get_untracked();
+    let overall_now = overall::overall_status(&summary, now);
+    let history = history.unwrap_or_else(|| IncidentHistory {
+        page: summary.page.clone(),
+        incidents: Vec::new(),
+    });
+    let incidents = all_incidents(&summary, &history);
+    let names: IncidentNames = Arc::new(
+        incidents
+            .iter()
+            .map(|i| (i.id.clone(), i.name.clone()))
+            .collect(),
+    );
+    let offset = summary
+        .page
+        .updated_at
+        .map(|t| *t.offset())
+        .unwrap_or_else(|| chrono::FixedOffset::east_opt(0).expect("zero offset"));
+    let window = UptimeWindow::ending_now(now, UPTIME_DAYS, offset);
+    let uptime: Arc<HashMap<String, ComponentUptime>> = Arc::new(
+        component_uptime(&summary.components, &incidents, &window)
+            .into_iter()
+            .map(|u| (u.component_id.clone(), u))
+            .collect(),
+    );
+    let nav = use_nav();
+    let cards = |list: Vec<Incident>, latest_only: bool| {
+        list.into_iter()
+            .map(|incident| {
+                view! {
+                    <IncidentCard incident summary=summary.clone() region=region.id.clone()
+                        link=true latest_only />
+                }
+            })
+            .collect::<Vec<_>>()
+    };
+    let active = cards(overall_now.active_incidents.clone(), false);
+    let in_progress = cards(overall_now.maintenances_in_progress.clone(), false);
+    let upcoming = cards(overall_now.upcoming_maintenances.clone(), true);
+    let history_href = nav.href_keeping_query(&Route::History(region.id.clone()));
+    view! {
+        <SummaryView summary=summary.clone() region=region.clone() now uptime names />
+        {(!active.is_empty()).then(|| view! {
+            <section aria-labelledby="active-incidents" data-testid="active-incidents">
+                <h2 id="active-incidents">"Active incidents"</h2>
+                {active}
+            </section>
+        })}
+        {(!in_progress.is_empty()).then(|| view! {
+            <section aria-labelledby="maintenance-now" data-testid="maintenance-in-progress">
+                <h2 id="maintenance-now">"Maintenance in progress"</h2>
+                {in_progress}
+            </section>
+        })}
+        {(!upcoming.is_empty()).then(|| view! {
+            <section aria-labelledby="maintenance-upcoming" data-testid="maintenance-upcoming">
+                <h2 id="maintenance-upcoming">"Upcoming maintenance"</h2>
+                {upcoming}
+            </section>
+        })}
+        <p class="uptime-rule">
+            "Uptime counts a major outage fully and a partial outage as half; degraded performance "
+            "and scheduled maintenance do not count as downtime. "
+            <a href=history_href data-testid="history-link">"Incident history"</a>
+        </p>
+    }
+}
+
+/// Days shown in the uptime strips.
+pub const UPTIME_DAYS: u32 = 90;
+
+/// `/<region>/history`: past incidents and maintenance, newest month first.
+#[component]
+fn HistoryList(summary: Summary, history: Option<IncidentHistory>, region: Region) -> impl IntoView {
+    let Some(history) = history else {
+        return view! { <p class="loading" role="status">"Loading history…"</p> }.into_any();
+    };
+    let mut incidents: Vec<Incident> = all_incidents(&summary, &history).into_iter().cloned().collect();
+    incidents.sort_by_key(|i| std::cmp::Reverse(i.began_at()));
+    let mut months: Vec<(String, Vec<Incident>)> = Vec::new();
+    for incident in incidents {
+        let month = incident.began_at().format("%B %Y").to_string();
+        match months.last_mut() {
+            Some((current, list)) if *current == month => list.push(incident),
+            _ => months.push((month, vec![incident])),
+        }
+    }
+    let sections = months
+        .into_iter()
+        .map(|(month, list)| {
+            let cards = list
+                .into_iter()
+                .map(|incident| view! {
+                    <IncidentCard incident summary=summary.clone() region=region.id.clone()
+                        link=true latest_only=true />
+                })
+                .collect::<Vec<_>>();
+            view! {
+                <section class="month" data-testid="history-month">
+                    <h2>{month}</h2>
+                    {cards}
+                </section>
+            }
+        })
+        .collect::<Vec<_>>();
+    view! {
+        <h2 class="page-subtitle">"Incident history"</h2>
+        {if sections.is_empty() {
+            view! { <p>"No incidents reported."</p> }.into_any()
+        } else {
+            sections.into_any()
+        }}
+    }
+    .into_any()
+}
+
+/// `/<region>/incidents/<id>`: one incident with its whole timeline.
+#[component]
+fn IncidentPage(
+    summary: Summary,
+    history: Option<IncidentHistory>,
+    region: Region,
+    id: String,
+) -> impl IntoView {
+    let found = summary
+        .incidents
+        .iter()
+        .chain(&summary.scheduled_maintenances)
+        .chain(history.iter().flat_map(|h| &h.incidents))
+        .find(|incident| incident.id == id)
+        .cloned();
+    match found {
+        Some(incident) => view! {
+            <IncidentCard incident summary region=region.id.clone() />
+        }
+        .into_any(),
+        None if history.is_none() => {
+            view! { <p class="loading" role="status">"Loading…"</p> }.into_any()
+        }
+        None => view! {
+            <NotFoundPage path=format!("/{}/incidents/{id}", region.id) />
+        }
+        .into_any(),
     }
 }
 
@@ -177,15 +411,21 @@ fn indicator_look(indicator: &Indicator) -> (&'static str, &'static str) {
     status_look(&status)
 }
 
-/// One section (a component, or a group with its members) with its status.
+/// One section (a component, or a group with its members) with its status and uptime strip.
 #[component]
-fn SectionRow(section: Section) -> impl IntoView {
+fn SectionRow(
+    section: Section,
+    strip: Option<ComponentUptime>,
+    names: IncidentNames,
+    region: String,
+) -> impl IntoView {
     let Section {
         component,
         status,
         members,
     } = section;
     let description = component.description.clone().filter(|d| !d.is_empty());
+    let name = component.name.clone();
     view! {
         <li data-testid="component" data-component-id=component.id.clone()>
             <div class="component-row">
@@ -193,6 +433,7 @@ fn SectionRow(section: Section) -> impl IntoView {
                 <StatusLabel status />
                 {description.map(|d| view! { <p class="component-description">{d}</p> })}
             </div>
+            {strip.map(|uptime| view! { <UptimeStrip name uptime region names /> })}
             {(!members.is_empty()).then(|| view! {
                 <details class="group-members">
                     <summary>{format!("{} components", members.len())}</summary>

@@ -4,7 +4,9 @@
 use chrono::NaiveDate;
 use std::collections::HashSet;
 
-use crate::status::{all_incidents, Component, Incident, IncidentHistory, Region, Summary, Timestamp};
+use crate::status::{
+    all_incidents, Component, Incident, IncidentHistory, Region, Summary, Timestamp,
+};
 
 use super::html::message_html;
 use super::text::{one_line, url_host};
@@ -37,7 +39,7 @@ impl RegionData {
     }
 
     /// The component ids a feed for `component` covers: itself and, for a group, its members.
-    pub fn component_scope(&self, component: &Component) -> HashSet<&str> {
+    pub fn component_scope<'a>(&'a self, component: &'a Component) -> HashSet<&'a str> {
         let mut ids: HashSet<&str> = HashSet::from([component.id.as_str()]);
         if component.group {
             ids.extend(
@@ -56,7 +58,7 @@ impl RegionData {
 
     /// The tagging authority and date prefix of every `tag:` URI of this region, from the
     /// page's host (RFC 4151).
-    fn authority(&self) -> String {
+    pub fn authority(&self) -> String {
         self.summary
             .page
             .url
@@ -246,11 +248,7 @@ fn feed_entry(data: &RegionData, site_url: &str, incident: &Incident) -> FeedEnt
         .collect();
     FeedEntry {
         id: data.incident_tag(incident),
-        title: format!(
-            "{} ({})",
-            one_line(&incident.name),
-            incident.status.label()
-        ),
+        title: format!("{} ({})", one_line(&incident.name), incident.status.label()),
         url: data.incident_url(site_url, incident),
         published: incident.created_at,
         updated: last_changed(incident),

@@ -106,7 +106,10 @@ mod tests {
         let html = message_html(
             "We **fixed** it <script>alert(1)</script> [x](javascript:alert(1)) & <b onclick=\"x\">y</b>",
         );
-        assert!(html.starts_with("<p>We <strong>fixed</strong> it "), "{html}");
+        assert!(
+            html.starts_with("<p>We <strong>fixed</strong> it "),
+            "{html}"
+        );
         assert!(!html.contains("<script"), "{html}");
         assert!(!html.contains("javascript:alert(1)\""), "{html}");
         assert!(!html.contains("onclick"), "{html}");

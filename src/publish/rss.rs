@@ -18,7 +18,10 @@ pub fn rss_feed(feed: &Feed) -> String {
     out.push_str("<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\">\n");
     out.push_str("  <channel>\n");
     out.push_str(&format!("    <title>{}</title>\n", escape_xml(&feed.title)));
-    out.push_str(&format!("    <link>{}</link>\n", escape_xml(&feed.page_url)));
+    out.push_str(&format!(
+        "    <link>{}</link>\n",
+        escape_xml(&feed.page_url)
+    ));
     out.push_str(&format!(
         "    <description>{}</description>\n",
         escape_xml(&feed.subtitle)

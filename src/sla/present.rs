@@ -6,7 +6,7 @@
 use chrono::{DateTime, NaiveDateTime, TimeDelta, Utc};
 
 use super::calendar::{BusinessCalendar, BusinessDayRule, ClockSegment};
-use super::engine::{DueTime, LevelChoice, SlaCalculator, SlaError, SlaOutcome};
+use super::engine::{DueTime, LevelChoice, SlaCalculator, SlaError, SlaOutcome, TargetOutcome};
 use super::policy::{Classification, Coverage, Policy, Target, TargetUnit};
 
 /// Query parameter names of the calculator and the embed; a link with them reproduces a result.
@@ -235,8 +235,14 @@ pub struct PlanOutcome {
     pub plan: String,
     /// Plan name.
     pub name: String,
+    /// When the plan's clock runs, in words.
+    pub coverage: String,
     /// The outcome, or why there is none.
     pub outcome: Result<SlaOutcome, SlaError>,
+    /// One-line reason for the first-response due time (see [`explain`]).
+    pub first_response_reason: Option<String>,
+    /// One-line reason for the resolution due time.
+    pub resolution_reason: Option<String>,
 }
 
 /// The outcome of the same ticket under every plan of `policy`, in document order. Builds each
@@ -250,12 +256,28 @@ pub fn outcomes_for_all_plans(
     policy
         .plans
         .iter()
-        .map(|plan| PlanOutcome {
-            plan: plan.id.clone(),
-            name: plan.name.clone(),
-            outcome: SlaCalculator::new(policy, &plan.id, centre).and_then(|calc| {
+        .map(|plan| {
+            let calculator = SlaCalculator::new(policy, &plan.id, centre);
+            let outcome = calculator.as_ref().map_err(Clone::clone).and_then(|calc| {
                 calc.outcome(pick.choice(), submitted, BusinessDayRule::default())
-            }),
+            });
+            let calendar = calculator
+                .as_ref()
+                .ok()
+                .and_then(SlaCalculator::calendar)
+                .unwrap_or(centre);
+            let reason = |target: Option<&TargetOutcome>| match target {
+                Some(TargetOutcome::Due(due)) => Some(explain(calendar, submitted, due)),
+                _ => None,
+            };
+            PlanOutcome {
+                plan: plan.id.clone(),
+                name: plan.name.clone(),
+                coverage: describe_coverage(&plan.coverage),
+                first_response_reason: reason(outcome.as_ref().ok().map(|o| &o.first_response)),
+                resolution_reason: reason(outcome.as_ref().ok().map(|o| &o.resolution)),
+                outcome,
+            }
         })
         .collect()
 }
@@ -283,7 +305,7 @@ pub fn describe_coverage(coverage: &Coverage) -> String {
             centre_holidays,
         } => {
             const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-            let mut groups: Vec<(usize, usize, &[(u32, u32)])> = Vec::new();
+            let mut groups: Vec<DayRun<'_>> = Vec::new();
             for d in 0..7 {
                 let day = hours.day(d);
                 if day.is_empty() {
@@ -320,6 +342,9 @@ pub fn describe_coverage(coverage: &Coverage) -> String {
         Coverage::NotStated => "hours not stated in the policy".into(),
     }
 }
+
+/// Consecutive weekdays (first, last, Monday = 0) sharing the same opening intervals.
+type DayRun<'a> = (usize, usize, &'a [(u32, u32)]);
 
 fn clock(seconds: u32) -> String {
     format!("{:02}:{:02}", seconds / 3600, seconds % 3600 / 60)
@@ -389,9 +414,7 @@ pub fn parse_time(centre: &BusinessCalendar, text: &str) -> Option<DateTime<Utc>
     let local = NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M")
         .or_else(|_| NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S"))
         .ok()?;
-    let seconds = centre
-        .tz_rule()
-        .local_to_utc(local.and_utc().timestamp());
+    let seconds = centre.tz_rule().local_to_utc(local.and_utc().timestamp());
     DateTime::from_timestamp(seconds, 0)
 }
 
@@ -412,8 +435,15 @@ fn day_and_time(centre: &BusinessCalendar, t: DateTime<Utc>, reference: DateTime
 }
 
 /// Names of the centre's holidays on local dates strictly between the two instants' dates.
-fn holidays_between(centre: &BusinessCalendar, from: DateTime<Utc>, to: DateTime<Utc>) -> Vec<String> {
-    let (a, b) = (local_time(centre, from).date(), local_time(centre, to).date());
+fn holidays_between(
+    centre: &BusinessCalendar,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> Vec<String> {
+    let (a, b) = (
+        local_time(centre, from).date(),
+        local_time(centre, to).date(),
+    );
     if !centre.observes_holidays() || b <= a {
         return Vec::new();
     }
@@ -422,7 +452,12 @@ fn holidays_between(centre: &BusinessCalendar, from: DateTime<Utc>, to: DateTime
     };
     let mut names: Vec<String> = Vec::new();
     if first <= last {
-        names.extend(centre.holidays_between(first, last).into_iter().map(|h| h.name));
+        names.extend(
+            centre
+                .holidays_between(first, last)
+                .into_iter()
+                .map(|h| h.name),
+        );
     }
     names.dedup();
     names
@@ -440,7 +475,9 @@ fn after_holidays(names: &[String]) -> String {
 /// stops at 17:00, resumes Monday 08:00". `calendar` is the plan's coverage calendar at the centre
 /// (its holidays name the closed days).
 pub fn explain(calendar: &BusinessCalendar, submitted: DateTime<Utc>, due: &DueTime) -> String {
-    let filed = local_time(calendar, submitted).format("%A %H:%M").to_string();
+    let filed = local_time(calendar, submitted)
+        .format("%A %H:%M")
+        .to_string();
     if !due.target.unit.is_business_time() {
         return format!(
             "filed {filed}: counted in clock time, due {}",
@@ -457,8 +494,8 @@ pub fn explain(calendar: &BusinessCalendar, submitted: DateTime<Utc>, due: &DueT
     }
     match due.first_pause {
         Some(pause) => {
-            let same_day = local_time(calendar, pause.start).date()
-                == local_time(calendar, submitted).date();
+            let same_day =
+                local_time(calendar, pause.start).date() == local_time(calendar, submitted).date();
             let stops = if same_day {
                 format!("at {}", local_time(calendar, pause.start).format("%H:%M"))
             } else {
@@ -647,11 +684,9 @@ fn origin_of(url: &str) -> String {
     url[..end].to_owned()
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sla::engine::TargetOutcome;
 
     const MODEL_A: &str = include_str!("../../public/policies/model-a-black-duck.json");
     const MODEL_B: &str = include_str!("../../public/policies/model-b-zmanda.json");
@@ -666,7 +701,9 @@ mod tests {
     }
 
     fn utc(text: &str) -> DateTime<Utc> {
-        DateTime::parse_from_rfc3339(text).unwrap().with_timezone(&Utc)
+        DateTime::parse_from_rfc3339(text)
+            .unwrap()
+            .with_timezone(&Utc)
     }
 
     fn query(pairs: &[(&str, &str)]) -> SlaQuery {
@@ -725,20 +762,35 @@ mod tests {
             Some(utc("2026-11-20T21:30:00Z"))
         );
         assert_eq!(parse_time(&us, "next friday"), None);
-        assert_eq!(to_local_input(&us, utc("2026-11-20T21:30:00Z")), "2026-11-20T16:30");
+        assert_eq!(
+            to_local_input(&us, utc("2026-11-20T21:30:00Z")),
+            "2026-11-20T16:30"
+        );
         assert_eq!(
             format_in_centre(&us, utc("2026-11-20T21:30:00Z")),
             "Fri 20 Nov 2026, 16:30 EST"
         );
-        assert_eq!(utc_stamp(utc("2026-11-20T21:30:00Z")), "2026-11-20T21:30:00Z");
+        assert_eq!(
+            utc_stamp(utc("2026-11-20T21:30:00Z")),
+            "2026-11-20T21:30:00Z"
+        );
     }
 
     #[test]
     fn targets_and_coverage_read_as_the_policy_states_them() {
         let t = |amount, unit| Target { amount, unit };
-        assert_eq!(describe_target(&t(2, TargetUnit::BusinessHours)), "2 business hours");
-        assert_eq!(describe_target(&t(1, TargetUnit::BusinessDays)), "1 business day");
-        assert_eq!(describe_target(&t(15, TargetUnit::BusinessMinutes)), "15 business minutes");
+        assert_eq!(
+            describe_target(&t(2, TargetUnit::BusinessHours)),
+            "2 business hours"
+        );
+        assert_eq!(
+            describe_target(&t(1, TargetUnit::BusinessDays)),
+            "1 business day"
+        );
+        assert_eq!(
+            describe_target(&t(15, TargetUnit::BusinessMinutes)),
+            "15 business minutes"
+        );
         assert_eq!(describe_target(&t(24, TargetUnit::Hours)), "24 hours");
         let b = policy(MODEL_B);
         assert_eq!(
@@ -758,15 +810,22 @@ mod tests {
         let pick = LevelPick::from_query(&a, &query(&[("severity", "critical")])).unwrap();
         let outcomes = outcomes_for_all_plans(&a, &us, &pick, submitted);
         let standard = first_response(&outcomes, "standard");
-        assert_eq!(standard.due, utc("2026-11-23T13:30:00Z"), "Monday 08:30 EST");
-        let calendar = SlaCalculator::new(&a, "standard", &us).unwrap();
         assert_eq!(
-            explain(calendar.calendar().unwrap(), submitted, &standard),
-            "filed Friday 16:30: clock stops at 18:00, resumes Monday 08:00"
+            standard.due,
+            utc("2026-11-23T13:30:00Z"),
+            "Monday 08:30 EST"
+        );
+        let reason = outcomes[0].first_response_reason.as_deref();
+        assert_eq!(
+            reason,
+            Some("filed Friday 16:30: clock stops at 18:00, resumes Monday 08:00")
         );
         let premium = first_response(&outcomes, "premium");
         assert_eq!(premium.due, utc("2026-11-20T22:30:00Z"));
-        assert_eq!(compare_due(standard.due, premium.due), "2 d 9 h 00 min sooner");
+        assert_eq!(
+            compare_due(standard.due, premium.due),
+            "2 d 15 h 00 min sooner"
+        );
         let bars = timeline(&standard.segments);
         assert_eq!(
             bars.iter().map(|b| b.segment.running).collect::<Vec<_>>(),
@@ -780,11 +839,15 @@ mod tests {
     fn holiday_is_named_in_the_reason() {
         let (b, us) = (policy(MODEL_B), us());
         let submitted = utc("2026-11-25T21:30:00Z");
-        let pick = LevelPick::from_query(&b, &query(&[("urgency", "high"), ("impact", "high")]))
-            .unwrap();
+        let pick =
+            LevelPick::from_query(&b, &query(&[("urgency", "high"), ("impact", "high")])).unwrap();
         let outcomes = outcomes_for_all_plans(&b, &us, &pick, submitted);
         let standard = first_response(&outcomes, "standard");
-        assert_eq!(standard.due, utc("2026-11-27T13:30:00Z"), "Friday 08:30 EST");
+        assert_eq!(
+            standard.due,
+            utc("2026-11-27T13:30:00Z"),
+            "Friday 08:30 EST"
+        );
         let calendar = SlaCalculator::new(&b, "standard", &us).unwrap();
         assert_eq!(
             explain(calendar.calendar().unwrap(), submitted, &standard),
@@ -797,7 +860,10 @@ mod tests {
         let (b, us) = (policy(MODEL_B), us());
         let submitted = utc("2026-11-21T15:00:00Z");
         let pick = LevelPick::Level("P2".into());
-        let standard = first_response(&outcomes_for_all_plans(&b, &us, &pick, submitted), "standard");
+        let standard = first_response(
+            &outcomes_for_all_plans(&b, &us, &pick, submitted),
+            "standard",
+        );
         let calendar = SlaCalculator::new(&b, "standard", &us).unwrap();
         assert_eq!(
             explain(calendar.calendar().unwrap(), submitted, &standard),
@@ -818,12 +884,19 @@ mod tests {
         assert_eq!(level.effective, "P2");
         let overridden = LevelPick::from_query(
             &b,
-            &query(&[("urgency", "medium"), ("impact", "high"), ("override", "P1")]),
+            &query(&[
+                ("urgency", "medium"),
+                ("impact", "high"),
+                ("override", "P1"),
+            ]),
         )
         .unwrap();
         let outcomes = outcomes_for_all_plans(&b, &us, &overridden, submitted);
         let level = &outcomes[0].outcome.as_ref().unwrap().level;
-        assert_eq!((level.assigned.as_deref(), level.effective.as_str()), (Some("P2"), "P1"));
+        assert_eq!(
+            (level.assigned.as_deref(), level.effective.as_str()),
+            (Some("P2"), "P1")
+        );
         let unknown = LevelPick::from_query(&b, &query(&[("override", "P9")])).unwrap();
         assert_eq!(
             unknown,
@@ -852,10 +925,19 @@ mod tests {
     fn durations_and_countdowns_read_naturally() {
         assert_eq!(format_span(TimeDelta::minutes(45)), "45 min");
         assert_eq!(format_span(TimeDelta::minutes(65)), "1 h 05 min");
-        assert_eq!(format_span(TimeDelta::minutes(1440 + 125)), "1 d 2 h 05 min");
+        assert_eq!(
+            format_span(TimeDelta::minutes(1440 + 125)),
+            "1 d 2 h 05 min"
+        );
         let due = utc("2026-11-20T22:00:00Z");
-        assert_eq!(format_countdown(due, utc("2026-11-20T20:54:50Z")), "due in 1 h 05 min 10 s");
-        assert_eq!(format_countdown(due, utc("2026-11-20T22:03:00Z")), "overdue by 3 min");
+        assert_eq!(
+            format_countdown(due, utc("2026-11-20T20:54:50Z")),
+            "due in 1 h 05 min 10 s"
+        );
+        assert_eq!(
+            format_countdown(due, utc("2026-11-20T22:03:00Z")),
+            "overdue by 3 min"
+        );
         assert_eq!(compare_due(due, due), "same time");
     }
 

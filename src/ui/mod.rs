@@ -1,3 +1,9 @@
 //! Small view pieces shared by pages.
 
+pub mod clock;
+pub mod incident;
+pub mod markup;
 pub mod status;
+pub mod time;
+pub mod uptime;
+pub mod visitor_time;

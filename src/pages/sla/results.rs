@@ -1,0 +1,388 @@
+//! What the calculator shows for one ticket: both targets with their due times (centre and
+//! visitor time), countdowns, the clock timeline and its reason, the plans side by side, and the
+//! pending-ticket timer. Takes loaded data as props, so tests mount it without a network.
+
+use std::sync::Arc;
+
+use chrono::{DateTime, Utc};
+use leptos::prelude::*;
+
+use crate::sla::engine::{pending_timer, DueTime, SlaOutcome, TargetOutcome};
+use crate::sla::present::{self, LevelPick, PlanOutcome, SlaQuery};
+use crate::sla::{BusinessCalendar, Policy};
+use crate::ui::visitor_time::format_for_visitor;
+use crate::web;
+
+/// Results of the chosen plan, then every plan side by side for the same ticket.
+#[component]
+pub fn SlaResults(
+    /// The loaded policy.
+    policy: Arc<Policy>,
+    /// The customer's support centre.
+    centre: Arc<BusinessCalendar>,
+    /// The choices (plan, level).
+    #[prop(into)]
+    query: Signal<SlaQuery>,
+    /// When the ticket was submitted.
+    #[prop(into)]
+    submitted: Signal<DateTime<Utc>>,
+    /// The current instant, for countdowns.
+    #[prop(into)]
+    now: Signal<DateTime<Utc>>,
+) -> impl IntoView {
+    let outcomes = {
+        let (policy, centre) = (policy.clone(), centre.clone());
+        Memo::new(move |_| {
+            let pick = query.with(|q| LevelPick::from_query(&policy, q));
+            pick.map(|pick| {
+                present::outcomes_for_all_plans(&policy, &centre, &pick, submitted.get())
+            })
+            .unwrap_or_default()
+        })
+    };
+    let chosen = {
+        let policy = policy.clone();
+        Memo::new(move |_| query.with(|q| present::chosen_plan(&policy, q).map(str::to_owned)))
+    };
+    let centre_name = format!("{} ({})", centre.name(), centre.zone());
+    let visitor_zone = web::visitor_time_zone().unwrap_or_else(|| "your browser's zone".into());
+    let labels = Arc::new(ZoneLabels {
+        centre: centre_name,
+        visitor: visitor_zone,
+    });
+    let chosen_view = {
+        let (policy, centre, labels) = (policy.clone(), centre.clone(), labels.clone());
+        move || {
+            let plan = chosen.get()?;
+            let all = outcomes.get();
+            let found = all.into_iter().find(|o| o.plan == plan)?;
+            Some(view! {
+                <ChosenPlan
+                    policy=policy.clone()
+                    centre=centre.clone()
+                    found
+                    submitted=submitted.get()
+                    now
+                    labels=labels.clone()
+                />
+            })
+        }
+    };
+    let comparison = {
+        let centre = centre.clone();
+        move || {
+            view! { <PlanComparison centre=centre.clone() outcomes=outcomes.get() chosen=chosen.get() /> }
+        }
+    };
+    view! {
+        <section class="sla-results" aria-live="polite" data-testid="sla-result">
+            {chosen_view}
+        </section>
+        <section class="sla-compare" aria-labelledby="compare-heading">
+            <h2 id="compare-heading">"Plans side by side"</h2>
+            {comparison}
+        </section>
+    }
+}
+
+/// The names of the two zones due times are shown in.
+struct ZoneLabels {
+    centre: String,
+    visitor: String,
+}
+
+/// The chosen plan's level and both targets.
+#[component]
+fn ChosenPlan(
+    policy: Arc<Policy>,
+    centre: Arc<BusinessCalendar>,
+    found: PlanOutcome,
+    submitted: DateTime<Utc>,
+    now: Signal<DateTime<Utc>>,
+    labels: Arc<ZoneLabels>,
+) -> impl IntoView {
+    let outcome: SlaOutcome =
+        match found.outcome {
+            Ok(outcome) => outcome,
+            Err(error) => return view! {
+                <p class="notice error" role="alert" data-testid="sla-error">{error.to_string()}</p>
+            }
+            .into_any(),
+        };
+    let level_line = match &outcome.level.assigned {
+        Some(assigned) if *assigned != outcome.level.effective => format!(
+            "{} (the customer's choice; the matrix assigns {})",
+            present::level_name(&policy, &outcome.level.effective),
+            present::level_name(&policy, assigned)
+        ),
+        Some(_) => format!(
+            "{} (from the urgency × impact matrix)",
+            present::level_name(&policy, &outcome.level.effective)
+        ),
+        None => present::level_name(&policy, &outcome.level.effective),
+    };
+    let callback = outcome.weekend_callback.clone().map(|due| {
+        view! {
+            <TargetCard
+                kind="weekend-callback"
+                title="Weekend callback"
+                outcome=TargetOutcome::Due(due)
+                reason=None
+                centre=centre.clone()
+                now
+                labels=labels.clone()
+            />
+        }
+    });
+    let note = outcome
+        .note
+        .clone()
+        .map(|note| view! { <p class="sla-note" data-testid="target-note">{note}</p> });
+    view! {
+        <p class="sla-summary">
+            <strong data-testid="result-plan">{found.name.clone()}</strong>
+            ", "
+            <span data-testid="result-level">{level_line}</span>
+            ", submitted "
+            <time data-testid="submitted" datetime=present::utc_stamp(submitted)>
+                {present::format_in_centre(&centre, submitted)}
+            </time>
+            <br />
+            <span class="muted">"Support hours: " {found.coverage.clone()}</span>
+        </p>
+        <div class="sla-targets">
+            <TargetCard
+                kind="first-response"
+                title="First response"
+                outcome=outcome.first_response.clone()
+                reason=found.first_response_reason.clone()
+                centre=centre.clone()
+                now
+                labels=labels.clone()
+            />
+            <TargetCard
+                kind="resolution"
+                title="Resolution"
+                outcome=outcome.resolution.clone()
+                reason=found.resolution_reason.clone()
+                centre=centre.clone()
+                now
+                labels=labels.clone()
+            />
+            {callback}
+        </div>
+        {note}
+    }
+    .into_any()
+}
+
+/// One target: as stated, its due time in both zones, a live countdown, the reason and the
+/// clock timeline; or "not stated in the policy" with the policy's note.
+#[component]
+fn TargetCard(
+    kind: &'static str,
+    title: &'static str,
+    outcome: TargetOutcome,
+    reason: Option<String>,
+    centre: Arc<BusinessCalendar>,
+    now: Signal<DateTime<Utc>>,
+    labels: Arc<ZoneLabels>,
+) -> impl IntoView {
+    let body = match outcome {
+        TargetOutcome::NotStated { note } => view! {
+            <p class="sla-target" data-testid=format!("{kind}-target")>"Not stated in the policy"</p>
+            <p class="sla-note" data-testid=format!("{kind}-note")>{note}</p>
+        }
+        .into_any(),
+        TargetOutcome::Due(due) => {
+            let countdown = move || present::format_countdown(due.due, now.get());
+            view! {
+                <p class="sla-target" data-testid=format!("{kind}-target")>
+                    {present::describe_target(&due.target)}
+                </p>
+                <dl class="sla-due">
+                    <dt>{format!("Due at the support centre, {}", labels.centre)}</dt>
+                    <dd>
+                        <time data-testid=format!("{kind}-due") datetime=present::utc_stamp(due.due)>
+                            {present::format_in_centre(&centre, due.due)}
+                        </time>
+                    </dd>
+                    <dt>{format!("Due in your time zone, {}", labels.visitor)}</dt>
+                    <dd>
+                        <time data-testid=format!("{kind}-due-visitor") datetime=present::utc_stamp(due.due)>
+                            {format_for_visitor(due.due)}
+                        </time>
+                    </dd>
+                </dl>
+                <p class="sla-countdown" role="timer" data-testid=format!("{kind}-countdown")>{countdown}</p>
+                <p class="sla-reason" data-testid=format!("{kind}-reason")>{reason}</p>
+                <ClockTimeline kind centre=centre.clone() due />
+            }
+            .into_any()
+        }
+    };
+    view! {
+        <article class="sla-card" data-testid=kind>
+            <h3>{title}</h3>
+            {body}
+        </article>
+    }
+}
+
+/// The running and paused stretches of the clock from submission to due, as a bar.
+#[component]
+fn ClockTimeline(kind: &'static str, centre: Arc<BusinessCalendar>, due: DueTime) -> impl IntoView {
+    let bars = present::timeline(&due.segments)
+        .into_iter()
+        .map(|bar| {
+            let (class, state) = if bar.segment.running {
+                ("running", "Clock running")
+            } else {
+                ("paused", "Clock paused")
+            };
+            let from = present::format_in_centre(&centre, bar.segment.start);
+            let to = present::format_in_centre(&centre, bar.segment.end);
+            view! {
+                <li
+                    class=class
+                    data-running=bar.segment.running.to_string()
+                    style=format!("flex-grow: {:.4}", bar.percent.max(0.5))
+                    title=format!("{state}: {from} – {to}")
+                >
+                    <span class="visually-hidden">
+                        {format!("{state} from ")}
+                        <time datetime=present::utc_stamp(bar.segment.start)>{from.clone()}</time>
+                        " to "
+                        <time datetime=present::utc_stamp(bar.segment.end)>{to.clone()}</time>
+                    </span>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <ol class="sla-timeline" aria-label="When the clock runs" data-testid=format!("{kind}-timeline")>
+            {bars}
+        </ol>
+        <p class="sla-legend" aria-hidden="true">
+            <span class="key running"></span> "running " <span class="key paused"></span> "paused"
+        </p>
+    }
+}
+
+/// Every plan's targets and due times for the same ticket, and how each differs from the chosen
+/// plan (what an upgrade changes).
+#[component]
+fn PlanComparison(
+    centre: Arc<BusinessCalendar>,
+    outcomes: Vec<PlanOutcome>,
+    chosen: Option<String>,
+) -> impl IntoView {
+    let first_due = |o: &PlanOutcome| match o.outcome.as_ref().ok().map(|o| &o.first_response) {
+        Some(TargetOutcome::Due(d)) => Some(d.due),
+        _ => None,
+    };
+    let chosen_due = outcomes
+        .iter()
+        .find(|o| Some(&o.plan) == chosen.as_ref())
+        .and_then(first_due);
+    let cell = |target: Option<&TargetOutcome>, centre: &BusinessCalendar| {
+        match target {
+        Some(TargetOutcome::Due(due)) => view! {
+            {present::describe_target(&due.target)}
+            <br />
+            <time datetime=present::utc_stamp(due.due)>{present::format_in_centre(centre, due.due)}</time>
+        }
+        .into_any(),
+        Some(TargetOutcome::NotStated { .. }) => view! { <span class="muted">"not stated"</span> }.into_any(),
+        None => view! { <span class="muted">"—"</span> }.into_any(),
+    }
+    };
+    let rows = outcomes
+        .iter()
+        .map(|o| {
+            let is_chosen = Some(&o.plan) == chosen.as_ref();
+            let outcome = o.outcome.as_ref().ok();
+            let change = match (is_chosen, chosen_due, first_due(o)) {
+                (true, _, _) => "chosen plan".to_owned(),
+                (false, Some(a), Some(b)) => format!("first response {}", present::compare_due(a, b)),
+                (false, _, Some(_)) => "states a response target".to_owned(),
+                (false, _, None) => "no response target stated".to_owned(),
+            };
+            view! {
+                <tr data-testid=format!("compare-{}", o.plan) aria-current=is_chosen.then_some("true")>
+                    <th scope="row">{o.name.clone()} <br /> <span class="muted">{o.coverage.clone()}</span></th>
+                    <td data-testid="compare-first-response">{cell(outcome.map(|x| &x.first_response), &centre)}</td>
+                    <td data-testid="compare-resolution">{cell(outcome.map(|x| &x.resolution), &centre)}</td>
+                    <td data-testid="compare-change">{change}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="table-scroll">
+            <table class="sla-table" data-testid="plan-comparison">
+                <thead>
+                    <tr>
+                        <th scope="col">"Plan"</th>
+                        <th scope="col">"First response"</th>
+                        <th scope="col">"Resolution"</th>
+                        <th scope="col">"Compared with the chosen plan"</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+}
+
+/// When a pending ticket's customer is reminded and when the ticket closes itself.
+#[component]
+pub fn PendingTimerView(
+    /// A policy with lifecycle rules.
+    policy: Arc<Policy>,
+    /// The support centre whose zone and days count.
+    centre: Arc<BusinessCalendar>,
+    /// When the ticket went pending.
+    #[prop(into)]
+    since: Signal<DateTime<Utc>>,
+) -> impl IntoView {
+    let notes = policy
+        .lifecycle
+        .as_ref()
+        .map(|l| l.notes.clone())
+        .unwrap_or_default()
+        .into_iter()
+        .map(|n| view! { <li>{n}</li> })
+        .collect_view();
+    let timer = move || match pending_timer(&policy, &centre, since.get()) {
+        Err(error) => {
+            view! { <p class="notice error" data-testid="pending-error">{error.to_string()}</p> }
+                .into_any()
+        }
+        Ok(timer) => {
+            let row = |label: &'static str, testid: &'static str, due: &DueTime| {
+                view! {
+                    <dt>{format!("{label} ({})", present::describe_target(&due.target))}</dt>
+                    <dd>
+                        <time data-testid=testid datetime=present::utc_stamp(due.due)>
+                            {present::format_in_centre(&centre, due.due)}
+                        </time>
+                        " · "
+                        {format_for_visitor(due.due)}
+                    </dd>
+                }
+            };
+            view! {
+                <dl class="sla-due">
+                    {row("Reminder to the customer", "pending-reminder", &timer.reminder)}
+                    {row("Closed automatically if still inactive", "pending-auto-close", &timer.auto_close)}
+                </dl>
+            }
+            .into_any()
+        }
+    };
+    view! {
+        {timer}
+        <ul class="sla-notes">{notes}</ul>
+    }
+}

@@ -1,0 +1,220 @@
+//! Reading a site's data for publishing and writing every feed, calendar and badge.
+//!
+//! Layout under the output folder (the site root):
+//! - `feeds/<region>.atom`, `feeds/<region>.rss`, `feeds/<region>/<component>.atom`
+//! - `calendars/<region>.ics`, `calendars/<region>/<maintenance-id>.ics`
+//! - `badges/<region>.svg`, `badges/<region>/<component>.svg`
+
+use chrono::{DateTime, Utc};
+use std::path::{Path, PathBuf};
+
+use crate::status::{parse_history, parse_summary, validate_site_at, Problem, Region, SiteConfig};
+
+use super::atom::atom_feed;
+use super::badge::{badge_svg, Tone};
+use super::feed::{feed, RegionData};
+use super::ical::{calendar_ics, event_ics, maintenance_calendar};
+use super::rss::rss_feed;
+use super::PublishError;
+
+/// A whole site's data, validated.
+#[derive(Debug, Clone)]
+pub struct Site {
+    /// `config.json`.
+    pub config: SiteConfig,
+    /// Each region's data, in configuration order.
+    pub regions: Vec<RegionData>,
+}
+
+/// Reads and validates the site in `public_dir` as of `now`; any problem fails with all of them.
+pub fn load_site(public_dir: &Path, now: DateTime<Utc>) -> Result<Site, PublishError> {
+    let problems = validate_site_at(public_dir, now);
+    if !problems.is_empty() {
+        return Err(PublishError::Invalid(problems));
+    }
+    let text = read(public_dir, "config.json")?;
+    let config = SiteConfig::from_json("config.json", &text).map_err(one)?;
+    let regions = config
+        .regions
+        .iter()
+        .map(|region| load_region(public_dir, region))
+        .collect::<Result<_, _>>()?;
+    Ok(Site { config, regions })
+}
+
+/// Reads one region's summary and history.
+fn load_region(public_dir: &Path, region: &Region) -> Result<RegionData, PublishError> {
+    let summary_file = local_file(&region.summary_url)?;
+    let history_file = local_file(&region.history_url)?;
+    let summary = parse_summary(summary_file, &read(public_dir, summary_file)?).map_err(one)?;
+    let history = parse_history(history_file, &read(public_dir, history_file)?).map_err(one)?;
+    Ok(RegionData {
+        region: region.clone(),
+        summary,
+        history,
+    })
+}
+
+/// The site-relative path of a data address; remote data cannot be published from.
+pub fn local_file(url: &str) -> Result<&str, PublishError> {
+    let lower = url.to_ascii_lowercase();
+    if lower.starts_with("http://") || lower.starts_with("https://") {
+        return Err(PublishError::Invalid(vec![Problem::new(
+            url,
+            "",
+            "remote data files cannot be published from; serve them from the site",
+        )]));
+    }
+    Ok(url.trim_start_matches('/'))
+}
+
+/// Reads a file of the site.
+fn read(public_dir: &Path, file: &str) -> Result<String, PublishError> {
+    std::fs::read_to_string(public_dir.join(file)).map_err(|err| {
+        PublishError::Invalid(vec![Problem::new(file, "", format!("cannot read: {err}"))])
+    })
+}
+
+/// One problem as an error.
+fn one(problem: Problem) -> PublishError {
+    PublishError::Invalid(vec![problem])
+}
+
+/// A file to write: its path under the output folder and its bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutputFile {
+    /// Path relative to the output folder, with `/` separators.
+    pub path: String,
+    /// Contents.
+    pub contents: String,
+}
+
+/// True for ids that are safe as a file name in every URL and file system.
+fn is_file_safe(id: &str) -> bool {
+    !id.is_empty()
+        && !id.starts_with('.')
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+}
+
+/// Every file published for `site`, in a fixed order. `site_url` is the address the output
+/// folder is served at, ending in `/` (an absolute URL, or a path such as `/` or `/beacon/`).
+pub fn site_files(site: &Site, site_url: &str) -> Result<Vec<OutputFile>, PublishError> {
+    let site_url = if site_url.ends_with('/') {
+        site_url.to_owned()
+    } else {
+        format!("{site_url}/")
+    };
+    let site_name = &site.config.site_name;
+    let mut files = Vec::new();
+    let mut add = |path: String, contents: String| files.push(OutputFile { path, contents });
+    for data in &site.regions {
+        let region = &data.region.id;
+        let summary_file = data.region.summary_url.trim_start_matches('/');
+        let path = format!("feeds/{region}.atom");
+        let region_feed = feed(
+            data,
+            site_name,
+            &site_url,
+            &format!("{site_url}{path}"),
+            None,
+        );
+        add(path, atom_feed(&region_feed));
+        let path = format!("feeds/{region}.rss");
+        let rss = feed(
+            data,
+            site_name,
+            &site_url,
+            &format!("{site_url}{path}"),
+            None,
+        );
+        add(path, rss_feed(&rss));
+
+        let calendar = maintenance_calendar(data, site_name, &site_url);
+        add(format!("calendars/{region}.ics"), calendar_ics(&calendar));
+        for event in &calendar.events {
+            if !is_file_safe(&event.maintenance_id) {
+                return Err(unsafe_id(summary_file, &event.maintenance_id));
+            }
+            add(
+                format!("calendars/{region}/{}.ics", event.maintenance_id),
+                event_ics(&calendar, event),
+            );
+        }
+
+        let status = &data.summary.status.indicator;
+        add(
+            format!("badges/{region}.svg"),
+            badge_svg(
+                &data.region.name,
+                status.label(),
+                Tone::of_indicator(status),
+            ),
+        );
+        for (n, component) in data.summary.components.iter().enumerate() {
+            if !is_file_safe(&component.id) {
+                return Err(PublishError::Invalid(vec![Problem::new(
+                    summary_file,
+                    format!("components[{n}].id"),
+                    format!(
+                        "{:?} cannot be a file name (letters, digits, - _ . only)",
+                        component.id
+                    ),
+                )]));
+            }
+            let path = format!("feeds/{region}/{}.atom", component.id);
+            let component_feed = feed(
+                data,
+                site_name,
+                &site_url,
+                &format!("{site_url}{path}"),
+                Some(component),
+            );
+            add(path, atom_feed(&component_feed));
+            let status = crate::status::overall::group_status(&data.summary, component);
+            add(
+                format!("badges/{region}/{}.svg", component.id),
+                badge_svg(&component.name, status.label(), Tone::of_component(&status)),
+            );
+        }
+    }
+    Ok(files)
+}
+
+/// The error for an id that cannot name a file.
+fn unsafe_id(file: &str, id: &str) -> PublishError {
+    PublishError::Invalid(vec![Problem::new(
+        file,
+        "",
+        format!("maintenance id {id:?} cannot be a file name (letters, digits, - _ . only)"),
+    )])
+}
+
+/// Validates the site in `public_dir` and writes every published file under `out_dir`;
+/// returns the paths written.
+pub fn publish_site(
+    public_dir: &Path,
+    out_dir: &Path,
+    site_url: &str,
+    now: DateTime<Utc>,
+) -> Result<Vec<PathBuf>, PublishError> {
+    let site = load_site(public_dir, now)?;
+    let files = site_files(&site, site_url)?;
+    let mut written = Vec::with_capacity(files.len());
+    for file in files {
+        let path = out_dir.join(&file.path);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|source| PublishError::Write {
+                path: parent.into(),
+                source,
+            })?;
+        }
+        std::fs::write(&path, file.contents).map_err(|source| PublishError::Write {
+            path: path.clone(),
+            source,
+        })?;
+        written.push(path);
+    }
+    Ok(written)
+}

@@ -1,0 +1,611 @@
+//! The `beacon-ops` binary as operators run it: `validate` and `publish` failure paths, and the
+//! incident and maintenance workflow on a temporary copy of `public/`.
+#![cfg(not(target_arch = "wasm32"))]
+
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const NOW: &str = "2026-11-21T12:00:00Z";
+
+fn public() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("public")
+}
+
+/// A copy of the shipped site's data in a fresh temporary folder.
+fn copy_site(name: &str) -> PathBuf {
+    let root = std::env::temp_dir().join(format!("beacon-ops-cli-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    let mut files = vec!["config.json".to_owned()];
+    for region in ["americas", "emea", "apac"] {
+        files.push(format!("data/{region}/summary.json"));
+        files.push(format!("data/{region}/history.json"));
+    }
+    for file in files {
+        let target = root.join(&file);
+        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+        std::fs::copy(public().join(&file), target).unwrap();
+    }
+    root
+}
+
+/// Runs `beacon-ops` with `args`.
+fn ops(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_beacon-ops"))
+        .args(args)
+        .output()
+        .expect("beacon-ops runs")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// Runs an edit on `root` at `now` and expects success.
+fn edit_ok(root: &Path, now: &str, args: &[&str]) -> String {
+    let root = root.to_str().unwrap();
+    let mut all = args.to_vec();
+    all.extend(["--public", root, "--now", now]);
+    let output = ops(&all);
+    assert!(output.status.success(), "{args:?}: {}", stderr(&output));
+    stdout(&output)
+}
+
+fn read_json(root: &Path, file: &str) -> Value {
+    serde_json::from_str(&std::fs::read_to_string(root.join(file)).unwrap()).unwrap()
+}
+
+fn component_status(summary: &Value, id: &str) -> String {
+    summary["components"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == id)
+        .unwrap()["status"]
+        .as_str()
+        .unwrap()
+        .to_owned()
+}
+
+fn validate(root: &Path, now: &str) -> Output {
+    ops(&["validate", "--public", root.to_str().unwrap(), "--now", now])
+}
+
+#[test]
+fn validate_passes_on_the_shipped_site() {
+    let output = validate(&public(), NOW);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stdout(&output).contains("no problems"));
+}
+
+#[test]
+fn validate_names_file_path_and_reason_of_every_problem() {
+    let root = copy_site("validate-broken");
+    let file = root.join("data/emea/summary.json");
+    let mut summary = read_json(&root, "data/emea/summary.json");
+    summary["components"][2]["status"] = "on_fire".into();
+    summary["incidents"][0]["impact"] = "apocalyptic".into();
+    std::fs::write(&file, summary.to_string()).unwrap();
+    let output = validate(&root, NOW);
+    assert_eq!(output.status.code(), Some(1));
+    let report = stderr(&output);
+    assert!(
+        report.contains("data/emea/summary.json: components[2].status: unknown status \"on_fire\""),
+        "{report}"
+    );
+    assert!(
+        report.contains("data/emea/summary.json: incidents[0].impact: unknown impact"),
+        "{report}"
+    );
+}
+
+#[test]
+fn validate_reports_unreadable_files() {
+    let root = copy_site("validate-missing");
+    std::fs::write(
+        root.join("data/apac/history.json"),
+        "{\"page\": {\"id\": \"x\", \"name\": \"y\"}, \"incidents\": [{\"id\": 1}]}",
+    )
+    .unwrap();
+    std::fs::remove_file(root.join("data/americas/summary.json")).unwrap();
+    let output = validate(&root, NOW);
+    assert_eq!(output.status.code(), Some(1));
+    let report = stderr(&output);
+    assert!(
+        report.contains("data/americas/summary.json: (document): cannot read"),
+        "{report}"
+    );
+    assert!(
+        report.contains("data/apac/history.json: incidents[0].id: invalid type"),
+        "{report}"
+    );
+
+    let output = validate(&root.join("nowhere"), NOW);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("config.json: (document): cannot read"));
+}
+
+#[test]
+fn usage_errors_exit_2_with_the_usage() {
+    for args in [
+        &[][..],
+        &["frobnicate"][..],
+        &["validate", "--bogus", "x"][..],
+        &["validate", "--now", "yesterday"][..],
+        &["publish"][..],
+        &["incident", "open", "--region", "emea"][..],
+    ] {
+        let output = ops(args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        assert!(stderr(&output).contains("USAGE:"), "{args:?}");
+    }
+    assert!(ops(&["help"]).status.success());
+}
+
+#[test]
+fn publish_refuses_bad_data_naming_file_and_field_and_writes_nothing() {
+    let root = copy_site("publish-broken");
+    let mut history = read_json(&root, "data/americas/history.json");
+    history["incidents"][1]["created_at"] = "last tuesday".into();
+    std::fs::write(root.join("data/americas/history.json"), history.to_string()).unwrap();
+    let out = root.join("dist");
+    let output = ops(&[
+        "publish",
+        "--public",
+        root.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--now",
+        NOW,
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    let report = stderr(&output);
+    assert!(
+        report.contains("data/americas/history.json: incidents[1].created_at: "),
+        "{report}"
+    );
+    assert!(!out.exists(), "nothing is published from bad data");
+}
+
+#[test]
+fn publish_writes_the_documented_layout() {
+    let out = std::env::temp_dir().join(format!("beacon-ops-cli-{}-dist", std::process::id()));
+    let _ = std::fs::remove_dir_all(&out);
+    let output = ops(&[
+        "publish",
+        "--public",
+        public().to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--site-url",
+        "/beacon/",
+        "--now",
+        NOW,
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    for file in [
+        "feeds/americas.atom",
+        "feeds/americas.rss",
+        "feeds/americas/am-restores.atom",
+        "calendars/americas.ics",
+        "badges/americas.svg",
+        "badges/americas/am-restores.svg",
+    ] {
+        assert!(out.join(file).is_file(), "{file}");
+    }
+    let atom = std::fs::read_to_string(out.join("feeds/apac.atom")).unwrap();
+    assert!(atom.contains("href=\"/beacon/feeds/apac.atom\""), "{atom}");
+}
+
+#[test]
+fn an_incident_is_opened_updated_and_resolved_from_the_command_line() {
+    let root = copy_site("workflow");
+    let summary_file = "data/americas/summary.json";
+    let history_file = "data/americas/history.json";
+    let before = read_json(&root, summary_file);
+    let open_incidents = before["incidents"].as_array().unwrap().len();
+
+    let report = edit_ok(
+        &root,
+        "2026-11-21T12:00:00-05:00",
+        &[
+            "incident",
+            "open",
+            "--region",
+            "americas",
+            "--name",
+            "Slow restores",
+            "--impact",
+            "major",
+            "--status",
+            "investigating",
+            "--components",
+            "am-restores",
+            "--message",
+            "We are looking into slow restores.",
+        ],
+    );
+    assert!(report.contains("opened incident"), "{report}");
+    assert!(
+        report.contains("am-restores (Restores/Downloads): operational → partial_outage"),
+        "{report}"
+    );
+    assert!(
+        report.contains("wrote data/americas/summary.json"),
+        "{report}"
+    );
+    let summary = read_json(&root, summary_file);
+    let incident = &summary["incidents"][0];
+    let id = incident["id"].as_str().unwrap().to_owned();
+    assert_eq!(id.len(), 12);
+    assert_eq!(incident["status"], "investigating");
+    assert_eq!(incident["created_at"], "2026-11-21T12:00:00-05:00");
+    assert_eq!(
+        incident["incident_updates"][0]["body"],
+        "We are looking into slow restores."
+    );
+    assert_eq!(component_status(&summary, "am-restores"), "partial_outage");
+    assert_eq!(summary["status"]["indicator"], "major");
+    assert_eq!(summary["page"]["updated_at"], "2026-11-21T12:00:00-05:00");
+    assert_eq!(
+        summary["incidents"].as_array().unwrap().len(),
+        open_incidents + 1
+    );
+    assert!(validate(&root, "2026-11-21T17:00:00Z").status.success());
+
+    edit_ok(
+        &root,
+        "2026-11-21T12:30:00-05:00",
+        &[
+            "incident",
+            "update",
+            "--region",
+            "americas",
+            "--id",
+            &id,
+            "--status",
+            "identified",
+            "--message",
+            "A storage node is slow; restores are throttled.",
+            "--component-status",
+            "am-restores=degraded_performance",
+        ],
+    );
+    let summary = read_json(&root, summary_file);
+    let incident = summary["incidents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == id.as_str())
+        .unwrap();
+    assert_eq!(incident["status"], "identified");
+    assert_eq!(incident["incident_updates"].as_array().unwrap().len(), 2);
+    let affected = &incident["incident_updates"][0]["affected_components"][0];
+    assert_eq!(affected["old_status"], "partial_outage");
+    assert_eq!(affected["new_status"], "degraded_performance");
+    assert_eq!(
+        component_status(&summary, "am-restores"),
+        "degraded_performance"
+    );
+
+    let report = edit_ok(
+        &root,
+        "2026-11-21T13:10:00-05:00",
+        &[
+            "incident",
+            "resolve",
+            "--region",
+            "americas",
+            "--id",
+            &id,
+            "--message",
+            "Restores are fast again.",
+        ],
+    );
+    assert!(report.contains("moved to the history"), "{report}");
+    assert!(
+        report.contains("wrote data/americas/history.json"),
+        "{report}"
+    );
+    let summary = read_json(&root, summary_file);
+    assert!(summary["incidents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|i| i["id"] != id.as_str()));
+    assert_eq!(component_status(&summary, "am-restores"), "operational");
+    let history = read_json(&root, history_file);
+    let resolved = history["incidents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == id.as_str())
+        .unwrap();
+    assert_eq!(resolved["status"], "resolved");
+    assert_eq!(resolved["resolved_at"], "2026-11-21T13:10:00-05:00");
+    assert_eq!(resolved["incident_updates"].as_array().unwrap().len(), 3);
+    assert!(validate(&root, "2026-11-21T18:10:00Z").status.success());
+
+    // Resolving twice is refused, naming why.
+    let again = ops(&[
+        "incident",
+        "resolve",
+        "--region",
+        "americas",
+        "--id",
+        &id,
+        "--message",
+        "again",
+        "--public",
+        root.to_str().unwrap(),
+        "--now",
+        "2026-11-21T13:20:00-05:00",
+    ]);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(
+        stderr(&again).contains("already closed"),
+        "{}",
+        stderr(&again)
+    );
+}
+
+#[test]
+fn the_same_command_at_the_same_time_writes_the_same_bytes() {
+    let args = [
+        "incident",
+        "open",
+        "--region",
+        "emea",
+        "--name",
+        "Portal sign-in errors",
+        "--impact",
+        "minor",
+        "--status",
+        "identified",
+        "--components",
+        "em-website",
+        "--message",
+        "Some sign-ins fail.",
+    ];
+    let (a, b) = (copy_site("same-a"), copy_site("same-b"));
+    edit_ok(&a, "2026-11-21T13:05:00+01:00", &args);
+    edit_ok(&b, "2026-11-21T13:05:00+01:00", &args);
+    let file = "data/emea/summary.json";
+    assert_eq!(
+        std::fs::read(a.join(file)).unwrap(),
+        std::fs::read(b.join(file)).unwrap()
+    );
+}
+
+#[test]
+fn an_edit_that_would_leave_invalid_data_is_refused_and_nothing_is_written() {
+    let root = copy_site("refused");
+    let file = root.join("data/emea/summary.json");
+    let before = std::fs::read(&file).unwrap();
+    // Posted "before" the incident's latest update: updates would no longer be newest first.
+    let output = ops(&[
+        "incident",
+        "update",
+        "--region",
+        "emea",
+        "--id",
+        "tb1xtvj5wamt",
+        "--message",
+        "Back-dated",
+        "--public",
+        root.to_str().unwrap(),
+        "--now",
+        "2026-11-21T09:00:00+01:00",
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    let report = stderr(&output);
+    assert!(
+        report.contains("data/emea/summary.json: incidents[0].incident_updates[1].created_at: updates must be newest first"),
+        "{report}"
+    );
+    assert!(report.contains("nothing was written"), "{report}");
+    assert_eq!(std::fs::read(&file).unwrap(), before);
+
+    for (args, reason) in [
+        (
+            &[
+                "incident",
+                "update",
+                "--region",
+                "emea",
+                "--id",
+                "nope",
+                "--message",
+                "x",
+            ][..],
+            "no open incident",
+        ),
+        (
+            &[
+                "incident",
+                "open",
+                "--region",
+                "emea",
+                "--name",
+                "x",
+                "--impact",
+                "minor",
+                "--status",
+                "investigating",
+                "--components",
+                "em-toaster",
+                "--message",
+                "x",
+            ][..],
+            "no component \"em-toaster\"",
+        ),
+        (
+            &[
+                "incident",
+                "open",
+                "--region",
+                "mars",
+                "--name",
+                "x",
+                "--impact",
+                "minor",
+                "--status",
+                "investigating",
+                "--message",
+                "x",
+            ][..],
+            "no region \"mars\"",
+        ),
+        (
+            &[
+                "incident",
+                "update",
+                "--region",
+                "emea",
+                "--id",
+                "tb1xtvj5wamt",
+                "--status",
+                "resolved",
+                "--message",
+                "x",
+            ][..],
+            "use `resolve`",
+        ),
+        (
+            &[
+                "incident",
+                "update",
+                "--region",
+                "emea",
+                "--id",
+                "tb1xtvj5wamt",
+                "--message",
+                "x",
+                "--component-status",
+                "em-website=on_fire",
+            ][..],
+            "unknown component status",
+        ),
+    ] {
+        let mut all = args.to_vec();
+        all.extend(["--public", root.to_str().unwrap(), "--now", NOW]);
+        let output = ops(&all);
+        assert_eq!(output.status.code(), Some(1), "{args:?}");
+        assert!(
+            stderr(&output).contains(reason),
+            "{args:?}: {}",
+            stderr(&output)
+        );
+        assert_eq!(std::fs::read(&file).unwrap(), before, "{args:?}");
+    }
+}
+
+#[test]
+fn maintenance_is_scheduled_started_and_completed() {
+    let root = copy_site("maintenance");
+    let summary_file = "data/apac/summary.json";
+    let report = edit_ok(
+        &root,
+        "2026-11-21T20:00:00+08:00",
+        &[
+            "maintenance",
+            "schedule",
+            "--region",
+            "apac",
+            "--name",
+            "Storage expansion",
+            "--from",
+            "2026-11-29T01:00:00+08:00",
+            "--until",
+            "2026-11-29T03:00:00+08:00",
+            "--components",
+            "ap-backups-servers",
+            "--message",
+            "We add storage; uploads may pause.",
+            "--id",
+            "apstorage01",
+        ],
+    );
+    assert!(
+        report.contains("scheduled maintenance apstorage01"),
+        "{report}"
+    );
+    let summary = read_json(&root, summary_file);
+    let maintenance = summary["scheduled_maintenances"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["id"] == "apstorage01")
+        .unwrap();
+    assert_eq!(maintenance["status"], "scheduled");
+    assert_eq!(maintenance["impact"], "maintenance");
+    assert_eq!(maintenance["scheduled_for"], "2026-11-29T01:00:00+08:00");
+
+    let out = root.join("dist");
+    let output = ops(&[
+        "publish",
+        "--public",
+        root.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--now",
+        "2026-11-21T12:00:00Z",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let ics = std::fs::read_to_string(out.join("calendars/apac/apstorage01.ics")).unwrap();
+    assert!(ics.contains("UID:apstorage01.beacon-apac@"), "{ics}");
+
+    edit_ok(
+        &root,
+        "2026-11-29T01:00:00+08:00",
+        &[
+            "incident",
+            "update",
+            "--region",
+            "apac",
+            "--id",
+            "apstorage01",
+            "--status",
+            "in_progress",
+            "--message",
+            "Work has started.",
+        ],
+    );
+    let summary = read_json(&root, summary_file);
+    assert_eq!(
+        component_status(&summary, "ap-backups-servers"),
+        "under_maintenance"
+    );
+
+    edit_ok(
+        &root,
+        "2026-11-29T02:40:00+08:00",
+        &[
+            "incident",
+            "resolve",
+            "--region",
+            "apac",
+            "--id",
+            "apstorage01",
+            "--message",
+            "Done.",
+        ],
+    );
+    let summary = read_json(&root, summary_file);
+    assert_eq!(
+        component_status(&summary, "ap-backups-servers"),
+        "operational"
+    );
+    let history = read_json(&root, "data/apac/history.json");
+    let done = history["incidents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["id"] == "apstorage01")
+        .unwrap();
+    assert_eq!(done["status"], "completed");
+}
