@@ -1,0 +1,188 @@
+// End-to-end: the regional status page as a customer uses it — incidents, maintenance, the
+// 90-day bars by keyboard, time zones, the incident and history pages, live polling, and what
+// happens when data is malformed, hostile or unreachable.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { serve } from './server.mjs';
+import { launch, watchErrors } from './browser.mjs';
+
+const DIST = process.env.BEACON_DIST ?? 'dist';
+const DEMO_NOW = new Date('2026-11-21T12:00:00Z');
+let browser;
+let server;
+before(async () => { browser = await launch(); server = await serve(DIST, '/'); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+/** A page whose clock is frozen at the demo data's "now" (and can be fast-forwarded). */
+async function demoPage() {
+  const page = await browser.newPage();
+  await page.clock.install({ time: DEMO_NOW });
+  return page;
+}
+
+async function emeaSummary() {
+  return JSON.parse(await readFile(`${DIST}/data/emea/summary.json`, 'utf8'));
+}
+
+test('the active incident shows its impact, affected component and full update timeline', async () => {
+  const page = await demoPage();
+  const errors = watchErrors(page);
+  await page.goto(`${server.url}emea`);
+  const incident = page.getByTestId('active-incidents').getByTestId('incident');
+  await incident.waitFor();
+  assert.match(await incident.textContent(), /Delayed Microsoft 365 backups/);
+  assert.match(await incident.textContent(), /Major impact/);
+  assert.equal(await incident.getByTestId('affected').textContent(), 'Microsoft 365 backups');
+  const updates = incident.getByTestId('incident-update');
+  assert.equal(await updates.count(), 3);
+  assert.match(await updates.first().textContent(), /^Identified/);
+  assert.match(await updates.last().textContent(), /^Investigating/);
+  // Markdown is formatted: bold survives as <strong>, not as asterisks.
+  assert.ok(await incident.locator('strong', { hasText: 'Exchange Online' }).count() > 0);
+  assert.equal(await page.getByTestId('overall-status').getAttribute('data-indicator'), 'major');
+  assert.match(await page.getByTestId('maintenance-upcoming').textContent(), /Web portal database upgrade/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('an incident has a shareable page that survives a reload, and history lists months', async () => {
+  const page = await demoPage();
+  await page.goto(`${server.url}emea`);
+  await page.getByRole('link', { name: 'Delayed Microsoft 365 backups' }).click();
+  await page.waitForURL(/\/emea\/incidents\/tb1xtvj5wamt$/);
+  await page.reload();
+  const incident = page.getByTestId('incident');
+  await incident.waitFor();
+  assert.equal(await incident.getByTestId('incident-update').count(), 3);
+  await page.goto(`${server.url}emea/history`);
+  const months = page.getByTestId('history-month');
+  await months.first().waitFor();
+  const headings = await months.locator('h2').allTextContents();
+  assert.ok(headings.length >= 3, `months: ${headings}`);
+  assert.equal(headings[0], 'November 2026');
+  await page.goto(`${server.url}emea/incidents/no-such-incident`);
+  await page.getByTestId('not-found').waitFor();
+  await page.close();
+});
+
+test('the 90-day bars work by keyboard and name each day in words', async () => {
+  const page = await demoPage();
+  await page.goto(`${server.url}emea`);
+  const strip = page.getByTestId('uptime').first();
+  await strip.waitFor();
+  const bars = strip.locator('.bar');
+  assert.equal(await bars.count(), 90);
+  assert.equal(await strip.locator('.bar[tabindex="0"]').count(), 1, 'one tab stop per strip');
+  await strip.locator('.bar[tabindex="0"]').focus();
+  await page.keyboard.press('Home');
+  assert.equal(await page.evaluate(() => document.activeElement.id), await bars.first().getAttribute('id'));
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await page.evaluate(() => document.activeElement.id), await bars.nth(1).getAttribute('id'));
+  await page.keyboard.press('End');
+  const label = await page.evaluate(() => document.activeElement.getAttribute('aria-label'));
+  assert.match(label, /^21 Nov 2026: /);
+  assert.match(await strip.getByTestId('day-detail').textContent(), /21 Nov 2026/);
+  assert.match(await strip.getByTestId('uptime-percent').textContent(), /^\d+\.\d\d% uptime$/);
+  // A day with an incident links to it.
+  const withIncident = strip.locator('.bar[aria-label*="incident"]').first();
+  await withIncident.click();
+  assert.ok(await strip.getByTestId('day-detail').getByRole('link').count() > 0);
+  await page.close();
+});
+
+test('times follow the chosen zone, kept in the URL, and relative times stay current', async () => {
+  const page = await demoPage();
+  await page.goto(`${server.url}emea`);
+  const firstUpdateTime = page.getByTestId('incident-update').first().locator('time');
+  await firstUpdateTime.waitFor();
+  assert.match(await firstUpdateTime.textContent(), /CET/);
+  const before = await firstUpdateTime.textContent();
+  await page.getByTestId('tz-utc').click();
+  assert.match(await firstUpdateTime.textContent(), /UTC/);
+  assert.equal(new URL(page.url()).searchParams.get('tz'), 'utc');
+  await page.reload();
+  await firstUpdateTime.waitFor();
+  assert.match(await firstUpdateTime.textContent(), /UTC/);
+  assert.equal(await page.getByTestId('tz-utc').getAttribute('aria-pressed'), 'true');
+  await page.clock.fastForward('02:00:00');
+  await page.waitForFunction((old) => !document.querySelector('[data-testid=incident-update] time').textContent.includes(old), before.match(/\(.*\)/)[0]);
+  assert.notEqual(await firstUpdateTime.textContent(), before);
+  await page.close();
+});
+
+test('a malformed data file names the file and the field', async () => {
+  const page = await demoPage();
+  const summary = await emeaSummary();
+  summary.incidents[0].incident_updates[1].created_at = 'yesterday-ish';
+  await page.route('**/data/emea/summary.json', (route) => route.fulfill({ body: JSON.stringify(summary), contentType: 'application/json' }));
+  await page.goto(`${server.url}emea`);
+  const error = page.getByTestId('load-error');
+  await error.waitFor();
+  const text = await error.textContent();
+  assert.match(text, /data\/emea\/summary\.json/);
+  assert.match(text, /incidents\[0\]\.incident_updates\[1\]\.created_at/);
+  await page.close();
+});
+
+test('a broken or unreachable poll keeps the last good data on screen and says why', async () => {
+  const page = await demoPage();
+  await page.goto(`${server.url}emea`);
+  await page.getByTestId('components').waitFor();
+  await page.route('**/data/emea/summary.json', (route) => route.fulfill({ body: '{"page": {', contentType: 'application/json' }));
+  await page.clock.fastForward('01:01');
+  const warning = page.getByTestId('load-error');
+  await warning.waitFor();
+  assert.match(await warning.textContent(), /last good data.*data\/emea\/summary\.json/s);
+  assert.equal(await page.getByTestId('component').count(), 3, 'components still shown');
+  await page.unroute('**/data/emea/summary.json');
+  await page.route('**/data/emea/*.json', (route) => route.abort('internetdisconnected'));
+  await page.clock.fastForward('01:01');
+  await page.getByTestId('load-error').filter({ hasText: 'offline' }).waitFor();
+  assert.equal(await page.getByTestId('component').count(), 3);
+  await page.clock.fastForward('05:00');
+  await page.getByTestId('last-updated').filter({ hasText: 'out of date' }).waitFor();
+  await page.unroute('**/data/emea/*.json');
+  await page.clock.fastForward('01:01');
+  await page.getByTestId('load-error').waitFor({ state: 'detached' });
+  await page.close();
+});
+
+test('new data appears without a reload', async () => {
+  const page = await demoPage();
+  await page.goto(`${server.url}emea`);
+  await page.getByTestId('components').waitFor();
+  const summary = await emeaSummary();
+  summary.components.find((c) => c.id === 'em-website').status = 'major_outage';
+  await page.route('**/data/emea/summary.json', (route) => route.fulfill({ body: JSON.stringify(summary), contentType: 'application/json' }));
+  await page.clock.fastForward('01:01');
+  const website = page.locator('[data-component-id=em-website] > .component-row .status-text');
+  await page.waitForFunction(() => document.querySelector('[data-component-id=em-website] > .component-row .status-text')?.textContent === 'Major outage');
+  assert.equal(await website.textContent(), 'Major outage');
+  assert.equal(await page.getByTestId('overall-status').getAttribute('data-indicator'), 'critical');
+  await page.close();
+});
+
+test('hostile incident text is shown as text: no script runs, no javascript: link', async () => {
+  const page = await demoPage();
+  const summary = await emeaSummary();
+  summary.incidents[0].incident_updates[0].body = [
+    'Hello <script>window.__pwned = 1</script> <img src=x onerror="window.__pwned = 2">',
+    '[click](javascript:window.__pwned=3) [ok](https://example.com/ok) <a href="JaVaScRiPt:alert(1)" onclick="window.__pwned=4">x</a>',
+    '![tracker](https://tracker.invalid/pixel.gif)',
+  ].join('\n\n');
+  await page.route('**/data/emea/summary.json', (route) => route.fulfill({ body: JSON.stringify(summary), contentType: 'application/json' }));
+  const requested = [];
+  page.on('request', (r) => requested.push(r.url()));
+  await page.goto(`${server.url}emea`);
+  const update = page.getByTestId('incident-update').first();
+  await update.waitFor();
+  await update.getByText('click').click().catch(() => {});
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  const hrefs = await update.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  assert.ok(hrefs.includes('https://example.com/ok'), `${hrefs}`);
+  assert.ok(hrefs.every((h) => /^(https?:|mailto:)/.test(h)), `${hrefs}`);
+  assert.equal(await update.locator('script, img, [onerror], [onclick]').count(), 0);
+  assert.ok(!requested.some((u) => u.includes('tracker.invalid')), 'no remote content loaded unasked');
+  await page.close();
+});
