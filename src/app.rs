@@ -6,7 +6,11 @@ use leptos::prelude::*;
 use crate::api::{self, ApiError};
 use crate::nav::{provide_nav, use_nav};
 use crate::pages::{
-    home::HomePage, not_found::NotFoundPage, region::{RegionPage, RegionView}, sla::EmbedSlaPage, sla::SlaPage,
+    home::HomePage,
+    not_found::NotFoundPage,
+    region::{RegionPage, RegionView},
+    sla::EmbedSlaPage,
+    sla::SlaPage,
 };
 use crate::router::Route;
 use crate::status::config::SiteConfig;
@@ -42,8 +46,12 @@ pub fn App() -> impl IntoView {
 fn page_for(route: Route) -> AnyView {
     match route {
         Route::Home => view! { <HomePage /> }.into_any(),
-        Route::Region(region) => view! { <RegionPage region view=RegionView::Overview /> }.into_any(),
-        Route::History(region) => view! { <RegionPage region view=RegionView::History /> }.into_any(),
+        Route::Region(region) => {
+            view! { <RegionPage region view=RegionView::Overview /> }.into_any()
+        }
+        Route::History(region) => {
+            view! { <RegionPage region view=RegionView::History /> }.into_any()
+        }
         Route::Incident { region, id } => {
             view! { <RegionPage region view=RegionView::Incident(id) /> }.into_any()
         }

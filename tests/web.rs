@@ -124,7 +124,10 @@ async fn a_missing_data_file_shows_a_specific_error_not_a_blank_page() {
     let config = SiteConfig::from_json("config.json", CONFIG).unwrap();
     let mut region = config.region("emea").unwrap().clone();
     region.summary_url = "no-such-dir/summary.json".into();
-    let root = mount(move || view! { <RegionStatus region poll_seconds=3600 /> }.into_any());
+    let root = mount(move || {
+        beacon::nav::provide_nav();
+        view! { <RegionStatus region poll_seconds=3600 /> }.into_any()
+    });
     let error = wait_for(&root, "[data-testid=load-error]").await;
     let text = error.text_content().unwrap();
     assert!(text.contains("no-such-dir/summary.json"), "{text}");

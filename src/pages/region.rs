@@ -325,11 +325,18 @@ pub const UPTIME_DAYS: u32 = 90;
 
 /// `/<region>/history`: past incidents and maintenance, newest month first.
 #[component]
-fn HistoryList(summary: Summary, history: Option<IncidentHistory>, region: Region) -> impl IntoView {
+fn HistoryList(
+    summary: Summary,
+    history: Option<IncidentHistory>,
+    region: Region,
+) -> impl IntoView {
     let Some(history) = history else {
         return view! { <p class="loading" role="status">"Loading history…"</p> }.into_any();
     };
-    let mut incidents: Vec<Incident> = all_incidents(&summary, &history).into_iter().cloned().collect();
+    let mut incidents: Vec<Incident> = all_incidents(&summary, &history)
+        .into_iter()
+        .cloned()
+        .collect();
     incidents.sort_by_key(|i| std::cmp::Reverse(i.began_at()));
     let mut months: Vec<(String, Vec<Incident>)> = Vec::new();
     for incident in incidents {
@@ -344,9 +351,11 @@ fn HistoryList(summary: Summary, history: Option<IncidentHistory>, region: Regio
         .map(|(month, list)| {
             let cards = list
                 .into_iter()
-                .map(|incident| view! {
-                    <IncidentCard incident summary=summary.clone() region=region.id.clone()
-                        link=true latest_only=true />
+                .map(|incident| {
+                    view! {
+                        <IncidentCard incident summary=summary.clone() region=region.id.clone()
+                            link=true latest_only=true />
+                    }
                 })
                 .collect::<Vec<_>>();
             view! {

@@ -218,7 +218,11 @@ fn check_summary(
             ));
         }
     }
-    let overall = overall_status(summary, now);
+    // The claimed indicator is checked as of the moment the file was written: a maintenance
+    // window that opens later by the clock cannot have been known then, and a build must not
+    // start failing at some wall-clock time without any change to the data.
+    let written_at = summary.page.updated_at.map(|t| t.to_utc()).unwrap_or(now);
+    let overall = overall_status(summary, written_at);
     if let Some(mismatch) = overall.indicator_mismatch() {
         problems.push(Problem::new(file, "status.indicator", mismatch));
     }

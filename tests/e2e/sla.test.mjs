@@ -57,6 +57,27 @@ test('a link with a fixed time reproduces the exact due instants, also after a r
   }
 });
 
+test('without parameters the calculator uses now; editing the time and centre updates the URL', async () => {
+  const { page, errors } = await open('sla');
+  try {
+    await page.getByTestId('first-response-due').waitFor();
+    assert.match(await page.getByTestId('submitted-at').inputValue(), /^\d{4}-\d\d-\d\dT\d\d:\d\d$/);
+    await page.getByTestId('choose-centre').selectOption('us');
+    await page.getByTestId('choose-plan').selectOption('standard');
+    await page.getByTestId('choose-severity').selectOption('critical');
+    await page.getByTestId('submitted-at').fill('2026-11-20T16:30');
+    await page.getByTestId('first-response-reason').filter({ hasText: 'filed Friday 16:30' }).waitFor();
+    assert.equal(await datetime(page, 'first-response-due'), '2026-11-23T13:30:00Z');
+    const url = new URL(page.url());
+    assert.equal(url.searchParams.get('at'), '2026-11-20T16:30');
+    assert.equal(url.searchParams.get('centre'), 'us');
+    assert.equal(url.searchParams.get('severity'), 'critical');
+    assert.deepEqual(errors, []);
+  } finally {
+    await page.close();
+  }
+});
+
 test('a Friday-evening ticket shows the clock paused over the weekend', async () => {
   const { page, errors } = await open(
     'sla?policy=model-a-black-duck&plan=standard&severity=critical&at=2026-11-20T16:30&centre=us',
@@ -195,10 +216,11 @@ async function hostPage(html) {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${server.address().port}/`, close: () => new Promise((r) => server.close(r)) };
+  const close = () => new Promise((r) => { server.close(r); server.closeAllConnections(); });
+  return { url: `http://127.0.0.1:${server.address().port}/`, close };
 }
 
-test.only('the "Embed this" snippet resizes its iframe on a host page of another origin', async () => {
+test('the "Embed this" snippet resizes its iframe on a host page of another origin', async () => {
   const { page, errors } = await open(
     'sla?policy=model-b-zmanda&plan=premium&urgency=high&impact=high&at=2026-11-20T16:30&centre=us',
   );

@@ -75,7 +75,7 @@ pub fn SlaResults(
         }
     };
     view! {
-        <section class="sla-results" aria-live="polite" data-testid="sla-result">
+        <section class="sla-results" data-testid="sla-result">
             {chosen_view}
         </section>
         <section class="sla-compare" aria-labelledby="compare-heading">
@@ -134,9 +134,13 @@ fn ChosenPlan(
             />
         }
     });
+    let note_shown_with_a_target = [&outcome.first_response, &outcome.resolution]
+        .iter()
+        .any(|t| matches!(t, TargetOutcome::NotStated { .. }));
     let note = outcome
         .note
         .clone()
+        .filter(|_| !note_shown_with_a_target)
         .map(|note| view! { <p class="sla-note" data-testid="target-note">{note}</p> });
     view! {
         <p class="sla-summary">
