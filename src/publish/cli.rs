@@ -19,6 +19,7 @@ beacon-ops: validate, publish and edit Beacon status data
 USAGE:
   beacon-ops validate [--public DIR]
   beacon-ops publish [--public DIR] --out DIR [--site-url URL]
+  beacon-ops bench-sla      (cost of one SLA due-time computation; build with --release)
   beacon-ops incident open --region R --name N --impact none|minor|major|critical
                            --status investigating|identified|monitoring
                            --components C1,C2[=STATUS] --message M [--id ID]
@@ -295,6 +296,15 @@ fn edit(what: &str, mut options: Options) -> Result<String, Failure> {
     Ok(changes.join("\n"))
 }
 
+/// `bench-sla`: the cost of one due-time computation for 1 hour to 1 year of business time,
+/// on this machine, natively (the wasm figures come from `tests/bench_sla_wasm.rs`).
+fn bench_sla() -> String {
+    let origin = std::time::Instant::now();
+    let mut now_ns = || origin.elapsed().as_nanos() as u64;
+    let rows = crate::sla::bench::run_due_time_benchmark(&mut now_ns, 200_000_000);
+    crate::sla::bench::report("native", &rows)
+}
+
 /// Runs the command in `args` (without the program name).
 fn run(args: &[String]) -> Result<String, Failure> {
     match args {
@@ -302,6 +312,7 @@ fn run(args: &[String]) -> Result<String, Failure> {
         [help] if matches!(help.as_str(), "help" | "--help" | "-h") => Ok(USAGE.to_owned()),
         [command, rest @ ..] if command == "validate" => validate(Options::parse(rest)?),
         [command, rest @ ..] if command == "publish" => publish(Options::parse(rest)?),
+        [command] if command == "bench-sla" => Ok(bench_sla()),
         [group, action, rest @ ..] if matches!(group.as_str(), "incident" | "maintenance") => {
             edit(&format!("{group} {action}"), Options::parse(rest)?)
         }

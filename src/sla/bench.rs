@@ -74,3 +74,35 @@ pub fn run_due_time_benchmark(
         })
         .collect()
 }
+
+/// Budget for one due-time computation natively, in nanoseconds (issue 5: under 2 µs).
+pub const NATIVE_BUDGET_NS: f64 = 2_000.0;
+
+/// A printable table of `rows`, with the spread between the cheapest and the dearest duration
+/// (flat means the cost does not grow with the duration).
+pub fn report(platform: &str, rows: &[BenchRow]) -> String {
+    let mut out = format!("SLA due-time computation ({platform})\n");
+    for row in rows {
+        out.push_str(&format!(
+            "  {:<8} {:>9.0} ns/op  ({} ops)\n",
+            row.label, row.ns_per_op, row.iterations
+        ));
+    }
+    let cheapest = rows
+        .iter()
+        .map(|r| r.ns_per_op)
+        .fold(f64::INFINITY, f64::min);
+    let dearest = rows.iter().map(|r| r.ns_per_op).fold(0.0, f64::max);
+    out.push_str(&format!(
+        "  dearest/cheapest: {:.2}x; worst {:.0} ns against a native budget of {:.0} ns: {}",
+        dearest / cheapest,
+        dearest,
+        NATIVE_BUDGET_NS,
+        if dearest <= NATIVE_BUDGET_NS {
+            "within"
+        } else {
+            "over"
+        }
+    ));
+    out
+}
