@@ -33,6 +33,16 @@ pub enum ApiError {
     /// The file arrived but is not valid Beacon/Statuspage data.
     #[error("{0}")]
     Data(#[from] DataError),
+    /// "Get updates" (issue 4): the sign-up endpoint refused, with its explanation if it gave one.
+    #[error("{file}: the server answered HTTP {status}{}", .message.as_deref().map(|m| format!(" ({m})")).unwrap_or_default())]
+    Refused {
+        /// The sign-up address.
+        file: String,
+        /// The HTTP status code.
+        status: u16,
+        /// The endpoint's `message` or text.
+        message: Option<String>,
+    },
 }
 
 impl ApiError {
@@ -118,4 +128,44 @@ pub async fn calendar(file: &str) -> Result<crate::sla::BusinessCalendar, ApiErr
     let file = format!("{POLICIES_DIR}{file}");
     let text = fetch_text(&file).await?;
     crate::sla::BusinessCalendar::from_json(&file, &text).map_err(policy_problem)
+}
+
+// "Get updates" (issue 4): the e-mail and webhook sign-up.
+
+/// Sends a sign-up to the site's `subscriptions.signup_url` as the documented JSON body and
+/// returns the endpoint's answer (its JSON `message` or text; `None` when it said nothing).
+pub async fn subscribe(
+    signup_url: &str,
+    request: &crate::notify::SignupRequest,
+) -> Result<Option<String>, ApiError> {
+    let network = |err: gloo_net::Error| ApiError::Network {
+        file: signup_url.to_string(),
+        reason: err.to_string(),
+    };
+    let body = serde_json::to_string(request).map_err(|err| ApiError::Network {
+        file: signup_url.to_string(),
+        reason: err.to_string(),
+    })?;
+    let response = Request::post(signup_url)
+        .header("Content-Type", "application/json")
+        .header("Accept", "application/json, text/plain")
+        .body(body)
+        .map_err(network)?
+        .send()
+        .await
+        .map_err(network)?;
+    let answer = response
+        .text()
+        .await
+        .ok()
+        .as_deref()
+        .and_then(crate::notify::endpoint_answer);
+    if !response.ok() {
+        return Err(ApiError::Refused {
+            file: signup_url.to_string(),
+            status: response.status(),
+            message: answer,
+        });
+    }
+    Ok(answer)
 }

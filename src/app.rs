@@ -14,6 +14,7 @@ use crate::pages::{
 };
 use crate::router::Route;
 use crate::status::config::SiteConfig;
+use crate::ui::theme::ThemeToggle;
 
 /// The site configuration as loaded once per visit, shared through context.
 #[derive(Clone, Copy)]
@@ -80,6 +81,7 @@ fn Layout(
             .map(|config| config.site_name)
             .unwrap_or_else(|| "Beacon".into())
     };
+    let sla_current = (route == Route::Sla).then_some("page");
     let region_links = move || {
         let Some(Ok(config)) = site.config() else {
             return Vec::new();
@@ -89,7 +91,7 @@ fn Layout(
             .into_iter()
             .map(|region| {
                 let is_current = current_region.as_deref() == Some(region.id.as_str());
-                let href = nav.href_keeping_query(&Route::Region(region.id.clone()));
+                let href = nav.href_keeping_query(&route.same_place_in(&region.id));
                 view! {
                     <li>
                         <a
@@ -104,7 +106,6 @@ fn Layout(
             })
             .collect::<Vec<_>>()
     };
-    let sla_current = (route == Route::Sla).then_some("page");
     view! {
         <a class="skip-link" href="#main">"Skip to content"</a>
         <header class="site-header">
@@ -120,6 +121,7 @@ fn Layout(
                         </li>
                     </ul>
                 </nav>
+                <ThemeToggle />
             </div>
         </header>
         <main id="main" tabindex="-1">{children()}</main>

@@ -8,6 +8,7 @@
 pub mod api;
 pub mod app;
 pub mod nav;
+pub mod notify;
 pub mod pages;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod publish;

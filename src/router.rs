@@ -62,6 +62,16 @@ impl Route {
         }
     }
 
+    /// The equivalent page in another region, so switching regions keeps the visitor's place:
+    /// the history stays the history; an incident (ids differ per region) becomes the region's
+    /// overview; pages outside the regions lead to the region's overview.
+    pub fn same_place_in(&self, region: &str) -> Route {
+        match self {
+            Route::History(_) => Route::History(region.to_string()),
+            _ => Route::Region(region.to_string()),
+        }
+    }
+
     /// The full href under `base` (which must end with `/`, like a `<base href>`).
     pub fn href(&self, base: &str) -> String {
         format!("{base}{}", self.path())
@@ -135,6 +145,27 @@ mod tests {
         assert_eq!(strip_base("/beacon/", "/beacon"), "");
         assert_eq!(strip_base("/beacon/", "/beaconx/emea"), "/beaconx/emea");
         assert_eq!(strip_base("/", "/emea"), "/emea");
+    }
+
+    #[test]
+    fn switching_region_keeps_the_place() {
+        assert_eq!(
+            Route::History("emea".into()).same_place_in("apac"),
+            Route::History("apac".into())
+        );
+        assert_eq!(
+            Route::Region("emea".into()).same_place_in("apac"),
+            Route::Region("apac".into())
+        );
+        let incident = Route::Incident {
+            region: "emea".into(),
+            id: "x".into(),
+        };
+        assert_eq!(incident.same_place_in("apac"), Route::Region("apac".into()));
+        assert_eq!(
+            Route::Sla.same_place_in("apac"),
+            Route::Region("apac".into())
+        );
     }
 
     #[test]

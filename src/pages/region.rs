@@ -15,13 +15,14 @@ use std::sync::Arc;
 
 use crate::nav::use_nav;
 use crate::router::Route;
-use crate::status::config::Region;
+use crate::status::config::{Region, Subscriptions};
 use crate::status::model::{ComponentStatus, Incident, IncidentHistory, Indicator, Summary};
 use crate::status::overall::{self, Section};
 use crate::status::uptime::{all_incidents, component_uptime, ComponentUptime, UptimeWindow};
 use crate::ui::clock::{use_clock, Clock, When, ZoneSwitch};
 use crate::ui::incident::IncidentCard;
 use crate::ui::status::{status_look, StatusLabel};
+use crate::ui::subscribe::GetUpdates;
 use crate::ui::uptime::{IncidentNames, UptimeStrip};
 use crate::web;
 
@@ -57,8 +58,12 @@ pub fn RegionPage(
             Some(found) => {
                 web::remember(REMEMBERED_REGION, &found.id);
                 let poll_seconds = config.poll_interval_seconds;
-                view! { <RegionStatus region=found.clone() poll_seconds view=view.clone() /> }
-                    .into_any()
+                // "Get updates" (issue 4): the sign-up settings for the region's dialog.
+                let subscriptions = config.subscriptions.clone();
+                view! {
+                    <RegionStatus region=found.clone() poll_seconds view=view.clone() subscriptions />
+                }
+                .into_any()
             }
         },
     }
@@ -89,6 +94,9 @@ pub fn RegionStatus(
     /// Which sub-page to show.
     #[prop(optional)]
     view: RegionView,
+    /// How visitors sign up for e-mail and webhook updates ("Get updates", issue 4).
+    #[prop(optional)]
+    subscriptions: Subscriptions,
 ) -> impl IntoView {
     let summary = RwSignal::new(None::<Summary>);
     let history = RwSignal::new(None::<IncidentHistory>);
@@ -156,6 +164,8 @@ pub fn RegionStatus(
                 <h1 data-testid="region-name">{heading}</h1>
                 <p class="lede">{region.countries.clone()}</p>
             </div>
+            // "Get updates" (issue 4): fed the polled data so notifications fire on change.
+            <GetUpdates region=region.clone() subscriptions summary history />
             <ZoneSwitch />
         </div>
         {move || error.get().map(|failure| view! { <LoadProblem failure has_data=summary.with(Option::is_some) /> })}

@@ -1,7 +1,9 @@
 //! Publishing for subscribers and editing for operators, both native only (they read and write
 //! files): the build turns the status data into static Atom and RSS feeds, iCalendar feeds of
 //! maintenance and SVG badges ([`site`]); operators open, update and resolve incidents and
-//! schedule maintenance without hand-editing JSON ([`edit`]).
+//! schedule maintenance without hand-editing JSON ([`edit`]). The build also writes each
+//! region's current state into its page ([`prerender`]), so the status shows before the wasm
+//! has loaded and with JavaScript off.
 //!
 //! Each format is a pure function from data to a `String` ([`atom::atom_feed`],
 //! [`rss::rss_feed`], [`ical::calendar_ics`], [`badge::badge_svg`]); the same data always give
@@ -14,6 +16,7 @@ pub mod edit;
 pub mod feed;
 pub mod html;
 pub mod ical;
+pub mod prerender;
 pub mod rss;
 pub mod site;
 pub mod text;

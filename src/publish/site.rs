@@ -4,6 +4,9 @@
 //! - `feeds/<region>.atom`, `feeds/<region>.rss`, `feeds/<region>/<component>.atom`
 //! - `calendars/<region>.ics`, `calendars/<region>/<maintenance-id>.ics`
 //! - `badges/<region>.svg`, `badges/<region>/<component>.svg`
+//! - `<region>/index.html`, `index.html`, `sla/index.html`, `embed/sla/index.html`: the built
+//!   page with each region's status pre-rendered ([`super::prerender`]), when the output folder
+//!   holds the built `index.html`
 
 use chrono::{DateTime, Utc};
 use std::path::{Path, PathBuf};
@@ -14,6 +17,7 @@ use super::atom::atom_feed;
 use super::badge::{badge_svg, Tone};
 use super::feed::{feed, RegionData};
 use super::ical::{calendar_ics, event_ics, maintenance_calendar};
+use super::prerender::prerendered_pages;
 use super::rss::rss_feed;
 use super::PublishError;
 
@@ -101,11 +105,7 @@ fn is_file_safe(id: &str) -> bool {
 /// Every file published for `site`, in a fixed order. `site_url` is the address the output
 /// folder is served at, ending in `/` (an absolute URL, or a path such as `/` or `/beacon/`).
 pub fn site_files(site: &Site, site_url: &str) -> Result<Vec<OutputFile>, PublishError> {
-    let site_url = if site_url.ends_with('/') {
-        site_url.to_owned()
-    } else {
-        format!("{site_url}/")
-    };
+    let site_url = with_trailing_slash(site_url);
     let site_name = &site.config.site_name;
     let mut files = Vec::new();
     let mut add = |path: String, contents: String| files.push(OutputFile { path, contents });
@@ -182,6 +182,15 @@ pub fn site_files(site: &Site, site_url: &str) -> Result<Vec<OutputFile>, Publis
     Ok(files)
 }
 
+/// `site_url` ending in `/`, as every published address is joined to it.
+fn with_trailing_slash(site_url: &str) -> String {
+    if site_url.ends_with('/') {
+        site_url.to_owned()
+    } else {
+        format!("{site_url}/")
+    }
+}
+
 /// The error for an id that cannot name a file.
 fn unsafe_id(file: &str, id: &str) -> PublishError {
     PublishError::Invalid(vec![Problem::new(
@@ -192,7 +201,8 @@ fn unsafe_id(file: &str, id: &str) -> PublishError {
 }
 
 /// Validates the site in `public_dir` and writes every published file under `out_dir`;
-/// returns the paths written.
+/// returns the paths written. When `out_dir` holds the built `index.html` (Trunk writes it
+/// before running `post_build` hooks), the pre-rendered pages are written from it too.
 pub fn publish_site(
     public_dir: &Path,
     out_dir: &Path,
@@ -200,7 +210,23 @@ pub fn publish_site(
     now: DateTime<Utc>,
 ) -> Result<Vec<PathBuf>, PublishError> {
     let site = load_site(public_dir, now)?;
-    let files = site_files(&site, site_url)?;
+    let mut files = site_files(&site, site_url)?;
+    let shell_path = out_dir.join("index.html");
+    if shell_path.is_file() {
+        let shell = std::fs::read_to_string(&shell_path).map_err(|err| {
+            PublishError::Invalid(vec![Problem::new(
+                "index.html",
+                "",
+                format!("cannot read the built page: {err}"),
+            )])
+        })?;
+        files.extend(prerendered_pages(
+            &site,
+            &shell,
+            &with_trailing_slash(site_url),
+            now,
+        )?);
+    }
     let mut written = Vec::with_capacity(files.len());
     for file in files {
         let path = out_dir.join(&file.path);

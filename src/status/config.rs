@@ -67,7 +67,8 @@ pub struct TimeZoneRule {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Subscriptions {
-    /// Where the sign-up form posts; without it the "Get updates" button is hidden.
+    /// Where the e-mail and webhook sign-up form posts; without it those two methods are not
+    /// offered (feeds, calendars, badges and browser notifications always are).
     #[serde(default)]
     pub signup_url: Option<String>,
     /// The ways of being notified visitors may choose.

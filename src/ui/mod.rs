@@ -4,6 +4,8 @@ pub mod clock;
 pub mod incident;
 pub mod markup;
 pub mod status;
+pub mod subscribe;
+pub mod theme;
 pub mod time;
 pub mod uptime;
 pub mod visitor_time;

@@ -5,18 +5,26 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+const LAUNCH = {
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  headless: true,
+  args: [
+    '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--no-first-run',
+  ],
+};
+/** What every page of the tests runs with: the visitor's zone and language. */
+export const CONTEXT = { timezoneId: 'Europe/Berlin', locale: 'en-GB' };
+
 export async function launch() {
   const profile = await mkdtemp(join(tmpdir(), 'beacon-chromium-'));
-  return chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run',
-    ],
-    timezoneId: 'Europe/Berlin',
-    locale: 'en-GB',
-  });
+  return chromium.launchPersistentContext(profile, { ...LAUNCH, ...CONTEXT });
+}
+
+/** The same Chromium as a browser whose `newContext({ ...CONTEXT, ... })` gives fresh, separate
+ * contexts (JavaScript off, a cold cache per load). */
+export function launchBrowser() {
+  return chromium.launch(LAUNCH);
 }
 
 /** Collects page errors and console errors so a test can assert the app ran cleanly. */

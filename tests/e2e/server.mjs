@@ -17,8 +17,9 @@ const TYPES = {
   '.png': 'image/png',
 };
 
-/** Serves `root` under `prefix` (e.g. "/" or "/beacon/") on 127.0.0.1 and a free port. */
-export async function serve(root, prefix = '/') {
+/** Serves `root` under `prefix` (e.g. "/" or "/beacon/") on 127.0.0.1 and a free port; with
+ * `fallback: false`, as a host without the single-page-app rule (unknown paths are 404). */
+export async function serve(root, prefix = '/', { fallback = true } = {}) {
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
     if (!url.pathname.startsWith(prefix) && url.pathname + '/' !== prefix) {
@@ -30,7 +31,7 @@ export async function serve(root, prefix = '/') {
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
     } catch {
-      if (extname(relative)) {
+      if (extname(relative) || !fallback) {
         res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
         return;
       }

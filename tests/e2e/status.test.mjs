@@ -186,3 +186,51 @@ test('hostile incident text is shown as text: no script runs, no javascript: lin
   assert.ok(!requested.some((u) => u.includes('tracker.invalid')), 'no remote content loaded unasked');
   await page.close();
 });
+
+test('switching region keeps the visitor on the same kind of page and time-zone choice', async () => {
+  const page = await demoPage();
+  await page.goto(`${server.url}emea/history?tz=utc`);
+  await page.getByTestId('history-month').first().waitFor();
+  await page.getByTestId('region-link-apac').click();
+  await page.waitForURL(/\/apac\/history\?tz=utc$/);
+  await page.getByTestId('region-name').filter({ hasText: 'APAC' }).waitFor();
+  await page.close();
+});
+
+test('statuses this version does not know are shown as unknown, never as operational', async () => {
+  const page = await demoPage();
+  const summary = await emeaSummary();
+  summary.components.find((c) => c.id === 'em-website').status = 'on_fire';
+  summary.status.indicator = 'apocalyptic';
+  await page.route('**/data/emea/summary.json', (route) => route.fulfill({ body: JSON.stringify(summary), contentType: 'application/json' }));
+  await page.goto(`${server.url}emea`);
+  const website = page.locator('[data-component-id=em-website] > .component-row .status-label');
+  await website.waitFor();
+  assert.equal(await website.getAttribute('data-status'), 'on_fire');
+  assert.match(await website.textContent(), /Unknown status “on_fire”/);
+  assert.equal(await page.getByTestId('load-error').count(), 0, 'tolerated, not an error');
+  await page.close();
+});
+
+// A summary.json captured from a real public Statuspage page renders completely. The captures
+// are not committed (they come from other people's repositories); set BEACON_REAL_STATUSPAGE_DIR
+// to a folder holding them (see tests/data/status/real_summary_SOURCES.md) to run this test.
+const realDir = process.env.BEACON_REAL_STATUSPAGE_DIR;
+test('a real Statuspage summary renders completely', { skip: !realDir && 'BEACON_REAL_STATUSPAGE_DIR not set' }, async () => {
+  const text = await readFile(`${realDir}/real_summary_circleci_2016.json`, 'utf8');
+  const real = JSON.parse(text);
+  const page = await browser.newPage();
+  await page.clock.install({ time: new Date('2016-06-15T00:05:00Z') });
+  await page.route('**/data/emea/summary.json', (route) => route.fulfill({ body: text, contentType: 'application/json' }));
+  await page.route('**/data/emea/history.json', (route) => route.fulfill({ body: JSON.stringify({ page: real.page, incidents: real.incidents }), contentType: 'application/json' }));
+  await page.goto(`${server.url}emea`);
+  await page.getByTestId('components').waitFor();
+  const shown = await page.locator('[data-testid=component] .component-name').allTextContents();
+  const expected = real.components.filter((c) => !c.group_id).map((c) => c.name);
+  assert.deepEqual([...shown].sort(), [...expected].sort());
+  assert.equal(await page.getByTestId('overall-status').getAttribute('data-indicator'), 'minor');
+  await page.goto(`${server.url}emea/history`);
+  await page.getByTestId('history-month').first().waitFor();
+  assert.equal(await page.getByTestId('incident').count(), real.incidents.length);
+  await page.close();
+});

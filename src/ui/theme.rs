@@ -1,0 +1,107 @@
+//! Light and dark themes: the system's choice by default, overridden by a toggle that is
+//! remembered. The choice is applied as `data-theme` on `<html>` (the stylesheet defines both
+//! palettes); `index.html` applies a remembered choice before the app starts, so there is no flash.
+
+use leptos::prelude::*;
+
+use crate::web;
+
+/// Local-storage key of the visitor's theme choice.
+pub const REMEMBERED_THEME: &str = "beacon.theme";
+
+/// The visitor's theme choice.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Theme {
+    /// Follow the operating system (`prefers-color-scheme`).
+    System,
+    /// Always light.
+    Light,
+    /// Always dark.
+    Dark,
+}
+
+impl Theme {
+    /// Reads a stored or URL value; anything else follows the system.
+    pub fn parse(value: Option<&str>) -> Theme {
+        match value {
+            Some("light") => Theme::Light,
+            Some("dark") => Theme::Dark,
+            _ => Theme::System,
+        }
+    }
+
+    /// The value stored and set as `data-theme` (`None`: follow the system).
+    pub fn attribute(self) -> Option<&'static str> {
+        match self {
+            Theme::System => None,
+            Theme::Light => Some("light"),
+            Theme::Dark => Some("dark"),
+        }
+    }
+
+    /// The choice after this one, for the toggle: system → dark → light → system.
+    pub fn next(self) -> Theme {
+        match self {
+            Theme::System => Theme::Dark,
+            Theme::Dark => Theme::Light,
+            Theme::Light => Theme::System,
+        }
+    }
+
+    /// Words for the toggle.
+    pub fn label(self) -> &'static str {
+        match self {
+            Theme::System => "Theme: system",
+            Theme::Light => "Theme: light",
+            Theme::Dark => "Theme: dark",
+        }
+    }
+}
+
+/// Sets `data-theme` on the document element (or removes it to follow the system).
+pub fn apply_theme(theme: Theme) {
+    let Some(root) = document().document_element() else {
+        return;
+    };
+    let _ = match theme.attribute() {
+        Some(value) => root.set_attribute("data-theme", value),
+        None => root.remove_attribute("data-theme"),
+    };
+}
+
+/// The header button that switches and remembers the theme.
+#[component]
+pub fn ThemeToggle() -> impl IntoView {
+    let theme = RwSignal::new(Theme::parse(web::remembered(REMEMBERED_THEME).as_deref()));
+    let on_click = move |_| {
+        let next = theme.get_untracked().next();
+        theme.set(next);
+        apply_theme(next);
+        web::remember(REMEMBERED_THEME, next.attribute().unwrap_or("system"));
+    };
+    view! {
+        <button type="button" class="toggle" data-testid="theme-toggle" on:click=on_click
+            title="Switch between the system's, the dark and the light theme">
+            {move || theme.get().label()}
+        </button>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_toggle_cycles_through_every_choice_and_values_round_trip() {
+        let mut theme = Theme::System;
+        let mut seen = Vec::new();
+        for _ in 0..3 {
+            seen.push(theme);
+            assert_eq!(Theme::parse(theme.attribute()), theme);
+            theme = theme.next();
+        }
+        assert_eq!(theme, Theme::System);
+        assert_eq!(seen, [Theme::System, Theme::Dark, Theme::Light]);
+        assert_eq!(Theme::parse(Some("system")), Theme::System);
+    }
+}

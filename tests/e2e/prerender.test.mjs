@@ -1,0 +1,121 @@
+// End-to-end: the status written into each region's page at build time (issue 8). With
+// JavaScript off, a static host WITHOUT the single-page-app fallback serves /americas, /emea and
+// /apac, each showing the same sections and statuses the live app shows, its incidents, when
+// the snapshot was taken, and feed links; with JavaScript on, the live page replaces the
+// snapshot and the static feed links without duplicating anything.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { serve } from './server.mjs';
+import { launchBrowser, watchErrors, CONTEXT } from './browser.mjs';
+
+const SITES = [
+  { name: 'root', dist: process.env.BEACON_DIST ?? 'dist', prefix: '/' },
+  { name: 'sub-path', dist: process.env.BEACON_DIST_SUB ?? 'target/dist-sub', prefix: '/beacon/' },
+];
+const REGIONS = { americas: 'Americas', emea: 'EMEA', apac: 'APAC' };
+const SECTIONS = ['Website', 'Backups', 'Restores/Downloads'];
+
+let browser;
+before(async () => { browser = await launchBrowser(); });
+after(async () => { await browser?.close(); });
+
+/** Each top-level section's name and status in words, from the snapshot or the live page. */
+function rows(page, rowTestId) {
+  return page.locator(`[data-testid=${rowTestId}] > .component-row`).evaluateAll((items) =>
+    items.map((row) => [row.querySelector('.component-name').textContent, row.querySelector('.status-text').textContent]));
+}
+
+for (const site of SITES) {
+  test(`${site.name}: with JavaScript off, each region's page shows its status from a host without fallback`, async () => {
+    const server = await serve(site.dist, site.prefix, { fallback: false });
+    const live = await browser.newContext(CONTEXT);
+    const off = await browser.newContext({ ...CONTEXT, javaScriptEnabled: false });
+    try {
+      const notFound = await (await off.newPage()).goto(`${server.url}emea/history`);
+      assert.equal(notFound.status(), 404, 'the host really has no fallback');
+      for (const [id, name] of Object.entries(REGIONS)) {
+        const page = await off.newPage();
+        const response = await page.goto(`${server.url}${id}`);
+        assert.equal(response.status(), 200, `${id} is served as a file`);
+        assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), name);
+        assert.match(await page.title(), new RegExp(`^${name} — `));
+        assert.ok((await page.locator('meta[name=description]').getAttribute('content')).startsWith(`${name} status of `));
+
+        const snapshot = await rows(page, 'prerendered-component');
+        for (const section of SECTIONS) {
+          assert.ok(snapshot.some(([n, status]) => n === section && status.trim()), `${id}: ${section} with its status`);
+        }
+        const livePage = await live.newPage();
+        await livePage.goto(`${server.url}${id}`);
+        await livePage.getByTestId('components').waitFor();
+        assert.deepEqual(snapshot, await rows(livePage, 'component'), `${id}: the snapshot says what the live page says`);
+        await livePage.close();
+
+        const banner = await page.getByTestId('prerendered-banner').textContent();
+        assert.match(banner, /operational|disruption|outage|maintenance/i);
+        const note = await page.getByTestId('prerendered-note').textContent();
+        assert.match(note, /^Status as of \d{4}-\d\d-\d\d \d\d:\d\d UTC\. Live updates need JavaScript/);
+
+        const summary = JSON.parse(await readFile(join(site.dist, 'data', id, 'summary.json'), 'utf8'));
+        const active = summary.incidents.filter((i) => !['resolved', 'postmortem', 'completed'].includes(i.status));
+        for (const incident of active) {
+          const card = page.getByTestId('prerendered-incident').filter({ hasText: incident.name });
+          assert.equal(await card.count(), 1, `${id}: ${incident.name}`);
+        }
+
+        for (const [type, ext] of [['application/atom+xml', 'atom'], ['application/rss+xml', 'rss']]) {
+          const href = await page.locator(`head link[rel=alternate][type="${type}"]`).getAttribute('href');
+          assert.equal(href, `${site.prefix}feeds/${id}.${ext}`);
+          const feed = await page.request.get(new URL(href, server.url).href);
+          assert.equal(feed.status(), 200, href);
+        }
+        await page.close();
+      }
+
+      const page = await off.newPage();
+      await page.goto(`${server.url}emea`);
+      await page.getByRole('navigation').getByRole('link', { name: 'APAC' }).click();
+      await page.getByRole('heading', { level: 1, name: 'APAC' }).waitFor();
+      assert.equal(new URL(page.url()).pathname.replace(/\/$/, ''), `${site.prefix}apac`);
+    } finally {
+      await live.close();
+      await off.close();
+      await server.close();
+    }
+  });
+
+  test(`${site.name}: with JavaScript on, the live page replaces the snapshot`, async () => {
+    const server = await serve(site.dist, site.prefix);
+    const context = await browser.newContext(CONTEXT);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    try {
+      for (const path of ['emea', 'emea/', 'apac', '']) {
+        await page.goto(`${server.url}${path}`);
+        await page.getByTestId(path ? 'components' : 'region-choice').waitFor();
+        assert.equal(await page.locator('#prerendered, [data-prerendered]').count(), 0, `${path}: snapshot removed`);
+        for (const type of ['application/atom+xml', 'application/rss+xml']) {
+          const links = await page.locator(`head link[rel=alternate][type="${type}"]`).count();
+          assert.ok(links <= 1, `${path}: ${links} ${type} links, one at most`);
+        }
+        assert.equal(await page.locator('header.site-header').count(), 1, `${path}: one header`);
+        assert.equal(await page.locator('main').count(), 1, `${path}: one main`);
+        assert.equal(await page.getByRole('heading', { level: 1 }).count(), 1, `${path}: one heading`);
+        if (path) {
+          const names = await page.locator('[data-testid=component] .component-name').allTextContents();
+          assert.deepEqual([...new Set(names)], names, `${path}: no section twice`);
+          for (const section of SECTIONS) assert.ok(names.includes(section), `${path}: ${section}`);
+        }
+      }
+      const response = await page.goto(`${server.url}embed/sla`);
+      assert.doesNotMatch(await response.text(), /prerendered/, 'the embed carries no status snapshot');
+      await page.getByTestId('sla-embed').waitFor();
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+      await server.close();
+    }
+  });
+}
