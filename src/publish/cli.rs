@@ -300,11 +300,18 @@ fn edit(what: &str, mut options: Options) -> Result<String, Failure> {
 
 /// `bench-sla`: the cost of one due-time computation for 1 hour to 1 year of business time,
 /// on this machine, natively (the wasm figures come from `tests/bench_sla_wasm.rs`).
-fn bench_sla() -> String {
+/// Exits 1 when the dearest duration is over the native budget.
+fn bench_sla() -> Result<String, Failure> {
+    use crate::sla::bench::{report, run_due_time_benchmark, NATIVE_BUDGET_NS};
     let origin = std::time::Instant::now();
     let mut now_ns = || origin.elapsed().as_nanos() as u64;
-    let rows = crate::sla::bench::run_due_time_benchmark(&mut now_ns, 200_000_000);
-    crate::sla::bench::report("native", &rows)
+    let rows = run_due_time_benchmark(&mut now_ns, 200_000_000);
+    let text = report("native", &rows, Some(NATIVE_BUDGET_NS));
+    if rows.iter().all(|row| row.ns_per_op <= NATIVE_BUDGET_NS) {
+        Ok(text)
+    } else {
+        Err(Failure::Refused(text))
+    }
 }
 
 /// Runs the command in `args` (without the program name).
@@ -314,7 +321,7 @@ fn run(args: &[String]) -> Result<String, Failure> {
         [help] if matches!(help.as_str(), "help" | "--help" | "-h") => Ok(USAGE.to_owned()),
         [command, rest @ ..] if command == "validate" => validate(Options::parse(rest)?),
         [command, rest @ ..] if command == "publish" => publish(Options::parse(rest)?),
-        [command] if command == "bench-sla" => Ok(bench_sla()),
+        [command] if command == "bench-sla" => bench_sla(),
         [group, action, rest @ ..] if matches!(group.as_str(), "incident" | "maintenance") => {
             edit(&format!("{group} {action}"), Options::parse(rest)?)
         }
