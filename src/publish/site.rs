@@ -220,12 +220,15 @@ pub fn publish_site(
                 format!("cannot read the built page: {err}"),
             )])
         })?;
-        files.extend(prerendered_pages(
-            &site,
-            &shell,
-            &with_trailing_slash(site_url),
-            now,
-        )?);
+        // `BEACON_ROUTE_PAGES=off` leaves out the per-route folders (`<region>/index.html`,
+        // `sla/index.html`, ...): `trunk serve` 0.21 redirects a folder request to its path
+        // without the `--public-url` prefix, which breaks serving under a sub-path.
+        let route_pages = std::env::var("BEACON_ROUTE_PAGES").map_or(true, |v| v != "off");
+        files.extend(
+            prerendered_pages(&site, &shell, &with_trailing_slash(site_url), now)?
+                .into_iter()
+                .filter(|page| route_pages || !page.path.contains('/')),
+        );
     }
     let mut written = Vec::with_capacity(files.len());
     for file in files {

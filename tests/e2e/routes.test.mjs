@@ -9,6 +9,14 @@ const SITES = [
   { name: 'root', dist: process.env.BEACON_DIST ?? 'dist', prefix: '/' },
   { name: 'sub-path', dist: process.env.BEACON_DIST_SUB ?? 'target/dist-sub', prefix: '/beacon/' },
 ];
+// `trunk serve --public-url /beacon/` already running (started by .ci/test): the same routes
+// must work through Trunk's own development server.
+if (process.env.BEACON_TRUNK_SERVE_URL) SITES.push({ name: 'trunk serve', url: process.env.BEACON_TRUNK_SERVE_URL, prefix: '/beacon/' });
+
+/** The site to test: a static server on its dist, or the already running Trunk server. */
+async function open(site) {
+  return site.url ? { url: site.url, close: async () => {} } : serve(site.dist, site.prefix);
+}
 const REGIONS = { americas: 'Americas', emea: 'EMEA', apac: 'APAC' };
 const SECTIONS = ['Website', 'Backups', 'Restores/Downloads'];
 
@@ -23,7 +31,7 @@ async function componentNames(page) {
 
 for (const site of SITES) {
   test(`${site.name}: every region page shows its sections, before and after a reload`, async () => {
-    const server = await serve(site.dist, site.prefix);
+    const server = await open(site);
     const page = await browser.newPage();
     const errors = watchErrors(page);
     try {
@@ -47,10 +55,13 @@ for (const site of SITES) {
   });
 
   test(`${site.name}: / picks the region from the time zone and remembers a choice`, async () => {
-    const server = await serve(site.dist, site.prefix);
+    const server = await open(site);
     const page = await browser.newPage();
     try {
       await page.goto(server.url);
+      // Forget choices earlier tests made on this origin (the Trunk server keeps one origin).
+      await page.evaluate(() => localStorage.clear());
+      await page.reload();
       const choice = page.getByTestId('region-choice');
       await choice.waitFor();
       assert.match(await choice.textContent(), /EMEA.*time zone \(Europe\/Berlin\)/s);
@@ -67,7 +78,7 @@ for (const site of SITES) {
   });
 
   test(`${site.name}: links navigate without a reload and the back button works`, async () => {
-    const server = await serve(site.dist, site.prefix);
+    const server = await open(site);
     const page = await browser.newPage();
     try {
       await page.goto(`${server.url}emea`);
@@ -86,7 +97,7 @@ for (const site of SITES) {
   });
 
   test(`${site.name}: the SLA routes and the not-found page survive a reload`, async () => {
-    const server = await serve(site.dist, site.prefix);
+    const server = await open(site);
     const page = await browser.newPage();
     try {
       for (const [path, testId] of [['sla', 'sla-page'], ['embed/sla', 'sla-embed'], ['no/such/page', 'not-found'], ['atlantis', 'not-found']]) {
