@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::api::{self, ApiError};
+use crate::i18n::{provide_locale, use_lang, LanguageSwitch, Msg};
 use crate::nav::{provide_nav, use_nav};
 use crate::pages::{
     home::HomePage,
@@ -32,15 +33,32 @@ pub fn use_site() -> Site {
     expect_context::<Site>()
 }
 
-/// The whole browser app.
+/// The whole browser app. A change of language renders the page again in the new language;
+/// the layout (with the language switcher, keeping its focus) stays.
 #[component]
 pub fn App() -> impl IntoView {
     let nav = provide_nav();
+    let locale = provide_locale(nav);
     provide_context(Site(LocalResource::new(api::site_config)));
     let route = Memo::new(move |_| nav.route());
     move || match route.get() {
-        Route::EmbedSla => view! { <EmbedSlaPage /> }.into_any(),
-        route => view! { <Layout route=route.clone()>{page_for(route)}</Layout> }.into_any(),
+        Route::EmbedSla => (move || {
+            locale.get();
+            view! { <EmbedSlaPage /> }
+        })
+        .into_any(),
+        route => {
+            let page = route.clone();
+            view! {
+                <Layout route>
+                    {move || {
+                        locale.get();
+                        page_for(page.clone())
+                    }}
+                </Layout>
+            }
+            .into_any()
+        }
     }
 }
 
@@ -71,6 +89,7 @@ fn Layout(
 ) -> impl IntoView {
     let nav = use_nav();
     let site = use_site();
+    let locale = use_lang();
     let current_region = match &route {
         Route::Region(r) | Route::History(r) | Route::Incident { region: r, .. } => Some(r.clone()),
         _ => None,
@@ -91,7 +110,8 @@ fn Layout(
             .into_iter()
             .map(|region| {
                 let is_current = current_region.as_deref() == Some(region.id.as_str());
-                let href = nav.href_keeping_query(&route.same_place_in(&region.id));
+                let place = route.same_place_in(&region.id);
+                let href = move || nav.href_keeping_query(&place);
                 view! {
                     <li>
                         <a
@@ -107,26 +127,27 @@ fn Layout(
             .collect::<Vec<_>>()
     };
     view! {
-        <a class="skip-link" href="#main">"Skip to content"</a>
+        <a class="skip-link" href="#main">{move || locale.t(Msg::SkipToContent)}</a>
         <header class="site-header">
             <div class="inner">
                 <a class="brand" href=nav.href(&Route::Home)>{site_name}</a>
-                <nav class="site-nav" aria-label="Regions and tools">
+                <nav class="site-nav" aria-label=move || locale.t(Msg::SiteNavLabel)>
                     <ul>
                         {region_links}
                         <li>
-                            <a href=nav.href_keeping_query(&Route::Sla) aria-current=sla_current>
-                                "SLA calculator"
+                            <a href=move || nav.href_keeping_query(&Route::Sla) aria-current=sla_current>
+                                {move || locale.t(Msg::SlaCalculator)}
                             </a>
                         </li>
                     </ul>
                 </nav>
+                <LanguageSwitch />
                 <ThemeToggle />
             </div>
         </header>
         <main id="main" tabindex="-1">{children()}</main>
         <footer class="site-footer">
-            <p>"Powered by Beacon. Data is refreshed automatically while this page is open."</p>
+            <p>{move || locale.t(Msg::Footer)}</p>
         </footer>
     }
 }

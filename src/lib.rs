@@ -2,11 +2,12 @@
 //!
 //! The domain — the status model and uptime arithmetic ([`status`]) and the SLA engine
 //! ([`sla`]) — is plain Rust, tested natively. [`api`] is the one module that talks to the
-//! network; [`app`], [`pages`] and [`ui`] are thin views; [`nav`], [`router`] and [`web`] are the
-//! browser glue.
+//! network; [`app`], [`pages`] and [`ui`] are thin views speaking the visitor's language
+//! ([`i18n`]); [`nav`], [`router`] and [`web`] are the browser glue.
 
 pub mod api;
 pub mod app;
+pub mod i18n;
 pub mod nav;
 pub mod notify;
 pub mod pages;

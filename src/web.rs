@@ -20,6 +20,30 @@ pub fn visitor_time_zone() -> Option<String> {
         .and_then(|zone| zone.as_string())
 }
 
+/// The visitor's preferred languages as the browser reports them (`navigator.languages`),
+/// most preferred first.
+pub fn browser_languages() -> Vec<String> {
+    let Some(window) = web_sys::window() else {
+        return Vec::new();
+    };
+    window
+        .navigator()
+        .languages()
+        .iter()
+        .filter_map(|tag| tag.as_string())
+        .collect()
+}
+
+/// Sets `<html lang>`, so screen readers and hyphenation follow the interface language.
+pub fn set_document_lang(tag: &str) {
+    if let Some(root) = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.document_element())
+    {
+        let _ = root.set_attribute("lang", tag);
+    }
+}
+
 fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::app::use_site;
+use crate::i18n::{split_at, use_lang, Msg};
 use crate::nav::use_nav;
 use crate::pages::region::{RegionStatus, SiteProblem, REMEMBERED_REGION};
 use crate::router::Route;
@@ -14,9 +15,13 @@ use crate::web;
 pub fn HomePage() -> impl IntoView {
     let site = use_site();
     let nav = use_nav();
+    let lang = use_lang().get_untracked();
     move || {
         let config = match site.config() {
-            None => return view! { <p class="loading" role="status">"Loading…"</p> }.into_any(),
+            None => {
+                return view! { <p class="loading" role="status">{lang.text(Msg::Loading)}</p> }
+                    .into_any()
+            }
             Some(Err(error)) => return view! { <SiteProblem error /> }.into_any(),
             Some(Ok(config)) => config,
         };
@@ -24,12 +29,14 @@ pub fn HomePage() -> impl IntoView {
             .and_then(|id| config.regions.iter().find(|r| r.id == id).cloned());
         let zone = web::visitor_time_zone().unwrap_or_else(|| "UTC".into());
         let (region, reason) = match remembered {
-            Some(region) => (region, "your last choice".to_string()),
+            Some(region) => (region, lang.text(Msg::ReasonLastChoice).to_string()),
             None => (
                 config.region_for_time_zone(&zone).clone(),
-                format!("your time zone ({zone})"),
+                lang.fill(Msg::ReasonTimeZone, &[("zone", &zone)]),
             ),
         };
+        let (before, after) = split_at(lang.text(Msg::RegionChoice), "region");
+        let after = crate::i18n::fill(after, &[("reason", &reason)]);
         let others = config
             .regions
             .iter()
@@ -46,8 +53,7 @@ pub fn HomePage() -> impl IntoView {
         let poll_seconds = config.poll_interval_seconds;
         view! {
             <p class="notice" data-testid="region-choice">
-                "Showing " <strong>{region.name.clone()}</strong> ", picked from " {reason}
-                ". Switch to:" {others}
+                {before} <strong>{region.name.clone()}</strong> {after} {others}
             </p>
             <RegionStatus region poll_seconds />
         }

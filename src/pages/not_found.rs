@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::{split_at, use_lang, Msg};
 use crate::nav::use_nav;
 use crate::router::Route;
 
@@ -13,12 +14,14 @@ pub fn NotFoundPage(
     path: String,
 ) -> impl IntoView {
     let nav = use_nav();
+    let lang = use_lang().get_untracked();
+    let (before, after) = split_at(lang.text(Msg::NoPageAt), "path");
     view! {
         <section class="not-found" data-testid="not-found">
-            <h1>"Page not found"</h1>
-            <p>"There is no page at " <code>{path}</code> "."</p>
+            <h1>{lang.text(Msg::PageNotFound)}</h1>
+            <p>{before} <code>{path}</code> {after}</p>
             <p>
-                <a href=nav.href(&Route::Home)>"Go to the status page for your region"</a>
+                <a href=nav.href(&Route::Home)>{lang.text(Msg::GoToYourRegion)}</a>
             </p>
         </section>
     }

@@ -9,6 +9,7 @@ use leptos::prelude::*;
 
 use crate::api::{self, ApiError};
 use crate::app::use_site;
+use crate::i18n::{split_at, use_lang, Lang, Msg};
 use crate::pages::not_found::NotFoundPage;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -21,8 +22,9 @@ use crate::status::overall::{self, Section};
 use crate::status::uptime::{all_incidents, component_uptime, ComponentUptime, UptimeWindow};
 use crate::ui::clock::{use_clock, Clock, When, ZoneSwitch};
 use crate::ui::incident::IncidentCard;
-use crate::ui::status::{status_look, StatusLabel};
+use crate::ui::status::{indicator_words, status_look, StatusLabel};
 use crate::ui::subscribe::GetUpdates;
+use crate::ui::time::format_date;
 use crate::ui::uptime::{IncidentNames, UptimeStrip};
 use crate::web;
 
@@ -50,8 +52,9 @@ pub fn RegionPage(
     view: RegionView,
 ) -> impl IntoView {
     let site = use_site();
+    let lang = use_lang().get_untracked();
     move || match site.config() {
-        None => view! { <p class="loading" role="status">"Loading…"</p> }.into_any(),
+        None => view! { <p class="loading" role="status">{lang.text(Msg::Loading)}</p> }.into_any(),
         Some(Err(error)) => view! { <SiteProblem error /> }.into_any(),
         Some(Ok(config)) => match config.region(&region) {
             None => view! { <NotFoundPage path=format!("/{region}") /> }.into_any(),
@@ -75,9 +78,10 @@ pub fn SiteProblem(
     /// What went wrong.
     error: ApiError,
 ) -> impl IntoView {
+    let lang = use_lang().get_untracked();
     view! {
         <div class="notice error" role="alert" data-testid="site-error">
-            <strong>"This status site is misconfigured. "</strong>
+            <strong>{lang.text(Msg::SiteMisconfigured)}</strong>
             {error.to_string()}
         </div>
     }
@@ -98,6 +102,7 @@ pub fn RegionStatus(
     #[prop(optional)]
     subscriptions: Subscriptions,
 ) -> impl IntoView {
+    let lang = use_lang().get_untracked();
     let summary = RwSignal::new(None::<Summary>);
     let history = RwSignal::new(None::<IncidentHistory>);
     let error = RwSignal::new(None::<ApiError>);
@@ -138,7 +143,10 @@ pub fn RegionStatus(
     let body = move || {
         let Some(current) = summary.get() else {
             return if error.with(Option::is_none) {
-                view! { <p class="loading" role="status">"Loading current status…"</p> }.into_any()
+                view! {
+                    <p class="loading" role="status">{lang.text(Msg::LoadingCurrentStatus)}</p>
+                }
+                .into_any()
             } else {
                 ().into_any()
             };
@@ -172,11 +180,12 @@ pub fn RegionStatus(
         {body}
         {move || updated_at.get().map(|at| {
             let stale = clock.now.get() - at > stale_after;
+            let (before, after) = split_at(lang.text(Msg::LastUpdated), "when");
+            let after = crate::i18n::fill(after, &[("seconds", &poll_seconds.to_string())]);
             view! {
                 <p class=if stale { "notice warning" } else { "lede" } data-testid="last-updated">
-                    {if stale { "This data may be out of date. " } else { "" }}
-                    "Last updated " <When at /> ". Refreshes every "
-                    {poll_seconds.to_string()} " seconds."
+                    {if stale { lang.text(Msg::MayBeOutOfDate) } else { "" }}
+                    {before} <When at /> {after}
                 </p>
             }
         })}
@@ -187,23 +196,12 @@ pub fn RegionStatus(
 #[component]
 fn LoadProblem(failure: ApiError, has_data: bool) -> impl IntoView {
     let (class, lead) = match (has_data, failure.is_network()) {
-        (true, true) => (
-            "notice warning",
-            "You seem to be offline; showing the last status we received. ",
-        ),
-        (true, false) => (
-            "notice warning",
-            "The latest status data could not be read; showing the last good data. ",
-        ),
-        (false, true) => (
-            "notice error",
-            "The status could not be loaded: the network is unreachable. ",
-        ),
-        (false, false) => (
-            "notice error",
-            "The status data for this region could not be read. ",
-        ),
+        (true, true) => ("notice warning", Msg::OfflineWithData),
+        (true, false) => ("notice warning", Msg::UnreadableWithData),
+        (false, true) => ("notice error", Msg::OfflineNoData),
+        (false, false) => ("notice error", Msg::UnreadableNoData),
     };
+    let lead = use_lang().get_untracked().text(lead);
     view! {
         <div class=class role="alert" data-testid="load-error">
             <strong>{lead}</strong>
@@ -228,6 +226,7 @@ pub fn SummaryView(
     #[prop(optional)]
     names: Option<IncidentNames>,
 ) -> impl IntoView {
+    let lang = use_lang().get_untracked();
     let banner = overall::overall_status(&summary, now);
     let (class, icon) = indicator_look(&banner.indicator);
     let rows = overall::sections(&summary, &region.component_order)
@@ -250,9 +249,9 @@ pub fn SummaryView(
         <div class=format!("banner {class}") data-testid="overall-status"
              data-indicator=banner.indicator.as_str().to_string()>
             <span class="status-icon" aria-hidden="true">{icon}</span>
-            <span>{banner.indicator.label()}</span>
+            <span>{indicator_words(&banner.indicator, lang)}</span>
         </div>
-        <h2>"Components"</h2>
+        <h2>{lang.text(Msg::Components)}</h2>
         <ul class="components" data-testid="components">{rows}</ul>
     }
 }
@@ -288,6 +287,7 @@ fn Overview(summary: Summary, history: Option<IncidentHistory>, region: Region) 
             .collect(),
     );
     let nav = use_nav();
+    let lang = use_lang().get_untracked();
     let cards = |list: Vec<Incident>, latest_only: bool| {
         list.into_iter()
             .map(|incident| {
@@ -306,26 +306,25 @@ fn Overview(summary: Summary, history: Option<IncidentHistory>, region: Region) 
         <SummaryView summary=summary.clone() region=region.clone() now uptime names />
         {(!active.is_empty()).then(|| view! {
             <section aria-labelledby="active-incidents" data-testid="active-incidents">
-                <h2 id="active-incidents">"Active incidents"</h2>
+                <h2 id="active-incidents">{lang.text(Msg::ActiveIncidents)}</h2>
                 {active}
             </section>
         })}
         {(!in_progress.is_empty()).then(|| view! {
             <section aria-labelledby="maintenance-now" data-testid="maintenance-in-progress">
-                <h2 id="maintenance-now">"Maintenance in progress"</h2>
+                <h2 id="maintenance-now">{lang.text(Msg::MaintenanceInProgress)}</h2>
                 {in_progress}
             </section>
         })}
         {(!upcoming.is_empty()).then(|| view! {
             <section aria-labelledby="maintenance-upcoming" data-testid="maintenance-upcoming">
-                <h2 id="maintenance-upcoming">"Upcoming maintenance"</h2>
+                <h2 id="maintenance-upcoming">{lang.text(Msg::UpcomingMaintenance)}</h2>
                 {upcoming}
             </section>
         })}
         <p class="uptime-rule">
-            "Uptime counts a major outage fully and a partial outage as half; degraded performance "
-            "and scheduled maintenance do not count as downtime. "
-            <a href=history_href data-testid="history-link">"Incident history"</a>
+            {lang.text(Msg::UptimeRule)}
+            <a href=history_href data-testid="history-link">{lang.text(Msg::IncidentHistory)}</a>
         </p>
     }
 }
@@ -340,8 +339,10 @@ fn HistoryList(
     history: Option<IncidentHistory>,
     region: Region,
 ) -> impl IntoView {
+    let lang = use_lang().get_untracked();
     let Some(history) = history else {
-        return view! { <p class="loading" role="status">"Loading history…"</p> }.into_any();
+        return view! { <p class="loading" role="status">{lang.text(Msg::LoadingHistory)}</p> }
+            .into_any();
     };
     let mut incidents: Vec<Incident> = all_incidents(&summary, &history)
         .into_iter()
@@ -350,7 +351,7 @@ fn HistoryList(
     incidents.sort_by_key(|i| std::cmp::Reverse(i.began_at()));
     let mut months: Vec<(String, Vec<Incident>)> = Vec::new();
     for incident in incidents {
-        let month = incident.began_at().format("%B %Y").to_string();
+        let month = month_heading(incident.began_at().date_naive(), lang);
         match months.last_mut() {
             Some((current, list)) if *current == month => list.push(incident),
             _ => months.push((month, vec![incident])),
@@ -377,9 +378,9 @@ fn HistoryList(
         })
         .collect::<Vec<_>>();
     view! {
-        <h2 class="page-subtitle">"Incident history"</h2>
+        <h2 class="page-subtitle">{lang.text(Msg::IncidentHistory)}</h2>
         {if sections.is_empty() {
-            view! { <p>"No incidents reported."</p> }.into_any()
+            view! { <p>{lang.text(Msg::NoIncidentsReported)}</p> }.into_any()
         } else {
             sections.into_any()
         }}
@@ -408,12 +409,22 @@ fn IncidentPage(
         }
         .into_any(),
         None if history.is_none() => {
-            view! { <p class="loading" role="status">"Loading…"</p> }.into_any()
+            let lang = use_lang().get_untracked();
+            view! { <p class="loading" role="status">{lang.text(Msg::Loading)}</p> }.into_any()
         }
         None => view! {
             <NotFoundPage path=format!("/{}/incidents/{id}", region.id) />
         }
         .into_any(),
+    }
+}
+
+/// A month of the history ("November 2026"), in the interface language.
+fn month_heading(date: chrono::NaiveDate, lang: Lang) -> String {
+    if lang == Lang::English {
+        date.format("%B %Y").to_string()
+    } else {
+        format_date(date, lang, &[("month", "long"), ("year", "numeric")])
     }
 }
 
@@ -445,6 +456,7 @@ fn SectionRow(
     } = section;
     let description = component.description.clone().filter(|d| !d.is_empty());
     let name = component.name.clone();
+    let lang = use_lang().get_untracked();
     view! {
         <li data-testid="component" data-component-id=component.id.clone()>
             <div class="component-row">
@@ -455,7 +467,9 @@ fn SectionRow(
             {strip.map(|uptime| view! { <UptimeStrip name uptime region names /> })}
             {(!members.is_empty()).then(|| view! {
                 <details class="group-members">
-                    <summary>{format!("{} components", members.len())}</summary>
+                    <summary>
+                        {lang.count(members.len(), Msg::GroupMembersOne, Msg::GroupMembersOther)}
+                    </summary>
                     <ul>
                         {members.into_iter().map(|member| view! {
                             <li class="component-row" data-testid="member" data-component-id=member.id.clone()>

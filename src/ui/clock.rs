@@ -7,9 +7,10 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
+use crate::i18n::{use_lang, Locale, Msg};
 use crate::nav::use_nav;
 use crate::status::config::Region;
-use crate::ui::time::{format_instant, relative, ZoneChoice};
+use crate::ui::time::{format_instant, relative_in, ZoneChoice};
 use crate::web;
 
 /// A `Copy` handle to the page clock, shared through context.
@@ -18,6 +19,7 @@ pub struct Clock {
     /// The current instant, updated every 20 seconds.
     pub now: RwSignal<DateTime<Utc>>,
     region_zone: StoredValue<String>,
+    locale: Locale,
 }
 
 impl Clock {
@@ -26,6 +28,7 @@ impl Clock {
         let clock = Clock {
             now: RwSignal::new(web::now()),
             region_zone: StoredValue::new(region.time_zone.clone()),
+            locale: use_lang(),
         };
         if let Ok(handle) =
             set_interval_with_handle(move || clock.now.set(web::now()), Duration::from_secs(20))
@@ -41,10 +44,10 @@ impl Clock {
         ZoneChoice::from_query(use_nav().query_param("tz").as_deref())
     }
 
-    /// `t` formatted in the chosen zone.
+    /// `t` formatted in the chosen zone and the interface language.
     pub fn format(&self, t: DateTime<Utc>, with_date: bool) -> String {
         let zone = self.region_zone.get_value();
-        format_instant(t, self.choice().zone(&zone), with_date)
+        format_instant(t, self.choice().zone(&zone), with_date, self.locale.get())
     }
 }
 
@@ -62,11 +65,12 @@ pub fn When(
     at: DateTime<Utc>,
 ) -> impl IntoView {
     let clock = use_clock();
+    let locale = use_lang();
     view! {
         <time datetime=at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)>
             {move || clock.format(at, true)}
             " ("
-            {move || relative(at, clock.now.get())}
+            {move || relative_in(at, clock.now.get(), locale.get())}
             ")"
         </time>
     }
@@ -77,12 +81,19 @@ pub fn When(
 pub fn ZoneSwitch() -> impl IntoView {
     let nav = use_nav();
     let clock = use_clock();
-    let visitor = web::visitor_time_zone().unwrap_or_else(|| "local".into());
+    let lang = use_lang().get_untracked();
+    let visitor = web::visitor_time_zone().unwrap_or_else(|| lang.text(Msg::LocalZone).to_string());
     let region_zone = clock.region_zone.get_value();
     let options = [
-        (ZoneChoice::Visitor, format!("Your time ({visitor})")),
-        (ZoneChoice::Utc, "UTC".to_string()),
-        (ZoneChoice::Region, format!("Region time ({region_zone})")),
+        (
+            ZoneChoice::Visitor,
+            lang.fill(Msg::YourTime, &[("zone", &visitor)]),
+        ),
+        (ZoneChoice::Utc, lang.text(Msg::Utc).to_string()),
+        (
+            ZoneChoice::Region,
+            lang.fill(Msg::RegionTime, &[("zone", &region_zone)]),
+        ),
     ];
     let buttons = options
         .into_iter()
@@ -100,8 +111,8 @@ pub fn ZoneSwitch() -> impl IntoView {
         })
         .collect::<Vec<_>>();
     view! {
-        <div class="zone-switch" role="group" aria-label="Show times in">
-            <span class="zone-switch-label">"Times in:"</span>
+        <div class="zone-switch" role="group" aria-label=lang.text(Msg::ShowTimesIn)>
+            <span class="zone-switch-label">{lang.text(Msg::TimesIn)}</span>
             {buttons}
         </div>
     }

@@ -3,22 +3,45 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::{split_at, use_lang, Lang, Msg};
 use crate::nav::use_nav;
 use crate::router::Route;
-use crate::status::model::{Impact, Incident, Summary};
+use crate::status::model::{Impact, Incident, IncidentStatus, Summary};
 use crate::ui::clock::When;
 use crate::ui::markup::Markup;
 
-/// Words for an incident's impact, e.g. "Major impact".
+/// Words for an incident's impact in English, e.g. "Major impact" (the pre-rendered pages).
 pub fn impact_label(impact: &Impact) -> String {
-    match impact {
-        Impact::None => "No impact".into(),
-        Impact::Minor => "Minor impact".into(),
-        Impact::Major => "Major impact".into(),
-        Impact::Critical => "Critical impact".into(),
-        Impact::Maintenance => "Maintenance".into(),
-        Impact::Unknown(raw) => format!("Impact “{raw}”"),
-    }
+    impact_label_in(impact, Lang::English)
+}
+
+/// Words for an incident's impact in `lang`.
+pub fn impact_label_in(impact: &Impact, lang: Lang) -> String {
+    let msg = match impact {
+        Impact::None => Msg::ImpactNone,
+        Impact::Minor => Msg::ImpactMinor,
+        Impact::Major => Msg::ImpactMajor,
+        Impact::Critical => Msg::ImpactCritical,
+        Impact::Maintenance => Msg::ImpactMaintenance,
+        Impact::Unknown(raw) => return lang.fill(Msg::ImpactNamed, &[("raw", raw)]),
+    };
+    lang.text(msg).to_string()
+}
+
+/// Words for an update's status in `lang`, e.g. "Investigating".
+pub fn update_status_label(status: &IncidentStatus, lang: Lang) -> &'static str {
+    lang.text(match status {
+        IncidentStatus::Investigating => Msg::Investigating,
+        IncidentStatus::Identified => Msg::Identified,
+        IncidentStatus::Monitoring => Msg::Monitoring,
+        IncidentStatus::Resolved => Msg::Resolved,
+        IncidentStatus::Postmortem => Msg::Postmortem,
+        IncidentStatus::Scheduled => Msg::Scheduled,
+        IncidentStatus::InProgress => Msg::InProgress,
+        IncidentStatus::Verifying => Msg::Verifying,
+        IncidentStatus::Completed => Msg::Completed,
+        IncidentStatus::Unknown(_) => Msg::Update,
+    })
 }
 
 /// Names of the components an incident affects, resolved against the summary where possible.
@@ -54,6 +77,7 @@ pub fn IncidentCard(
     latest_only: bool,
 ) -> impl IntoView {
     let nav = use_nav();
+    let lang = use_lang().get_untracked();
     let href = nav.href_keeping_query(&Route::Incident {
         region,
         id: incident.id.clone(),
@@ -70,8 +94,12 @@ pub fn IncidentCard(
         let until = incident.scheduled_until;
         view! {
             <p class="schedule" data-testid="schedule">
-                "Scheduled " <When at=from.to_utc() />
-                {until.map(|u| view! { " until " <When at=u.to_utc() /> })}
+                {split_at(lang.text(Msg::ScheduledFrom), "start").0} <When at=from.to_utc() />
+                {split_at(lang.text(Msg::ScheduledFrom), "start").1}
+                {until.map(|u| {
+                    let (before, after) = split_at(lang.text(Msg::ScheduledUntil), "end");
+                    view! { {before} <When at=u.to_utc() /> {after} }
+                })}
             </p>
         }
     });
@@ -86,7 +114,7 @@ pub fn IncidentCard(
             view! {
                 <li class="update" data-testid="incident-update">
                     <p class="update-meta">
-                        <strong class="update-status">{update.status.label()}</strong>
+                        <strong class="update-status">{update_status_label(&update.status, lang)}</strong>
                         " · "
                         <When at=update.shown_at().to_utc() />
                     </p>
@@ -99,13 +127,17 @@ pub fn IncidentCard(
         <article class="incident" data-testid="incident" data-incident-id=incident.id.clone()>
             <h3 class="incident-name">{heading}</h3>
             <p class="incident-meta">
-                <span class=impact_class>{impact_label(&incident.impact)}</span>
-                {(!affected.is_empty()).then(|| view! {
-                    " · Affects " <span data-testid="affected">{affected.join(", ")}</span>
+                <span class=impact_class>{impact_label_in(&incident.impact, lang)}</span>
+                {(!affected.is_empty()).then(|| {
+                    let (before, after) = split_at(lang.text(Msg::Affects), "names");
+                    view! {
+                        " · " {before} <span data-testid="affected">{affected.join(", ")}</span>
+                        {after}
+                    }
                 })}
             </p>
             {schedule}
-            <ol class="timeline" aria-label="Updates, newest first">{timeline}</ol>
+            <ol class="timeline" aria-label=lang.text(Msg::UpdatesNewestFirst)>{timeline}</ol>
         </article>
     }
 }

@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::{use_lang, Msg};
 use crate::status::markup::{parse_markup, Block, Inline};
 
 /// An incident or maintenance body, formatted.
@@ -62,10 +63,13 @@ fn inline(node: Inline) -> AnyView {
                 .into_any()
         }
         Inline::ImageLink { href, alt } => {
-            let label = if alt.is_empty() {
-                "Image (opens the picture)".to_string()
-            } else {
-                format!("Image: {alt}")
+            let locale = use_lang();
+            let label = move || {
+                if alt.is_empty() {
+                    locale.t(Msg::ImageOpens).to_string()
+                } else {
+                    locale.get().fill(Msg::ImageNamed, &[("alt", &alt)])
+                }
             };
             view! { <a href=href rel="nofollow noopener noreferrer external" class="image-link">{label}</a> }
                 .into_any()

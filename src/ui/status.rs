@@ -2,7 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::status::model::ComponentStatus;
+use crate::i18n::{use_lang, Lang, Msg};
+use crate::status::model::{ComponentStatus, Indicator};
 
 /// The CSS class (colour) and icon glyph for a component status. The glyph differs per status
 /// so the state reads without colour: ✓ operational, ! degraded, ◐ partial, ✕ major,
@@ -18,6 +19,31 @@ pub fn status_look(status: &ComponentStatus) -> (&'static str, &'static str) {
     }
 }
 
+/// A component status in words in `lang` ("Status unknown" for a status this version does not
+/// know).
+pub fn status_word(status: &ComponentStatus, lang: Lang) -> &'static str {
+    lang.text(match status {
+        ComponentStatus::Operational => Msg::Operational,
+        ComponentStatus::DegradedPerformance => Msg::DegradedPerformance,
+        ComponentStatus::PartialOutage => Msg::PartialOutage,
+        ComponentStatus::MajorOutage => Msg::MajorOutage,
+        ComponentStatus::UnderMaintenance => Msg::UnderMaintenance,
+        ComponentStatus::Unknown(_) => Msg::StatusUnknown,
+    })
+}
+
+/// The overall banner's words in `lang`, e.g. "All systems operational".
+pub fn indicator_words(indicator: &Indicator, lang: Lang) -> &'static str {
+    lang.text(match indicator {
+        Indicator::None => Msg::AllSystemsOperational,
+        Indicator::Minor => Msg::MinorServiceDisruption,
+        Indicator::Major => Msg::PartialSystemOutage,
+        Indicator::Critical => Msg::MajorSystemOutage,
+        Indicator::Maintenance => Msg::ServiceUnderMaintenance,
+        Indicator::Unknown(_) => Msg::StatusUnknown,
+    })
+}
+
 /// A status as icon plus words, e.g. "✓ Operational".
 #[component]
 pub fn StatusLabel(
@@ -25,9 +51,13 @@ pub fn StatusLabel(
     status: ComponentStatus,
 ) -> impl IntoView {
     let (class, icon) = status_look(&status);
-    let label = match &status {
-        ComponentStatus::Unknown(raw) => format!("Unknown status “{raw}”"),
-        known => known.label().to_string(),
+    let locale = use_lang();
+    let words = status.clone();
+    let label = move || match &words {
+        ComponentStatus::Unknown(raw) => {
+            locale.get().fill(Msg::UnknownStatusNamed, &[("raw", raw)])
+        }
+        known => status_word(known, locale.get()).to_string(),
     };
     view! {
         <span class=format!("status-label {class}") data-status=status.as_str().to_string()>

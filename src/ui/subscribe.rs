@@ -11,6 +11,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use crate::api;
+use crate::i18n::{split_at, use_lang, Lang, Msg};
 use crate::notify::{
     badge_html, badge_markdown, changes, notice, signup_methods, signup_request, Notice,
     NotificationChoice, Polled, PublishedLinks, SignupField, SignupRefusal,
@@ -32,15 +33,15 @@ enum Method {
 }
 
 impl Method {
-    fn label(self) -> &'static str {
-        match self {
-            Method::Feeds => "Feeds (Atom, RSS)",
-            Method::Calendar => "Maintenance calendar",
-            Method::Browser => "Browser notifications",
-            Method::Email => "E-mail",
-            Method::Webhook => "Webhook",
-            Method::Badges => "Status badges",
-        }
+    fn label(self, lang: Lang) -> &'static str {
+        lang.text(match self {
+            Method::Feeds => Msg::MethodFeeds,
+            Method::Calendar => Msg::MethodCalendar,
+            Method::Browser => Msg::MethodBrowser,
+            Method::Email => Msg::MethodEmail,
+            Method::Webhook => Msg::MethodWebhook,
+            Method::Badges => Msg::MethodBadges,
+        })
     }
 
     fn id(self) -> &'static str {
@@ -73,6 +74,7 @@ pub fn GetUpdates(
     #[prop(into)]
     history: Signal<Option<IncidentHistory>>,
 ) -> impl IntoView {
+    let lang = use_lang().get_untracked();
     let dialog = NodeRef::<html::Dialog>::new();
     let opener = NodeRef::<html::Button>::new();
     let title = NodeRef::<html::H2>::new();
@@ -106,7 +108,7 @@ pub fn GetUpdates(
     });
 
     notify_on_news(&region, summary, history, choice);
-    announce_feeds(&region);
+    announce_feeds(&region, lang);
 
     let links = StoredValue::new(PublishedLinks::new(&site_root(), &region.id));
     let mut methods = vec![Method::Feeds, Method::Calendar, Method::Browser];
@@ -204,7 +206,7 @@ pub fn GetUpdates(
                         prop:checked=move || method.get() == choice
                         on:change=move |_| method.set(choice)
                     />
-                    " " {choice.label()}
+                    " " {choice.label(lang)}
                 </label>
             }
         })
@@ -248,7 +250,7 @@ pub fn GetUpdates(
             node_ref=opener
             on:click=open
         >
-            "Get updates"
+            {lang.text(Msg::GetUpdates)}
         </button>
         <dialog
             class="subscribe-dialog"
@@ -259,16 +261,18 @@ pub fn GetUpdates(
         >
             <div class="subscribe-head">
                 <h2 id="subscribe-title" tabindex="-1" node_ref=title>
-                    "Get updates for " {region.name.clone()}
+                    {split_at(lang.text(Msg::GetUpdatesFor), "region").0}
+                    {region.name.clone()}
+                    {split_at(lang.text(Msg::GetUpdatesFor), "region").1}
                 </h2>
                 <button type="button" class="subscribe-close" on:click=close
                     data-testid="subscribe-close">
-                    "Close"
+                    {lang.text(Msg::Close)}
                 </button>
             </div>
             <fieldset class="subscribe-sections" data-testid="subscribe-sections"
                 aria-describedby="sections-problem">
-                <legend>"Sections"</legend>
+                <legend>{lang.text(Msg::Sections)}</legend>
                 <label class="all-sections">
                     <input
                         type="checkbox"
@@ -279,7 +283,7 @@ pub fn GetUpdates(
                             picked.set(if event_target_checked(&event) { None } else { Some(Vec::new()) });
                         }
                     />
-                    " All sections"
+                    " " {lang.text(Msg::AllSections)}
                 </label>
                 <ul>{section_boxes}</ul>
                 <p id="sections-problem" class="field-error" role="alert" data-testid="sections-problem">
@@ -287,7 +291,7 @@ pub fn GetUpdates(
                 </p>
             </fieldset>
             <fieldset class="subscribe-methods">
-                <legend>"How"</legend>
+                <legend>{lang.text(Msg::How)}</legend>
                 {method_radios}
             </fieldset>
             <div class="subscribe-panel" data-testid="subscribe-panel">{panel}</div>
@@ -303,7 +307,7 @@ fn site_root() -> String {
 
 /// Adds `<link rel="alternate">` for the region's feeds to the document head while the page is
 /// open, so browsers and extensions can discover them.
-fn announce_feeds(region: &Region) {
+fn announce_feeds(region: &Region, lang: Lang) {
     let Some(head) = document().head() else {
         return;
     };
@@ -319,7 +323,11 @@ fn announce_feeds(region: &Region) {
         let _ = link.set_attribute("rel", "alternate");
         let _ = link.set_attribute("type", kind);
         let _ = link.set_attribute("href", &href);
-        let _ = link.set_attribute("title", &format!("{} status ({format})", region.name));
+        let title = lang.fill(
+            Msg::FeedTitle,
+            &[("region", &region.name), ("format", format)],
+        );
+        let _ = link.set_attribute("title", &title);
         if head.append_child(&link).is_ok() {
             added.push(link);
         }
@@ -410,6 +418,7 @@ fn CopyField(
     /// The text to copy.
     value: String,
 ) -> impl IntoView {
+    let lang = use_lang().get_untracked();
     let note = RwSignal::new("");
     let text = StoredValue::new(value.clone());
     let copy = move |_| {
@@ -418,14 +427,14 @@ fn CopyField(
         let has_clipboard = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard"))
             .is_ok_and(|clipboard| !clipboard.is_undefined());
         if !has_clipboard {
-            note.set("Copying is not available here; select the text and copy it.");
+            note.set(lang.text(Msg::CopyUnavailable));
             return;
         }
         let promise = navigator.clipboard().write_text(&text);
         spawn_local(async move {
             note.try_set(match JsFuture::from(promise).await {
-                Ok(_) => "Copied.",
-                Err(_) => "Could not copy; select the text and copy it.",
+                Ok(_) => lang.text(Msg::Copied),
+                Err(_) => lang.text(Msg::CopyFailed),
             });
         });
     };
@@ -442,7 +451,9 @@ fn CopyField(
                             input.select();
                         }
                     } />
-                <button type="button" on:click=copy aria-label=format!("Copy {label}")>"Copy"</button>
+                <button type="button" on:click=copy aria-label=lang.fill(Msg::CopyNamed, &[("label", &label)])>
+                    {lang.text(Msg::Copy)}
+                </button>
                 <span class="copy-note" role="status">{move || note.get()}</span>
             </div>
         </div>
@@ -455,6 +466,7 @@ fn FeedsPanel(
     links: StoredValue<PublishedLinks>,
     chosen: Signal<Vec<SectionChoice>>,
 ) -> impl IntoView {
+    let lang = use_lang().get_untracked();
     let links = links.get_value();
     let region_atom = links.atom();
     let region_rss = links.rss();
@@ -470,9 +482,9 @@ fn FeedsPanel(
     };
     view! {
         <div data-testid="feeds-panel">
-            <p>"Add an address to your feed reader; it lists incidents and maintenance with every update."</p>
-            <CopyField id="feed-region-atom".into() label="Whole region (Atom)".into() value=region_atom />
-            <CopyField id="feed-region-rss".into() label="Whole region (RSS 2.0)".into() value=region_rss />
+            <p>{lang.text(Msg::FeedsIntro)}</p>
+            <CopyField id="feed-region-atom".into() label=lang.text(Msg::WholeRegionAtom).into() value=region_atom />
+            <CopyField id="feed-region-rss".into() label=lang.text(Msg::WholeRegionRss).into() value=region_rss />
             {per_section}
         </div>
     }
@@ -481,16 +493,21 @@ fn FeedsPanel(
 /// The region's maintenance calendar: subscription addresses and a download.
 #[component]
 fn CalendarPanel(links: StoredValue<PublishedLinks>) -> impl IntoView {
+    let lang = use_lang().get_untracked();
     let links = links.get_value();
     let webcal = links.webcal();
     let https = links.calendar();
     view! {
         <div data-testid="calendar-panel">
-            <p>"Subscribe in your calendar app to see scheduled maintenance; changes replace events instead of duplicating them."</p>
-            <p><a href=webcal.clone() rel="external">"Open in your calendar app"</a></p>
-            <CopyField id="calendar-webcal".into() label="Subscription address (webcal)".into() value=webcal />
-            <CopyField id="calendar-https".into() label="Subscription address (https)".into() value=https.clone() />
-            <p><a href=https download="" rel="external" data-testid="calendar-download">"Download the calendar (.ics)"</a></p>
+            <p>{lang.text(Msg::CalendarIntro)}</p>
+            <p><a href=webcal.clone() rel="external">{lang.text(Msg::OpenInCalendar)}</a></p>
+            <CopyField id="calendar-webcal".into() label=lang.text(Msg::SubscriptionWebcal).into() value=webcal />
+            <CopyField id="calendar-https".into() label=lang.text(Msg::SubscriptionHttps).into() value=https.clone() />
+            <p>
+                <a href=https download="" rel="external" data-testid="calendar-download">
+                    {lang.text(Msg::DownloadCalendar)}
+                </a>
+            </p>
         </div>
     }
 }
@@ -503,6 +520,7 @@ fn BrowserPanel(
     choice: RwSignal<Option<NotificationChoice>>,
     section_refusal: RwSignal<Option<&'static str>>,
 ) -> impl IntoView {
+    let lang = use_lang().get_untracked();
     let note = RwSignal::new(None::<String>);
     let save = move |enabled: bool| {
         let sections: Vec<String> = chosen
@@ -519,16 +537,16 @@ fn BrowserPanel(
     };
     let turn_on = move |_| {
         if chosen.get_untracked().is_empty() {
-            section_refusal.set(Some("Choose at least one section."));
+            section_refusal.set(Some(lang.text(Msg::ChooseOneSection)));
             return;
         }
         match permission().as_deref() {
-            None => note.set(Some("This browser cannot show notifications.".into())),
+            None => note.set(Some(lang.text(Msg::NoNotifications).into())),
             Some("granted") => save(true),
-            Some("denied") => note.set(Some(BLOCKED.into())),
+            Some("denied") => note.set(Some(lang.text(Msg::NotificationsBlocked).into())),
             _ => {
                 let Ok(promise) = web_sys::Notification::request_permission() else {
-                    note.set(Some("This browser cannot show notifications.".into()));
+                    note.set(Some(lang.text(Msg::NoNotifications).into()));
                     return;
                 };
                 spawn_local(async move {
@@ -540,7 +558,7 @@ fn BrowserPanel(
                         save(true);
                         note.try_set(None);
                     } else {
-                        note.try_set(Some(BLOCKED.into()));
+                        note.try_set(Some(lang.text(Msg::NotificationsBlocked).into()));
                     }
                 });
             }
@@ -560,34 +578,33 @@ fn BrowserPanel(
                 .map(|(id, _)| id)
                 .collect::<Vec<_>>()
                 != current.sections;
+            let (before, after) = split_at(lang.text(Msg::NotificationsOnFor), "names");
             view! {
-                <p data-testid="notify-state">
-                    "Notifications are on for: " {names.join(", ")}
-                    ". They appear while a page of this site is open."
-                </p>
-                <button type="button" disabled=!edited on:click=turn_on>"Save sections"</button>
+                <p data-testid="notify-state">{before} {names.join(", ")} {after}</p>
+                <button type="button" disabled=!edited on:click=turn_on>
+                    {lang.text(Msg::SaveSections)}
+                </button>
                 " "
-                <button type="button" on:click=move |_| save(false)>"Turn off notifications"</button>
+                <button type="button" on:click=move |_| save(false)>
+                    {lang.text(Msg::TurnOffNotifications)}
+                </button>
             }
             .into_any()
         }
         _ => view! {
-            <p data-testid="notify-state">"Notifications are off."</p>
-            <button type="button" on:click=turn_on>"Turn on notifications"</button>
+            <p data-testid="notify-state">{lang.text(Msg::NotificationsOff)}</p>
+            <button type="button" on:click=turn_on>{lang.text(Msg::TurnOnNotifications)}</button>
         }
         .into_any(),
     };
     view! {
         <div data-testid="browser-panel">
-            <p>"While this page is open, your browser shows a notification for each new incident, new update or status change of the chosen sections."</p>
+            <p>{lang.text(Msg::BrowserIntro)}</p>
             {state}
             <p role="status" data-testid="notify-note">{move || note.get()}</p>
         </div>
     }
 }
-
-const BLOCKED: &str =
-    "Notifications are blocked for this site; allow them in your browser's site settings.";
 
 /// The e-mail or webhook sign-up form.
 #[component]
@@ -601,6 +618,7 @@ fn SignupForm(
     chosen: Signal<Vec<SectionChoice>>,
     section_refusal: RwSignal<Option<&'static str>>,
 ) -> impl IntoView {
+    let lang = use_lang().get_untracked();
     let refusal = RwSignal::new(None::<SignupRefusal>);
     let sending = RwSignal::new(false);
     let outcome = RwSignal::new(None::<Result<String, String>>);
@@ -622,7 +640,7 @@ fn SignupForm(
             .into_iter()
             .map(|(id, _)| id)
             .collect();
-        let language = window().navigator().language().unwrap_or_default();
+        let language = crate::ui::time::locale_tag(lang);
         let request = match signup_request(
             method,
             &input.get_untracked(),
@@ -647,29 +665,27 @@ fn SignupForm(
             let result = api::subscribe(&url, &request).await;
             sending.try_set(false);
             outcome.try_set(Some(match result {
-                Ok(answer) => Ok(answer.unwrap_or_else(|| "You are signed up.".into())),
-                Err(error) if error.is_network() => Err(format!(
-                    "The sign-up could not be sent: the network or the sign-up service is unreachable ({error}). Your entries are kept; try again."
-                )),
-                Err(error) => Err(format!(
-                    "The sign-up was not accepted: {error}. Your entries are kept; try again."
-                )),
+                Ok(answer) => Ok(answer.unwrap_or_else(|| lang.text(Msg::SignedUp).into())),
+                Err(error) if error.is_network() => {
+                    Err(lang.fill(Msg::SignupUnreachable, &[("error", &error.to_string())]))
+                }
+                Err(error) => Err(lang.fill(Msg::SignupRejected, &[("error", &error.to_string())])),
             }));
         });
     };
     let (label, kind, autocomplete, hint) = if webhook {
         (
-            "Webhook URL",
+            lang.text(Msg::WebhookUrl),
             "url",
             "url",
-            "Each new status message is POSTed to this https:// address.",
+            lang.text(Msg::WebhookHint),
         )
     } else {
         (
-            "E-mail address",
+            lang.text(Msg::EmailAddress),
             "email",
             "email",
-            "You will get an e-mail for each new status message.",
+            lang.text(Msg::EmailHint),
         )
     };
     let field_problem = move || {
@@ -694,7 +710,7 @@ fn SignupForm(
             />
             <p id="signup-problem" class="field-error" role="alert" data-testid="signup-problem">{field_problem}</p>
             <button type="submit" disabled=move || sending.get() data-testid="signup-submit">
-                {move || if sending.get() { "Signing up…" } else { "Sign up" }}
+                {move || lang.text(if sending.get() { Msg::SigningUp } else { Msg::SignUp })}
             </button>
             <div role="status" aria-live="polite" data-testid="signup-result">
                 {move || outcome.get().map(|result| match result {
@@ -713,9 +729,10 @@ fn BadgesPanel(
     chosen: Signal<Vec<SectionChoice>>,
     region_name: StoredValue<String>,
 ) -> impl IntoView {
+    let lang = use_lang().get_untracked();
     let badge = move |key: String, name: String, url: String| {
         let page = links.with_value(PublishedLinks::page);
-        let alt = format!("{name} status");
+        let alt = lang.fill(Msg::BadgeAlt, &[("name", &name)]);
         view! {
             <div class="badge-choice" data-testid="badge">
                 <img src=url.clone() alt=alt.clone() loading="lazy" />
@@ -743,7 +760,7 @@ fn BadgesPanel(
     };
     view! {
         <div data-testid="badges-panel">
-            <p>"Show the current status in a README or on an intranet page; badges update with every publish."</p>
+            <p>{lang.text(Msg::BadgesIntro)}</p>
             {region}
             {per_section}
         </div>

@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::{use_lang, Lang, Msg};
 use crate::web;
 
 /// Local-storage key of the visitor's theme choice.
@@ -48,13 +49,13 @@ impl Theme {
         }
     }
 
-    /// Words for the toggle.
-    pub fn label(self) -> &'static str {
-        match self {
-            Theme::System => "Theme: system",
-            Theme::Light => "Theme: light",
-            Theme::Dark => "Theme: dark",
-        }
+    /// Words for the toggle in `lang`.
+    pub fn label(self, lang: Lang) -> &'static str {
+        lang.text(match self {
+            Theme::System => Msg::ThemeSystem,
+            Theme::Light => Msg::ThemeLight,
+            Theme::Dark => Msg::ThemeDark,
+        })
     }
 }
 
@@ -73,6 +74,7 @@ pub fn apply_theme(theme: Theme) {
 #[component]
 pub fn ThemeToggle() -> impl IntoView {
     let theme = RwSignal::new(Theme::parse(web::remembered(REMEMBERED_THEME).as_deref()));
+    let locale = use_lang();
     let on_click = move |_| {
         let next = theme.get_untracked().next();
         theme.set(next);
@@ -81,8 +83,8 @@ pub fn ThemeToggle() -> impl IntoView {
     };
     view! {
         <button type="button" class="toggle" data-testid="theme-toggle" on:click=on_click
-            title="Switch between the system's, the dark and the light theme">
-            {move || theme.get().label()}
+            title=move || locale.t(Msg::ThemeHint)>
+            {move || theme.get().label(locale.get())}
         </button>
     }
 }

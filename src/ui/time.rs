@@ -1,9 +1,51 @@
 //! Times as the visitor wants them: in their own zone (named), in UTC, or in the region's zone,
 //! formatted by the browser's `Intl` (no time-zone database in the bundle), plus relative times
-//! ("12 minutes ago") computed here so they can be tested natively.
+//! ("12 minutes ago") computed here so they can be tested natively; in other languages the
+//! browser's `Intl.RelativeTimeFormat` words them.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use wasm_bindgen::JsValue;
+
+use crate::i18n::Lang;
+
+/// The locale tag for `lang`: the visitor's own variant when their browser asks for one
+/// (`en-GB`, `de-AT`), else the language's tag.
+pub fn locale_tag(lang: Lang) -> String {
+    crate::web::browser_languages()
+        .into_iter()
+        .find(|tag| Lang::from_tag(tag) == Some(lang))
+        .unwrap_or_else(|| lang.tag().to_string())
+}
+
+/// The locales to hand `Intl` for `lang` (see [`locale_tag`]).
+pub fn intl_locales(lang: Lang) -> js_sys::Array {
+    js_sys::Array::of1(&JsValue::from_str(&locale_tag(lang)))
+}
+
+fn intl_options(pairs: &[(&str, &str)]) -> js_sys::Object {
+    let options = js_sys::Object::new();
+    for (key, value) in pairs {
+        let _ = js_sys::Reflect::set(&options, &(*key).into(), &(*value).into());
+    }
+    options
+}
+
+/// A calendar date in `lang` by `Intl` with the given options (e.g. day, month, year),
+/// falling back to ISO.
+pub fn format_date(date: NaiveDate, lang: Lang, options: &[(&str, &str)]) -> String {
+    let mut pairs = options.to_vec();
+    pairs.push(("timeZone", "UTC"));
+    let format = js_sys::Intl::DateTimeFormat::new(&intl_locales(lang), &intl_options(&pairs));
+    let millis = js_sys::Date::utc(f64::from(date.year()), f64::from(date.month0()))
+        + f64::from(date.day0()) * 86_400_000.0;
+    let date_value = js_sys::Date::new(&JsValue::from_f64(millis));
+    format
+        .format()
+        .call1(&JsValue::UNDEFINED, &date_value)
+        .ok()
+        .and_then(|text| text.as_string())
+        .unwrap_or_else(|| date.to_string())
+}
 
 /// Which clock the page shows times in; kept in the URL as `?tz=`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -45,9 +87,10 @@ impl ZoneChoice {
     }
 }
 
-/// `t` formatted by `Intl` in `zone` (the visitor's when `None`) with the zone's short name,
-/// e.g. "Sat, 21 Nov 2026, 14:05 CET". Falls back to an ISO UTC stamp where `Intl` fails.
-pub fn format_instant(t: DateTime<Utc>, zone: Option<&str>, with_date: bool) -> String {
+/// `t` formatted by `Intl` for `lang` in `zone` (the visitor's when `None`) with the zone's
+/// short name, e.g. "Sat, 21 Nov 2026, 14:05 CET". Falls back to an ISO UTC stamp where `Intl`
+/// fails.
+pub fn format_instant(t: DateTime<Utc>, zone: Option<&str>, with_date: bool, lang: Lang) -> String {
     let options = js_sys::Object::new();
     let set = |key: &str, value: &str| {
         let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
@@ -65,7 +108,7 @@ pub fn format_instant(t: DateTime<Utc>, zone: Option<&str>, with_date: bool) -> 
     if let Some(zone) = zone {
         set("timeZone", zone);
     }
-    let format = js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &options);
+    let format = js_sys::Intl::DateTimeFormat::new(&intl_locales(lang), &options);
     let date = js_sys::Date::new(&JsValue::from_f64(t.timestamp_millis() as f64));
     format
         .format()
@@ -75,13 +118,13 @@ pub fn format_instant(t: DateTime<Utc>, zone: Option<&str>, with_date: bool) -> 
         .unwrap_or_else(|| t.format("%Y-%m-%d %H:%M UTC").to_string())
 }
 
-/// How long ago (or until) `t` is from `now`, in words: "just now", "12 minutes ago",
-/// "in 3 hours", "2 days ago". Rounds down to the largest whole unit.
-pub fn relative(t: DateTime<Utc>, now: DateTime<Utc>) -> String {
+/// The signed count and unit of the relative time from `now` to `t` (negative: in the past),
+/// rounded down to the largest whole unit; `None` within 45 seconds ("just now").
+fn relative_parts(t: DateTime<Utc>, now: DateTime<Utc>) -> Option<(i64, &'static str)> {
     let seconds = (now - t).num_seconds();
     let (future, magnitude) = (seconds < 0, seconds.unsigned_abs());
     if magnitude < 45 {
-        return "just now".into();
+        return None;
     }
     let (count, unit) = match magnitude {
         m if m < 3_600 => ((m / 60).max(1), "minute"),
@@ -90,8 +133,33 @@ pub fn relative(t: DateTime<Utc>, now: DateTime<Utc>) -> String {
         m if m < 86_400 * 365 => (m / (86_400 * 30), "month"),
         m => (m / (86_400 * 365), "year"),
     };
+    let count = i64::try_from(count).unwrap_or(i64::MAX);
+    Some((if future { count } else { -count }, unit))
+}
+
+/// The relative time in `lang`: English words from [`relative`], other languages by
+/// `Intl.RelativeTimeFormat` ("vor 12 Minuten", "3 時間前").
+pub fn relative_in(t: DateTime<Utc>, now: DateTime<Utc>, lang: Lang) -> String {
+    if lang == Lang::English {
+        return relative(t, now);
+    }
+    let format = js_sys::Intl::RelativeTimeFormat::new(
+        &intl_locales(lang),
+        &intl_options(&[("numeric", "auto")]),
+    );
+    let (count, unit) = relative_parts(t, now).unwrap_or((0, "second"));
+    String::from(format.format(count as f64, unit))
+}
+
+/// How long ago (or until) `t` is from `now`, in words: "just now", "12 minutes ago",
+/// "in 3 hours", "2 days ago". Rounds down to the largest whole unit.
+pub fn relative(t: DateTime<Utc>, now: DateTime<Utc>) -> String {
+    let Some((signed, unit)) = relative_parts(t, now) else {
+        return "just now".into();
+    };
+    let count = signed.unsigned_abs();
     let plural = if count == 1 { "" } else { "s" };
-    if future {
+    if signed > 0 {
         format!("in {count} {unit}{plural}")
     } else {
         format!("{count} {unit}{plural} ago")

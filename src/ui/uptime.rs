@@ -7,11 +7,13 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::i18n::{use_lang, Lang, Msg};
 use crate::nav::use_nav;
 use crate::router::Route;
 use crate::status::model::ComponentStatus;
 use crate::status::uptime::{ComponentUptime, DayBar};
-use crate::ui::status::status_look;
+use crate::ui::status::{status_look, status_word};
+use crate::ui::time::{format_date, intl_locales};
 
 /// Incident ids to their names, for labelling days.
 pub type IncidentNames = Arc<HashMap<String, String>>;
@@ -23,22 +25,63 @@ pub fn format_percent(percent: f64) -> String {
     format!("{floored:.2}%")
 }
 
+/// An uptime percentage in `lang`: [`format_percent`] in English, the locale's own number
+/// format (`99,99 %`) by `Intl.NumberFormat` otherwise; never rounded up to perfect either way.
+pub fn format_percent_in(percent: f64, lang: Lang) -> String {
+    if lang == Lang::English {
+        return format_percent(percent);
+    }
+    let floored = (percent * 100.0).floor() / 100.0;
+    let options = js_sys::Object::new();
+    for (key, value) in [
+        ("style", wasm_bindgen::JsValue::from_str("percent")),
+        ("minimumFractionDigits", 2.into()),
+        ("maximumFractionDigits", 2.into()),
+    ] {
+        let _ = js_sys::Reflect::set(&options, &key.into(), &value);
+    }
+    let format = js_sys::Intl::NumberFormat::new(&intl_locales(lang), &options);
+    format
+        .format()
+        .call1(
+            &wasm_bindgen::JsValue::UNDEFINED,
+            &wasm_bindgen::JsValue::from_f64(floored / 100.0),
+        )
+        .ok()
+        .and_then(|text| text.as_string())
+        .unwrap_or_else(|| format_percent(percent))
+}
+
 /// What one day says in words, e.g. "14 Nov 2026: Partial outage, 97.92% uptime, 1 incident".
-pub fn day_label(day: &DayBar) -> String {
-    let date = day.date.format("%-d %b %Y");
-    let Some(status) = &day.status else {
-        return format!("{date}: no data");
+pub fn day_label(day: &DayBar, lang: Lang) -> String {
+    let date = if lang == Lang::English {
+        day.date.format("%-d %b %Y").to_string()
+    } else {
+        format_date(
+            day.date,
+            lang,
+            &[("day", "numeric"), ("month", "short"), ("year", "numeric")],
+        )
     };
-    let uptime = day
-        .uptime_percent()
-        .map(|p| format!(", {} uptime", format_percent(p)))
-        .unwrap_or_default();
-    let incidents = match day.incident_ids.len() {
-        0 => String::new(),
-        1 => ", 1 incident".to_string(),
-        n => format!(", {n} incidents"),
+    let summary = match &day.status {
+        None => lang.text(Msg::NoData).to_string(),
+        Some(status) => {
+            let mut parts = vec![status_word(status, lang).to_string()];
+            if let Some(percent) = day.uptime_percent() {
+                let percent = format_percent_in(percent, lang);
+                parts.push(lang.fill(Msg::UptimePercent, &[("percent", &percent)]));
+            }
+            if !day.incident_ids.is_empty() {
+                parts.push(lang.count(
+                    day.incident_ids.len(),
+                    Msg::IncidentsOne,
+                    Msg::IncidentsOther,
+                ));
+            }
+            parts.join(", ")
+        }
     };
-    format!("{date}: {}{uptime}{incidents}", status.label())
+    lang.fill(Msg::DayLabel, &[("date", &date), ("summary", &summary)])
 }
 
 /// The strip for one component.
@@ -56,6 +99,7 @@ pub fn UptimeStrip(
     names: IncidentNames,
 ) -> impl IntoView {
     let nav = use_nav();
+    let lang = use_lang().get_untracked();
     let days = Arc::new(uptime.days);
     let count = days.len();
     let selected = RwSignal::new(count.saturating_sub(1));
@@ -104,7 +148,7 @@ pub fn UptimeStrip(
                 }
                 Some(status) => format!("bar {}", status_look(status).0),
             };
-            let label = day_label(day);
+            let label = day_label(day, lang);
             view! {
                 <button
                     type="button"
@@ -143,25 +187,35 @@ pub fn UptimeStrip(
             .collect::<Vec<_>>();
         Some(view! {
             <div class="day-detail" data-testid="day-detail">
-                <p>{day_label(&day)}</p>
+                <p>{day_label(&day, lang)}</p>
                 {(!links.is_empty()).then(|| view! { <ul>{links}</ul> })}
             </div>
         })
     };
     let percent = uptime
         .uptime_percent
-        .map(format_percent)
-        .unwrap_or_else(|| "no data".into());
-    let group_label = format!("{name}: uptime over the last {count} days, {percent}");
+        .map(|p| format_percent_in(p, lang))
+        .unwrap_or_else(|| lang.text(Msg::NoData).into());
+    let count_text = count.to_string();
+    let group_label = lang.fill(
+        Msg::UptimeGroup,
+        &[
+            ("name", &name),
+            ("count", &count_text),
+            ("percent", &percent),
+        ],
+    );
     view! {
         <div class="uptime" data-testid="uptime">
             <div class="uptime-bars" role="group" aria-label=group_label on:keydown=on_keydown>
                 {bars}
             </div>
             <div class="uptime-legend">
-                <span>{format!("{count} days ago")}</span>
-                <span data-testid="uptime-percent">{format!("{percent} uptime")}</span>
-                <span>"Today"</span>
+                <span>{lang.fill(Msg::DaysAgo, &[("count", &count_text)])}</span>
+                <span data-testid="uptime-percent">
+                    {lang.fill(Msg::UptimePercent, &[("percent", &percent)])}
+                </span>
+                <span>{lang.text(Msg::Today)}</span>
             </div>
             <div aria-live="polite">{detail}</div>
         </div>
@@ -192,10 +246,10 @@ mod tests {
             incident_ids: vec!["a".into()],
         };
         assert_eq!(
-            day_label(&day),
+            day_label(&day, Lang::English),
             "14 Nov 2026: Partial outage, 97.91% uptime, 1 incident"
         );
         day.status = None;
-        assert_eq!(day_label(&day), "14 Nov 2026: no data");
+        assert_eq!(day_label(&day, Lang::English), "14 Nov 2026: no data");
     }
 }

@@ -7,6 +7,7 @@ use std::sync::Arc;
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
+use crate::i18n::use_lang;
 use crate::sla::engine::{pending_timer, DueTime, SlaOutcome, TargetOutcome};
 use crate::sla::present::{self, LevelPick, PlanOutcome, SlaQuery};
 use crate::sla::{BusinessCalendar, Policy};
@@ -192,6 +193,7 @@ fn TargetCard(
     now: Signal<DateTime<Utc>>,
     labels: Arc<ZoneLabels>,
 ) -> impl IntoView {
+    let lang = use_lang().get_untracked();
     let body = match outcome {
         TargetOutcome::NotStated { note } => view! {
             <p class="sla-target" data-testid=format!("{kind}-target")>"Not stated in the policy"</p>
@@ -214,7 +216,7 @@ fn TargetCard(
                     <dt>{format!("Due in your time zone, {}", labels.visitor)}</dt>
                     <dd>
                         <time data-testid=format!("{kind}-due-visitor") datetime=present::utc_stamp(due.due)>
-                            {format_for_visitor(due.due)}
+                            {format_for_visitor(due.due, lang)}
                         </time>
                     </dd>
                 </dl>
@@ -350,6 +352,7 @@ pub fn PendingTimerView(
     #[prop(into)]
     since: Signal<DateTime<Utc>>,
 ) -> impl IntoView {
+    let lang = use_lang().get_untracked();
     let notes = policy
         .lifecycle
         .as_ref()
@@ -372,7 +375,7 @@ pub fn PendingTimerView(
                             {present::format_in_centre(&centre, due.due)}
                         </time>
                         " · "
-                        {format_for_visitor(due.due)}
+                        {format_for_visitor(due.due, lang)}
                     </dd>
                 }
             };

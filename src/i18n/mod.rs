@@ -1,0 +1,678 @@
+//! The interface in the visitor's language: the languages Beacon ships, the interface texts as
+//! [`Msg`] keys, one exhaustive table per language (the compiler proves no key is missing), a
+//! tiny `{name}` placeholder formatter, and the choice of language (URL, remembered, browser).
+//!
+//! Only interface text is translated; incident text from the data is shown as the operator
+//! wrote it.
+
+mod de;
+mod en;
+mod es;
+mod fi;
+mod fr;
+mod ja;
+mod nl;
+mod zh;
+
+use leptos::prelude::*;
+
+use crate::nav::Nav;
+use crate::web;
+
+/// Local-storage key of the visitor's language choice.
+pub const REMEMBERED_LANG: &str = "beacon.lang";
+
+/// The URL query parameter that carries the language (for shared links).
+pub const LANG_PARAM: &str = "lang";
+
+/// A language of the interface.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Lang {
+    /// English (the default).
+    English,
+    /// German.
+    German,
+    /// Dutch.
+    Dutch,
+    /// Spanish.
+    Spanish,
+    /// French.
+    French,
+    /// Finnish.
+    Finnish,
+    /// Japanese.
+    Japanese,
+    /// Simplified Chinese.
+    SimplifiedChinese,
+}
+
+impl Lang {
+    /// Every language, in the switcher's order.
+    pub const ALL: [Lang; 8] = [
+        Lang::English,
+        Lang::German,
+        Lang::Dutch,
+        Lang::Spanish,
+        Lang::French,
+        Lang::Finnish,
+        Lang::Japanese,
+        Lang::SimplifiedChinese,
+    ];
+
+    /// The BCP-47 tag, used in `?lang=`, `<html lang>` and for `Intl`.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::English => "en",
+            Lang::German => "de",
+            Lang::Dutch => "nl",
+            Lang::Spanish => "es",
+            Lang::French => "fr",
+            Lang::Finnish => "fi",
+            Lang::Japanese => "ja",
+            Lang::SimplifiedChinese => "zh-Hans",
+        }
+    }
+
+    /// The language's name in itself, for the switcher.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Lang::English => "English",
+            Lang::German => "Deutsch",
+            Lang::Dutch => "Nederlands",
+            Lang::Spanish => "Español",
+            Lang::French => "Français",
+            Lang::Finnish => "Suomi",
+            Lang::Japanese => "日本語",
+            Lang::SimplifiedChinese => "简体中文",
+        }
+    }
+
+    /// The language for a BCP-47 tag as browsers and links give it (`de`, `de-AT`, `zh-CN`,
+    /// `zh-Hans`); `None` for languages Beacon does not ship, and for Traditional Chinese,
+    /// whose readers are better served by the next language in their list.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let tag = tag.trim().replace('_', "-").to_ascii_lowercase();
+        let mut subtags = tag.split('-');
+        let primary = subtags.next()?;
+        let lang = match primary {
+            "en" => Lang::English,
+            "de" => Lang::German,
+            "nl" => Lang::Dutch,
+            "es" => Lang::Spanish,
+            "fr" => Lang::French,
+            "fi" => Lang::Finnish,
+            "ja" => Lang::Japanese,
+            "zh" => {
+                if subtags.any(|s| matches!(s, "hant" | "tw" | "hk" | "mo")) {
+                    return None;
+                }
+                Lang::SimplifiedChinese
+            }
+            _ => return None,
+        };
+        Some(lang)
+    }
+
+    /// The first shipped language in a browser's preference list (`navigator.languages`).
+    pub fn from_preferences<'a>(tags: impl IntoIterator<Item = &'a str>) -> Option<Lang> {
+        tags.into_iter().find_map(Lang::from_tag)
+    }
+
+    /// The interface text for `msg` in this language.
+    pub fn text(self, msg: Msg) -> &'static str {
+        match self {
+            Lang::English => en::text(msg),
+            Lang::German => de::text(msg),
+            Lang::Dutch => nl::text(msg),
+            Lang::Spanish => es::text(msg),
+            Lang::French => fr::text(msg),
+            Lang::Finnish => fi::text(msg),
+            Lang::Japanese => ja::text(msg),
+            Lang::SimplifiedChinese => zh::text(msg),
+        }
+    }
+
+    /// `msg` with its `{name}` placeholders filled.
+    pub fn fill(self, msg: Msg, values: &[(&str, &str)]) -> String {
+        fill(self.text(msg), values)
+    }
+
+    /// The singular or the plural form for `count` (French counts 0 as singular; Japanese
+    /// and Chinese have one form, written the same in both keys), with `{count}` filled.
+    pub fn count(self, count: usize, one: Msg, other: Msg) -> String {
+        let singular = match self {
+            Lang::French => count <= 1,
+            _ => count == 1,
+        };
+        let msg = if singular { one } else { other };
+        self.fill(msg, &[("count", &count.to_string())])
+    }
+}
+
+/// Fills `{name}` placeholders in `template` from `values`; unknown placeholders stay as written.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('}') else {
+            out.push_str(&rest[open..]);
+            return out;
+        };
+        let name = &after[..close];
+        match values.iter().find(|(key, _)| *key == name) {
+            Some((_, value)) => out.push_str(value),
+            None => out.push_str(&rest[open..open + close + 2]),
+        }
+        rest = &after[close + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The text before and after the `{name}` placeholder, for placing an element (a link, a
+/// `<time>`, a `<strong>`) inside a translated sentence. Without the placeholder, all of the
+/// template comes before.
+pub fn split_at<'a>(template: &'a str, name: &str) -> (&'a str, &'a str) {
+    let marker = format!("{{{name}}}");
+    match template.find(&marker) {
+        Some(at) => (&template[..at], &template[at + marker.len()..]),
+        None => (template, ""),
+    }
+}
+
+/// Interface texts. Each language's table names every key.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Msg {
+    // The layout.
+    SkipToContent,
+    SiteNavLabel,
+    SlaCalculator,
+    Footer,
+    Language,
+    Loading,
+    // `/` and not found.
+    RegionChoice,
+    ReasonLastChoice,
+    ReasonTimeZone,
+    PageNotFound,
+    NoPageAt,
+    GoToYourRegion,
+    // The region pages.
+    SiteMisconfigured,
+    LoadingCurrentStatus,
+    MayBeOutOfDate,
+    LastUpdated,
+    OfflineWithData,
+    UnreadableWithData,
+    OfflineNoData,
+    UnreadableNoData,
+    Components,
+    GroupMembersOne,
+    GroupMembersOther,
+    ActiveIncidents,
+    MaintenanceInProgress,
+    UpcomingMaintenance,
+    UptimeRule,
+    IncidentHistory,
+    LoadingHistory,
+    NoIncidentsReported,
+    // Times.
+    YourTime,
+    Utc,
+    RegionTime,
+    ShowTimesIn,
+    TimesIn,
+    LocalZone,
+    // Statuses.
+    Operational,
+    DegradedPerformance,
+    PartialOutage,
+    MajorOutage,
+    UnderMaintenance,
+    StatusUnknown,
+    UnknownStatusNamed,
+    AllSystemsOperational,
+    MinorServiceDisruption,
+    PartialSystemOutage,
+    MajorSystemOutage,
+    ServiceUnderMaintenance,
+    // Incidents.
+    ImpactNone,
+    ImpactMinor,
+    ImpactMajor,
+    ImpactCritical,
+    ImpactMaintenance,
+    ImpactNamed,
+    Investigating,
+    Identified,
+    Monitoring,
+    Resolved,
+    Postmortem,
+    Scheduled,
+    InProgress,
+    Verifying,
+    Completed,
+    Update,
+    ScheduledFrom,
+    ScheduledUntil,
+    Affects,
+    UpdatesNewestFirst,
+    // Uptime strips.
+    NoData,
+    DayLabel,
+    UptimePercent,
+    IncidentsOne,
+    IncidentsOther,
+    UptimeGroup,
+    DaysAgo,
+    Today,
+    // Theme and markup.
+    ThemeSystem,
+    ThemeLight,
+    ThemeDark,
+    ThemeHint,
+    ImageOpens,
+    ImageNamed,
+    // "Get updates".
+    GetUpdates,
+    GetUpdatesFor,
+    Close,
+    Sections,
+    AllSections,
+    How,
+    MethodFeeds,
+    MethodCalendar,
+    MethodBrowser,
+    MethodEmail,
+    MethodWebhook,
+    MethodBadges,
+    FeedTitle,
+    Copy,
+    CopyNamed,
+    Copied,
+    CopyFailed,
+    CopyUnavailable,
+    FeedsIntro,
+    WholeRegionAtom,
+    WholeRegionRss,
+    CalendarIntro,
+    OpenInCalendar,
+    SubscriptionWebcal,
+    SubscriptionHttps,
+    DownloadCalendar,
+    ChooseOneSection,
+    NoNotifications,
+    NotificationsOnFor,
+    SaveSections,
+    TurnOffNotifications,
+    NotificationsOff,
+    TurnOnNotifications,
+    BrowserIntro,
+    NotificationsBlocked,
+    SignedUp,
+    SignupUnreachable,
+    SignupRejected,
+    WebhookUrl,
+    WebhookHint,
+    EmailAddress,
+    EmailHint,
+    SigningUp,
+    SignUp,
+    BadgeAlt,
+    BadgesIntro,
+}
+
+impl Msg {
+    /// Every key, for the completeness tests.
+    pub const ALL: &'static [Msg] = &[
+        Msg::SkipToContent,
+        Msg::SiteNavLabel,
+        Msg::SlaCalculator,
+        Msg::Footer,
+        Msg::Language,
+        Msg::Loading,
+        Msg::RegionChoice,
+        Msg::ReasonLastChoice,
+        Msg::ReasonTimeZone,
+        Msg::PageNotFound,
+        Msg::NoPageAt,
+        Msg::GoToYourRegion,
+        Msg::SiteMisconfigured,
+        Msg::LoadingCurrentStatus,
+        Msg::MayBeOutOfDate,
+        Msg::LastUpdated,
+        Msg::OfflineWithData,
+        Msg::UnreadableWithData,
+        Msg::OfflineNoData,
+        Msg::UnreadableNoData,
+        Msg::Components,
+        Msg::GroupMembersOne,
+        Msg::GroupMembersOther,
+        Msg::ActiveIncidents,
+        Msg::MaintenanceInProgress,
+        Msg::UpcomingMaintenance,
+        Msg::UptimeRule,
+        Msg::IncidentHistory,
+        Msg::LoadingHistory,
+        Msg::NoIncidentsReported,
+        Msg::YourTime,
+        Msg::Utc,
+        Msg::RegionTime,
+        Msg::ShowTimesIn,
+        Msg::TimesIn,
+        Msg::LocalZone,
+        Msg::Operational,
+        Msg::DegradedPerformance,
+        Msg::PartialOutage,
+        Msg::MajorOutage,
+        Msg::UnderMaintenance,
+        Msg::StatusUnknown,
+        Msg::UnknownStatusNamed,
+        Msg::AllSystemsOperational,
+        Msg::MinorServiceDisruption,
+        Msg::PartialSystemOutage,
+        Msg::MajorSystemOutage,
+        Msg::ServiceUnderMaintenance,
+        Msg::ImpactNone,
+        Msg::ImpactMinor,
+        Msg::ImpactMajor,
+        Msg::ImpactCritical,
+        Msg::ImpactMaintenance,
+        Msg::ImpactNamed,
+        Msg::Investigating,
+        Msg::Identified,
+        Msg::Monitoring,
+        Msg::Resolved,
+        Msg::Postmortem,
+        Msg::Scheduled,
+        Msg::InProgress,
+        Msg::Verifying,
+        Msg::Completed,
+        Msg::Update,
+        Msg::ScheduledFrom,
+        Msg::ScheduledUntil,
+        Msg::Affects,
+        Msg::UpdatesNewestFirst,
+        Msg::NoData,
+        Msg::DayLabel,
+        Msg::UptimePercent,
+        Msg::IncidentsOne,
+        Msg::IncidentsOther,
+        Msg::UptimeGroup,
+        Msg::DaysAgo,
+        Msg::Today,
+        Msg::ThemeSystem,
+        Msg::ThemeLight,
+        Msg::ThemeDark,
+        Msg::ThemeHint,
+        Msg::ImageOpens,
+        Msg::ImageNamed,
+        Msg::GetUpdates,
+        Msg::GetUpdatesFor,
+        Msg::Close,
+        Msg::Sections,
+        Msg::AllSections,
+        Msg::How,
+        Msg::MethodFeeds,
+        Msg::MethodCalendar,
+        Msg::MethodBrowser,
+        Msg::MethodEmail,
+        Msg::MethodWebhook,
+        Msg::MethodBadges,
+        Msg::FeedTitle,
+        Msg::Copy,
+        Msg::CopyNamed,
+        Msg::Copied,
+        Msg::CopyFailed,
+        Msg::CopyUnavailable,
+        Msg::FeedsIntro,
+        Msg::WholeRegionAtom,
+        Msg::WholeRegionRss,
+        Msg::CalendarIntro,
+        Msg::OpenInCalendar,
+        Msg::SubscriptionWebcal,
+        Msg::SubscriptionHttps,
+        Msg::DownloadCalendar,
+        Msg::ChooseOneSection,
+        Msg::NoNotifications,
+        Msg::NotificationsOnFor,
+        Msg::SaveSections,
+        Msg::TurnOffNotifications,
+        Msg::NotificationsOff,
+        Msg::TurnOnNotifications,
+        Msg::BrowserIntro,
+        Msg::NotificationsBlocked,
+        Msg::SignedUp,
+        Msg::SignupUnreachable,
+        Msg::SignupRejected,
+        Msg::WebhookUrl,
+        Msg::WebhookHint,
+        Msg::EmailAddress,
+        Msg::EmailHint,
+        Msg::SigningUp,
+        Msg::SignUp,
+        Msg::BadgeAlt,
+        Msg::BadgesIntro,
+    ];
+}
+
+/// A `Copy` handle to the interface language, shared through context.
+#[derive(Clone, Copy)]
+pub struct Locale {
+    lang: Memo<Lang>,
+}
+
+impl Locale {
+    /// The current language (tracked: views re-render when it changes).
+    pub fn get(&self) -> Lang {
+        self.lang.get()
+    }
+
+    /// The current language without tracking, for event handlers.
+    pub fn get_untracked(&self) -> Lang {
+        self.lang.get_untracked()
+    }
+
+    /// The text for `msg` in the current language (tracked).
+    pub fn t(&self, msg: Msg) -> &'static str {
+        self.get().text(msg)
+    }
+}
+
+/// Chooses the language — `?lang=` in the URL, else the remembered choice, else the browser's
+/// languages, else English — keeps `<html lang>` in step, remembers a language the URL names,
+/// and shares the handle through context.
+pub fn provide_locale(nav: Nav) -> Locale {
+    let remembered = web::remembered(REMEMBERED_LANG)
+        .as_deref()
+        .and_then(Lang::from_tag);
+    let browser = Lang::from_preferences(web::browser_languages().iter().map(String::as_str));
+    let lang = Memo::new(move |_| {
+        nav.query_param(LANG_PARAM)
+            .as_deref()
+            .and_then(Lang::from_tag)
+            .or(remembered)
+            .or(browser)
+            .unwrap_or(Lang::English)
+    });
+    Effect::new(move |_| {
+        let chosen = lang.get();
+        web::set_document_lang(chosen.tag());
+        if nav
+            .query_param(LANG_PARAM)
+            .as_deref()
+            .and_then(Lang::from_tag)
+            .is_some()
+        {
+            web::remember(REMEMBERED_LANG, chosen.tag());
+        }
+    });
+    let locale = Locale { lang };
+    provide_context(locale);
+    locale
+}
+
+/// The [`Locale`] provided by the app; English where a component is mounted on its own
+/// (component tests), so every view can rely on a language.
+pub fn use_lang() -> Locale {
+    use_context::<Locale>().unwrap_or_else(|| Locale {
+        lang: Memo::new(|_| Lang::English),
+    })
+}
+
+/// The header's language switcher: sets `?lang=` (so the page can be shared as seen), which
+/// also remembers the choice.
+#[component]
+pub fn LanguageSwitch() -> impl IntoView {
+    let locale = use_lang();
+    let nav = crate::nav::use_nav();
+    let options = Lang::ALL
+        .into_iter()
+        .map(|lang| {
+            view! {
+                <option value=lang.tag() lang=lang.tag() selected=move || locale.get() == lang>
+                    {lang.native_name()}
+                </option>
+            }
+        })
+        .collect::<Vec<_>>();
+    let on_change = move |event: leptos::ev::Event| {
+        let tag = event_target_value(&event);
+        if let Some(lang) = Lang::from_tag(&tag) {
+            web::remember(REMEMBERED_LANG, lang.tag());
+            nav.set_query_param(LANG_PARAM, Some(lang.tag()));
+        }
+    };
+    view! {
+        <label class="lang-switch">
+            <span class="lang-switch-label">{move || locale.t(Msg::Language)}</span>
+            <select data-testid="lang-switch" on:change=on_change
+                prop:value=move || locale.get().tag()>
+                {options}
+            </select>
+        </label>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_language_parses_from_its_tag_and_browser_style_tags() {
+        for lang in Lang::ALL {
+            assert_eq!(Lang::from_tag(lang.tag()), Some(lang), "{}", lang.tag());
+            assert_eq!(Lang::from_tag(&lang.tag().to_uppercase()), Some(lang));
+        }
+        assert_eq!(Lang::from_tag("de-AT"), Some(Lang::German));
+        assert_eq!(Lang::from_tag("en-GB"), Some(Lang::English));
+        assert_eq!(Lang::from_tag("nl-BE"), Some(Lang::Dutch));
+        assert_eq!(Lang::from_tag("es-419"), Some(Lang::Spanish));
+        assert_eq!(Lang::from_tag("fr_CA"), Some(Lang::French));
+        assert_eq!(Lang::from_tag("fi-FI"), Some(Lang::Finnish));
+        assert_eq!(Lang::from_tag("ja-JP"), Some(Lang::Japanese));
+        assert_eq!(Lang::from_tag("zh-CN"), Some(Lang::SimplifiedChinese));
+        assert_eq!(Lang::from_tag("zh"), Some(Lang::SimplifiedChinese));
+        assert_eq!(Lang::from_tag("zh-Hans-SG"), Some(Lang::SimplifiedChinese));
+        assert_eq!(Lang::from_tag("zh-TW"), None);
+        assert_eq!(Lang::from_tag("zh-Hant"), None);
+        assert_eq!(Lang::from_tag("pt"), None);
+        assert_eq!(Lang::from_tag("pt-BR"), None);
+        assert_eq!(Lang::from_tag(""), None);
+        assert_eq!(Lang::from_tag("english"), None);
+    }
+
+    #[test]
+    fn the_first_shipped_browser_language_wins() {
+        assert_eq!(
+            Lang::from_preferences(["pt-BR", "zh-TW", "fr-CH", "de"]),
+            Some(Lang::French)
+        );
+        assert_eq!(Lang::from_preferences(["pt", "ru"]), None);
+    }
+
+    #[test]
+    fn placeholders_are_filled_and_unknown_ones_kept() {
+        assert_eq!(
+            fill("{a} and {b}, {a}", &[("a", "x"), ("b", "y")]),
+            "x and y, x"
+        );
+        assert_eq!(fill("keep {c} and {", &[("a", "x")]), "keep {c} and {");
+        assert_eq!(
+            Lang::German.fill(Msg::ReasonTimeZone, &[("zone", "Europe/Berlin")]),
+            "Ihrer Zeitzone (Europe/Berlin)"
+        );
+        assert_eq!(split_at("Last {when}.", "when"), ("Last ", "."));
+        assert_eq!(split_at("none", "when"), ("none", ""));
+    }
+
+    #[test]
+    fn counts_choose_the_plural_form() {
+        let incidents = |lang: Lang, n| lang.count(n, Msg::IncidentsOne, Msg::IncidentsOther);
+        assert_eq!(incidents(Lang::English, 1), "1 incident");
+        assert_eq!(incidents(Lang::English, 2), "2 incidents");
+        assert_eq!(incidents(Lang::German, 1), "1 Vorfall");
+        assert_eq!(incidents(Lang::German, 3), "3 Vorfälle");
+        assert_eq!(incidents(Lang::French, 0), "0 incident");
+        assert_eq!(incidents(Lang::French, 2), "2 incidents");
+        assert_eq!(incidents(Lang::Japanese, 1), "1 件のインシデント");
+        assert_eq!(incidents(Lang::Japanese, 5), "5 件のインシデント");
+        assert_eq!(incidents(Lang::SimplifiedChinese, 5), "5 起事件");
+    }
+
+    #[test]
+    fn no_translation_is_empty_and_placeholders_match_english() {
+        let names = |text: &str| {
+            let mut found: Vec<String> = text
+                .split('{')
+                .skip(1)
+                .filter_map(|part| part.split_once('}').map(|(name, _)| name.to_string()))
+                .collect();
+            found.sort();
+            found
+        };
+        for lang in Lang::ALL {
+            for &msg in Msg::ALL {
+                let text = lang.text(msg);
+                assert!(!text.trim().is_empty(), "{lang:?} {msg:?} is empty");
+                assert_eq!(
+                    names(text),
+                    names(Lang::English.text(msg)),
+                    "{lang:?} {msg:?} has other placeholders than English"
+                );
+            }
+        }
+    }
+
+    /// Keys that may read the same as English: names and abbreviations used worldwide.
+    const MAY_EQUAL_ENGLISH: &[Msg] = &[Msg::Utc, Msg::MethodWebhook, Msg::MethodFeeds];
+
+    #[test]
+    fn every_language_is_translated_not_copied() {
+        for lang in Lang::ALL.into_iter().filter(|&l| l != Lang::English) {
+            let same: Vec<Msg> = Msg::ALL
+                .iter()
+                .copied()
+                .filter(|&msg| lang.text(msg) == Lang::English.text(msg))
+                .filter(|msg| !MAY_EQUAL_ENGLISH.contains(msg))
+                .collect();
+            // A few words are the same in some languages (e.g. "Update", "Monitoring").
+            assert!(
+                same.len() * 20 <= Msg::ALL.len(),
+                "{lang:?} copies English for {same:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_key_is_listed() {
+        let mut seen = std::collections::HashSet::new();
+        for &msg in Msg::ALL {
+            assert!(seen.insert(msg), "{msg:?} listed twice");
+        }
+        // The tables are exhaustive matches; the list must name as many keys as they do.
+        assert_eq!(Msg::ALL.len(), Msg::BadgesIntro as usize + 1);
+    }
+}
