@@ -101,6 +101,24 @@ fn Layout(
             .unwrap_or_else(|| "Beacon".into())
     };
     let sla_current = (route == Route::Sla).then_some("page");
+    let title_route = route.clone();
+    Effect::new(move |_| {
+        let Some(Ok(config)) = site.config() else {
+            return;
+        };
+        let page = match &title_route {
+            Route::Region(id) | Route::History(id) | Route::Incident { region: id, .. } => {
+                config.region(id).map(|region| region.name.clone())
+            }
+            Route::Sla => Some(locale.t(Msg::SlaCalculator).to_string()),
+            _ => None,
+        };
+        let title = match page {
+            Some(page) => format!("{page} — {}", config.site_name),
+            None => config.site_name,
+        };
+        document().set_title(&title);
+    });
     let region_links = move || {
         let Some(Ok(config)) = site.config() else {
             return Vec::new();

@@ -546,6 +546,14 @@ impl PublishedLinks {
         format!("{}calendars/{}.ics", self.site, self.region)
     }
 
+    /// One maintenance as its own calendar file, for "add to my calendar".
+    pub fn event_calendar(&self, maintenance_id: &str) -> String {
+        format!(
+            "{}calendars/{}/{maintenance_id}.ics",
+            self.site, self.region
+        )
+    }
+
     /// The region's maintenance calendar as a `webcal://` address, which calendar apps open as a
     /// subscription.
     pub fn webcal(&self) -> String {
@@ -969,6 +977,10 @@ mod tests {
         assert_eq!(
             links.webcal(),
             "webcal://status.example.com/beacon/calendars/emea.ics"
+        );
+        assert_eq!(
+            links.event_calendar("g28gsyh2r7jv"),
+            "https://status.example.com/beacon/calendars/emea/g28gsyh2r7jv.ics"
         );
         assert_eq!(
             links.component_badge("em-website"),

@@ -8,6 +8,7 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::SkipToContent => "Zum Inhalt springen",
         Msg::SiteNavLabel => "Regionen und Werkzeuge",
         Msg::SlaCalculator => "SLA-Rechner",
+        Msg::AddToCalendar => "Zum Kalender hinzufügen (.ics)",
         Msg::Footer => {
             "Bereitgestellt von Beacon. Die Daten werden automatisch aktualisiert, solange diese \
              Seite geöffnet ist."

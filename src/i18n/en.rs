@@ -8,6 +8,7 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::SkipToContent => "Skip to content",
         Msg::SiteNavLabel => "Regions and tools",
         Msg::SlaCalculator => "SLA calculator",
+        Msg::AddToCalendar => "Add to calendar (.ics)",
         Msg::Footer => "Powered by Beacon. Data is refreshed automatically while this page is open.",
         Msg::Language => "Language",
         Msg::Loading => "Loading…",

@@ -8,6 +8,7 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::SkipToContent => "Saltar al contenido",
         Msg::SiteNavLabel => "Regiones y herramientas",
         Msg::SlaCalculator => "Calculadora de SLA",
+        Msg::AddToCalendar => "Añadir al calendario (.ics)",
         Msg::Footer => {
             "Con la tecnología de Beacon. Los datos se actualizan automáticamente mientras esta \
              página está abierta."

@@ -8,6 +8,7 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::SkipToContent => "Siirry sisältöön",
         Msg::SiteNavLabel => "Alueet ja työkalut",
         Msg::SlaCalculator => "SLA-laskuri",
+        Msg::AddToCalendar => "Lisää kalenteriin (.ics)",
         Msg::Footer => {
             "Palvelun toteuttaa Beacon. Tiedot päivittyvät automaattisesti, kun sivu on auki."
         }

@@ -8,6 +8,7 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::SkipToContent => "Aller au contenu",
         Msg::SiteNavLabel => "Régions et outils",
         Msg::SlaCalculator => "Calculateur de SLA",
+        Msg::AddToCalendar => "Ajouter à l’agenda (.ics)",
         Msg::Footer => {
             "Propulsé par Beacon. Les données sont actualisées automatiquement tant que cette page \
              est ouverte."

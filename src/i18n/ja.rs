@@ -8,6 +8,7 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::SkipToContent => "本文へスキップ",
         Msg::SiteNavLabel => "リージョンとツール",
         Msg::SlaCalculator => "SLA 計算ツール",
+        Msg::AddToCalendar => "カレンダーに追加 (.ics)",
         Msg::Footer => "Beacon で運用しています。このページを開いている間、データは自動的に更新されます。",
         Msg::Language => "言語",
         Msg::Loading => "読み込み中…",

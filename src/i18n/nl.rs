@@ -8,6 +8,7 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::SkipToContent => "Naar de inhoud",
         Msg::SiteNavLabel => "Regio's en hulpmiddelen",
         Msg::SlaCalculator => "SLA-calculator",
+        Msg::AddToCalendar => "Toevoegen aan agenda (.ics)",
         Msg::Footer => {
             "Mogelijk gemaakt door Beacon. De gegevens worden automatisch vernieuwd zolang deze \
              pagina openstaat."

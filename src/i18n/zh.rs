@@ -8,6 +8,7 @@ pub fn text(msg: Msg) -> &'static str {
         Msg::SkipToContent => "跳到正文",
         Msg::SiteNavLabel => "区域和工具",
         Msg::SlaCalculator => "SLA 计算器",
+        Msg::AddToCalendar => "添加到日历 (.ics)",
         Msg::Footer => "由 Beacon 提供支持。页面打开期间，数据会自动刷新。",
         Msg::Language => "语言",
         Msg::Loading => "正在加载…",

@@ -78,6 +78,10 @@ pub fn IncidentCard(
 ) -> impl IntoView {
     let nav = use_nav();
     let lang = use_lang().get_untracked();
+    let calendar = incident.is_maintenance().then(|| {
+        crate::notify::PublishedLinks::new(&crate::ui::subscribe::site_root(), &region)
+            .event_calendar(&incident.id)
+    });
     let href = nav.href_keeping_query(&Route::Incident {
         region,
         id: incident.id.clone(),
@@ -99,6 +103,10 @@ pub fn IncidentCard(
                 {until.map(|u| {
                     let (before, after) = split_at(lang.text(Msg::ScheduledUntil), "end");
                     view! { {before} <When at=u.to_utc() /> {after} }
+                })}
+                {calendar.map(|href| view! {
+                    " · "
+                    <a href=href download data-testid="event-calendar">{lang.text(Msg::AddToCalendar)}</a>
                 })}
             </p>
         }

@@ -300,7 +300,7 @@ pub fn GetUpdates(
 }
 
 /// The absolute address of the site root (where `feeds/`, `calendars/` and `badges/` are).
-fn site_root() -> String {
+pub fn site_root() -> String {
     let origin = window().location().origin().unwrap_or_default();
     format!("{origin}{}", web::base_path())
 }

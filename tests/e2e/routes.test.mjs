@@ -88,6 +88,7 @@ for (const site of SITES) {
       await page.getByTestId('region-name').filter({ hasText: 'Americas' }).waitFor();
       assert.equal(await page.evaluate(() => window.__sameDocument), true, 'navigated in-app');
       assert.equal(await page.getByTestId('region-link-americas').getAttribute('aria-current'), 'page');
+      assert.match(await page.title(), /^Americas — /, 'the tab names the region shown');
       await page.goBack();
       await page.getByTestId('region-name').filter({ hasText: 'EMEA' }).waitFor();
     } finally {

@@ -42,6 +42,10 @@ test('the active incident shows its impact, affected component and full update t
   assert.ok(await incident.locator('strong', { hasText: 'Exchange Online' }).count() > 0);
   assert.equal(await page.getByTestId('overall-status').getAttribute('data-indicator'), 'major');
   assert.match(await page.getByTestId('maintenance-upcoming').textContent(), /Web portal database upgrade/);
+  const ics = await page.getByTestId('maintenance-upcoming').getByTestId('event-calendar').getAttribute('href');
+  const calendar = await (await fetch(ics)).text();
+  assert.match(calendar, /^BEGIN:VCALENDAR\r\n/);
+  assert.match(calendar, /\r\nSUMMARY:[^\r]*Web portal database upgrade\r\n/);
   assert.deepEqual(errors, []);
   await page.close();
 });
