@@ -1,0 +1,78 @@
+/*
+ * <beacon-sla>: Beacon's SLA widget as a custom element for sales pages.
+ *
+ *   <script src="https://status.example.com/embed/beacon-sla.js" defer></script>
+ *   <beacon-sla policy="model-b-zmanda" plans="standard,premium" severity="P1"></beacon-sla>
+ *
+ * Attributes (all optional but policy): policy, plan, plans (comma-separated), severity,
+ * theme (light|dark|auto), accent (#rgb or #rrggbb), compact (present = compact), lang.
+ * The element renders into its own shadow root, so the host page's CSS cannot reach inside;
+ * the widget itself (the Rust/wasm app's /embed/sla) runs in an iframe from the status site and
+ * reports its height, which this element applies after checking the message's origin and that
+ * it came from its own frame. No third-party code; no cookies or storage are used.
+ *
+ * Content-Security-Policy the host page needs: `script-src <status origin>` and
+ * `frame-src <status origin>` (plus whatever the page already allows).
+ */
+(function () {
+  'use strict';
+  if (window.customElements.get('beacon-sla')) return;
+  var script = document.currentScript;
+  // This file lives at <site root>/embed/beacon-sla.js.
+  var siteRoot = new URL('../', script ? script.src : location.href);
+  var ATTRIBUTES = ['policy', 'plan', 'plans', 'severity', 'theme', 'accent', 'compact', 'lang'];
+
+  function widgetUrl(element) {
+    var url = new URL('embed/sla', siteRoot);
+    ATTRIBUTES.forEach(function (name) {
+      if (!element.hasAttribute(name)) return;
+      var value = element.getAttribute(name);
+      url.searchParams.set(name, name === 'compact' ? '1' : value);
+    });
+    return url.href;
+  }
+
+  class BeaconSla extends HTMLElement {
+    static get observedAttributes() { return ATTRIBUTES; }
+
+    constructor() {
+      super();
+      var root = this.attachShadow({ mode: 'open' });
+      var style = document.createElement('style');
+      style.textContent = ':host{all:initial;display:block;contain:content}' +
+        'iframe{all:initial;display:block;width:100%;height:320px;border:0}';
+      this.frame = document.createElement('iframe');
+      this.frame.setAttribute('title', 'Support response times');
+      this.frame.setAttribute('loading', 'lazy');
+      this.frame.setAttribute('referrerpolicy', 'strict-origin-when-cross-origin');
+      root.append(style, this.frame);
+      var frame = this.frame;
+      this.onMessage = function (event) {
+        if (event.origin !== siteRoot.origin || event.source !== frame.contentWindow) return;
+        var data = event.data;
+        if (!data || data.type !== 'beacon-sla:height' || typeof data.height !== 'number') return;
+        if (data.height > 0 && data.height < 20000) frame.style.height = Math.ceil(data.height) + 'px';
+      };
+    }
+
+    connectedCallback() {
+      window.addEventListener('message', this.onMessage);
+      this.update();
+    }
+
+    disconnectedCallback() {
+      window.removeEventListener('message', this.onMessage);
+    }
+
+    attributeChangedCallback() {
+      if (this.isConnected) this.update();
+    }
+
+    update() {
+      var src = widgetUrl(this);
+      if (this.frame.getAttribute('src') !== src) this.frame.setAttribute('src', src);
+    }
+  }
+
+  window.customElements.define('beacon-sla', BeaconSla);
+})();
