@@ -245,5 +245,55 @@ pub fn publish_site(
         })?;
         written.push(path);
     }
+    written.extend(precompress(out_dir)?);
+    Ok(written)
+}
+
+/// Extensions worth serving pre-compressed (text and wasm; images are already compressed).
+const COMPRESSIBLE: &[&str] = &[
+    "html", "js", "wasm", "css", "json", "svg", "atom", "rss", "ics", "xml",
+];
+
+/// Writes `<file>.gz` (gzip, best compression) beside every compressible file of at least
+/// 1 KiB under `dir`, so hosts with `gzip_static on` (nginx) or equivalent serve them without
+/// compressing on every request. Existing `.gz` files are rewritten, never compressed again.
+pub fn precompress(dir: &Path) -> Result<Vec<PathBuf>, PublishError> {
+    use std::io::Write;
+    let mut written = Vec::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(folder) = pending.pop() {
+        let entries = std::fs::read_dir(&folder).map_err(|source| PublishError::Write {
+            path: folder.clone(),
+            source,
+        })?;
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                pending.push(path);
+                continue;
+            }
+            let compressible = path
+                .extension()
+                .and_then(|ext| ext.to_str())
+                .is_some_and(|ext| COMPRESSIBLE.contains(&ext));
+            let Ok(bytes) = std::fs::read(&path) else {
+                continue;
+            };
+            if !compressible || bytes.len() < 1024 {
+                continue;
+            }
+            let mut encoder =
+                flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+            let gz_path = PathBuf::from(format!("{}.gz", path.display()));
+            let write_error = |source| PublishError::Write {
+                path: gz_path.clone(),
+                source,
+            };
+            encoder.write_all(&bytes).map_err(write_error)?;
+            let compressed = encoder.finish().map_err(write_error)?;
+            std::fs::write(&gz_path, compressed).map_err(write_error)?;
+            written.push(gz_path);
+        }
+    }
     Ok(written)
 }
