@@ -91,3 +91,28 @@ test('the theme toggle switches themes and is remembered across visits', async (
   assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), undefined);
   await page.close();
 });
+
+test('screenshots of both themes at phone and desktop widths (tests/e2e/artifacts)', async () => {
+  const { mkdir } = await import('node:fs/promises');
+  const out = new URL('./artifacts/', import.meta.url).pathname;
+  await mkdir(out, { recursive: true });
+  const page = await browser.newPage();
+  await page.clock.install({ time: new Date('2026-11-21T12:00:00Z') });
+  for (const [path, ready] of ROUTES.slice(1, 2).concat(ROUTES.slice(6, 8))) {
+    const shots = {};
+    for (const scheme of ['light', 'dark']) {
+      for (const [device, width] of [['phone', 360], ['desktop', 1100]]) {
+        await page.emulateMedia({ colorScheme: scheme });
+        await page.setViewportSize({ width, height: 800 });
+        await page.goto(`${server.url}${path}`);
+        await page.locator(ready).first().waitFor();
+        const name = `${path.split('?')[0].replaceAll('/', '-')}-${device}-${scheme}.png`;
+        shots[`${device}-${scheme}`] = await page.screenshot({ path: `${out}${name}`, fullPage: true });
+      }
+    }
+    for (const device of ['phone', 'desktop']) {
+      assert.notDeepEqual(shots[`${device}-light`], shots[`${device}-dark`], `${path}: the dark theme looks different`);
+    }
+  }
+  await page.close();
+});

@@ -7,6 +7,8 @@ const dist = process.argv[2] ?? 'dist';
 const shots = [
   { path: 'emea', file: 'region-desktop.png', width: 1100, height: 900 },
   { path: 'emea', file: 'region-phone.png', width: 360, height: 740 },
+  { path: 'emea', file: 'region-desktop-dark.png', width: 1100, height: 900, scheme: 'dark' },
+  { path: 'emea', file: 'region-phone-dark.png', width: 360, height: 740, scheme: 'dark' },
   { path: 'sla?policy=model-a-black-duck&plan=standard&severity=critical&at=2026-11-20T16:30&centre=us', file: 'sla-desktop.png', width: 1100, height: 900 },
 ];
 const server = await serve(dist, '/');
@@ -15,6 +17,7 @@ for (const shot of shots) {
   const page = await browser.newPage();
   await page.clock.install({ time: new Date('2026-11-21T12:00:00Z') });
   await page.setViewportSize({ width: shot.width, height: shot.height });
+  await page.emulateMedia({ colorScheme: shot.scheme ?? 'light' });
   await page.goto(server.url + shot.path);
   await page.locator('main h1').waitFor();
   await page.waitForTimeout(800);
