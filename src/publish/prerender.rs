@@ -34,7 +34,8 @@ const START: &str = "<!--beacon:prerendered-->";
 const END: &str = "<!--/beacon:prerendered-->";
 
 /// Every pre-rendered page for `site`, from `shell` (the `index.html` Trunk built):
-/// `<region>/index.html` per region, `index.html` with the default region, and the plain shell
+/// `<region>/index.html` per region (also as `<region>/history/index.html` and
+/// `<region>/incidents/<id>/index.html`), `index.html` with the default region, and the plain shell
 /// at `sla/index.html` and `embed/sla/index.html`. `site_url` ends in `/`; `fallback_now` is the
 /// "as of" time for a summary without `page.updated_at`.
 pub fn prerendered_pages(
@@ -59,10 +60,26 @@ pub fn prerendered_pages(
         );
         let head = head_tags(&description, &feed_links(site_url, [data]));
         let title = format!("{} — {site_name}", region.name);
-        files.push(OutputFile {
-            path: format!("{}/index.html", region.id),
-            contents: with_snapshot(&shell, &title, &head, &snapshot)?,
-        });
+        let page = with_snapshot(&shell, &title, &head, &snapshot)?;
+        // The region's sub-pages get the same snapshot, so a host without the fallback serves
+        // them too and no visitor sees another region's status before the app starts.
+        let incident_pages = data
+            .incidents()
+            .into_iter()
+            .filter(|incident| is_path_segment(&incident.id))
+            .map(|incident| format!("{}/incidents/{}/index.html", region.id, incident.id));
+        for path in [
+            format!("{}/index.html", region.id),
+            format!("{}/history/index.html", region.id),
+        ]
+        .into_iter()
+        .chain(incident_pages)
+        {
+            files.push(OutputFile {
+                path,
+                contents: page.clone(),
+            });
+        }
         if region.id == site.config.default_region {
             default_page = Some(snapshot);
         }
@@ -87,6 +104,14 @@ pub fn prerendered_pages(
         });
     }
     Ok(files)
+}
+
+/// True for an id that can stand as one folder name in a URL path.
+fn is_path_segment(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
 /// The instant a region's snapshot shows: the file's `page.updated_at`, else `fallback_now`.

@@ -33,8 +33,13 @@ for (const site of SITES) {
     const live = await browser.newContext(CONTEXT);
     const off = await browser.newContext({ ...CONTEXT, javaScriptEnabled: false });
     try {
-      const notFound = await (await off.newPage()).goto(`${server.url}emea/history`);
+      const notFound = await (await off.newPage()).goto(`${server.url}emea/nothing-here`);
       assert.equal(notFound.status(), 404, 'the host really has no fallback');
+      for (const sub of ['emea/history', 'emea/incidents/tb1xtvj5wamt']) {
+        const subPage = await off.newPage();
+        assert.equal((await subPage.goto(`${server.url}${sub}`)).status(), 200, `${sub} is served as a file`);
+        assert.equal(await subPage.getByRole('heading', { level: 1 }).textContent(), 'EMEA');
+      }
       for (const [id, name] of Object.entries(REGIONS)) {
         const page = await off.newPage();
         const response = await page.goto(`${server.url}${id}`);
