@@ -17,6 +17,7 @@ mod zh;
 use leptos::prelude::*;
 
 use crate::nav::Nav;
+use crate::sla::present::SlaWords;
 use crate::web;
 
 /// Local-storage key of the visitor's language choice.
@@ -132,6 +133,21 @@ impl Lang {
         }
     }
 
+    /// The words the SLA calculator's sentences (durations, coverage, due times, reasons) are
+    /// built from in this language.
+    pub fn sla_words(self) -> &'static SlaWords {
+        match self {
+            Lang::English => &crate::sla::present::ENGLISH,
+            Lang::German => &de::SLA,
+            Lang::Dutch => &nl::SLA,
+            Lang::Spanish => &es::SLA,
+            Lang::French => &fr::SLA,
+            Lang::Finnish => &fi::SLA,
+            Lang::Japanese => &ja::SLA,
+            Lang::SimplifiedChinese => &zh::SLA,
+        }
+    }
+
     /// `msg` with its `{name}` placeholders filled.
     pub fn fill(self, msg: Msg, values: &[(&str, &str)]) -> String {
         fill(self.text(msg), values)
@@ -150,26 +166,8 @@ impl Lang {
 }
 
 /// Fills `{name}` placeholders in `template` from `values`; unknown placeholders stay as written.
-pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    let mut out = String::with_capacity(template.len() + 16);
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        let Some(close) = after.find('}') else {
-            out.push_str(&rest[open..]);
-            return out;
-        };
-        let name = &after[..close];
-        match values.iter().find(|(key, _)| *key == name) {
-            Some((_, value)) => out.push_str(value),
-            None => out.push_str(&rest[open..open + close + 2]),
-        }
-        rest = &after[close + 1..];
-    }
-    out.push_str(rest);
-    out
-}
+/// (Pure, so it lives with the SLA presentation helpers, which need it without the views.)
+pub use crate::sla::present::fill;
 
 /// The text before and after the `{name}` placeholder, for placing an element (a link, a
 /// `<time>`, a `<strong>`) inside a translated sentence. Without the placeholder, all of the
@@ -323,6 +321,64 @@ pub enum Msg {
     SignUp,
     BadgeAlt,
     BadgesIntro,
+    // The SLA calculator and its embed.
+    SlaLede,
+    LoadingPolicies,
+    LoadingPolicy,
+    PolicyUnusable,
+    Policy,
+    SupportCentre,
+    NoTargets,
+    PendingTimer,
+    PendingSince,
+    SubmittedAt,
+    UseCurrentTime,
+    LinkToResult,
+    Plan,
+    Severity,
+    Priority,
+    Urgency,
+    Impact,
+    CustomerPriority,
+    KeepAssignedPriority,
+    PriorityFromMatrix,
+    BrowserZone,
+    LevelCustomerChoice,
+    LevelFromMatrix,
+    WeekendCallback,
+    SubmittedLabel,
+    SupportHours,
+    FirstResponse,
+    Resolution,
+    NotStatedInPolicy,
+    NotStatedInPolicyLower,
+    DueAtCentre,
+    DueInYourZone,
+    ClockRunning,
+    ClockPaused,
+    ClockSpan,
+    WhenClockRuns,
+    LegendRunning,
+    LegendPaused,
+    PlansSideBySide,
+    NotStated,
+    ChosenPlanMark,
+    FirstResponseCompared,
+    StatesResponseTarget,
+    NoResponseTarget,
+    ComparedWithChosen,
+    PendingReminder,
+    PendingAutoClose,
+    EmbedNoTargets,
+    OpenCalculator,
+    EmbedThis,
+    EmbedIntro,
+    AllPlansSideBySide,
+    Compact,
+    EmbedTheme,
+    FollowVisitorTheme,
+    Light,
+    Dark,
 }
 
 impl Msg {
@@ -457,6 +513,63 @@ impl Msg {
         Msg::SignUp,
         Msg::BadgeAlt,
         Msg::BadgesIntro,
+        Msg::SlaLede,
+        Msg::LoadingPolicies,
+        Msg::LoadingPolicy,
+        Msg::PolicyUnusable,
+        Msg::Policy,
+        Msg::SupportCentre,
+        Msg::NoTargets,
+        Msg::PendingTimer,
+        Msg::PendingSince,
+        Msg::SubmittedAt,
+        Msg::UseCurrentTime,
+        Msg::LinkToResult,
+        Msg::Plan,
+        Msg::Severity,
+        Msg::Priority,
+        Msg::Urgency,
+        Msg::Impact,
+        Msg::CustomerPriority,
+        Msg::KeepAssignedPriority,
+        Msg::PriorityFromMatrix,
+        Msg::BrowserZone,
+        Msg::LevelCustomerChoice,
+        Msg::LevelFromMatrix,
+        Msg::WeekendCallback,
+        Msg::SubmittedLabel,
+        Msg::SupportHours,
+        Msg::FirstResponse,
+        Msg::Resolution,
+        Msg::NotStatedInPolicy,
+        Msg::NotStatedInPolicyLower,
+        Msg::DueAtCentre,
+        Msg::DueInYourZone,
+        Msg::ClockRunning,
+        Msg::ClockPaused,
+        Msg::ClockSpan,
+        Msg::WhenClockRuns,
+        Msg::LegendRunning,
+        Msg::LegendPaused,
+        Msg::PlansSideBySide,
+        Msg::NotStated,
+        Msg::ChosenPlanMark,
+        Msg::FirstResponseCompared,
+        Msg::StatesResponseTarget,
+        Msg::NoResponseTarget,
+        Msg::ComparedWithChosen,
+        Msg::PendingReminder,
+        Msg::PendingAutoClose,
+        Msg::EmbedNoTargets,
+        Msg::OpenCalculator,
+        Msg::EmbedThis,
+        Msg::EmbedIntro,
+        Msg::AllPlansSideBySide,
+        Msg::Compact,
+        Msg::EmbedTheme,
+        Msg::FollowVisitorTheme,
+        Msg::Light,
+        Msg::Dark,
     ];
 }
 
@@ -648,6 +761,233 @@ mod tests {
         }
     }
 
+    mod sla_words {
+        use super::*;
+        use crate::sla::engine::{SlaCalculator, TargetOutcome};
+        use crate::sla::policy::{Target, TargetUnit};
+        use crate::sla::present::{self, LevelPick, SlaQuery};
+        use crate::sla::{BusinessCalendar, Policy};
+        use chrono::{DateTime, TimeDelta, Utc};
+
+        const MODEL_A: &str = include_str!("../../public/policies/model-a-black-duck.json");
+        const MODEL_B: &str = include_str!("../../public/policies/model-b-zmanda.json");
+        const US: &str = include_str!("../../public/policies/calendars/us.json");
+
+        fn utc(text: &str) -> DateTime<Utc> {
+            DateTime::parse_from_rfc3339(text)
+                .unwrap()
+                .with_timezone(&Utc)
+        }
+
+        fn us() -> BusinessCalendar {
+            BusinessCalendar::from_json("calendars/us.json", US).unwrap()
+        }
+
+        /// The first-response reason for `plan` of `policy` for a ticket picked by `pairs`.
+        fn reason(
+            lang: Lang,
+            policy: &str,
+            plan: &str,
+            pairs: &[(&str, &str)],
+            at: &str,
+        ) -> String {
+            let policy = Policy::from_json("policy.json", policy).unwrap();
+            let query = SlaQuery::from_params(|name| {
+                pairs
+                    .iter()
+                    .find(|(n, _)| *n == name)
+                    .map(|(_, v)| (*v).to_owned())
+            });
+            let pick = LevelPick::from_query(&policy, &query).unwrap();
+            let outcomes = present::outcomes_for_all_plans_in(
+                lang.sla_words(),
+                &policy,
+                &us(),
+                &pick,
+                utc(at),
+            );
+            let found = outcomes.into_iter().find(|o| o.plan == plan).unwrap();
+            found.first_response_reason.unwrap()
+        }
+
+        #[test]
+        fn english_words_give_the_english_functions_output() {
+            let t = Target {
+                amount: 2,
+                unit: TargetUnit::BusinessHours,
+            };
+            let en = Lang::English.sla_words();
+            assert_eq!(
+                present::describe_target_in(en, &t),
+                present::describe_target(&t)
+            );
+            assert_eq!(
+                reason(
+                    Lang::English,
+                    MODEL_A,
+                    "standard",
+                    &[("severity", "critical")],
+                    "2026-11-20T21:30:00Z"
+                ),
+                "filed Friday 16:30: clock stops at 18:00, resumes Monday 08:00"
+            );
+            assert_eq!(
+                present::format_in_centre_in(en, &us(), utc("2026-11-20T21:30:00Z")),
+                "Fri 20 Nov 2026, 16:30 EST"
+            );
+        }
+
+        #[test]
+        fn targets_spans_and_dates_read_in_each_language() {
+            let t = |amount, unit| Target { amount, unit };
+            let de = Lang::German.sla_words();
+            assert_eq!(
+                present::describe_target_in(de, &t(2, TargetUnit::BusinessHours)),
+                "2 Geschäftsstunden"
+            );
+            assert_eq!(
+                present::describe_target_in(de, &t(1, TargetUnit::BusinessDays)),
+                "1 Geschäftstag"
+            );
+            let fr = Lang::French.sla_words();
+            assert_eq!(
+                present::describe_target_in(fr, &t(0, TargetUnit::Hours)),
+                "0 heure"
+            );
+            assert_eq!(
+                present::describe_target_in(fr, &t(4, TargetUnit::BusinessHours)),
+                "4 heures ouvrées"
+            );
+            let ja = Lang::Japanese.sla_words();
+            assert_eq!(
+                present::describe_target_in(ja, &t(2, TargetUnit::BusinessHours)),
+                "2 営業時間"
+            );
+            assert_eq!(
+                present::format_span_in(de, TimeDelta::minutes(1440 + 125)),
+                "1 T. 2 Std. 05 Min."
+            );
+            let due = utc("2026-11-20T22:00:00Z");
+            assert_eq!(
+                present::format_countdown_in(ja, due, utc("2026-11-20T20:54:50Z")),
+                "期限まで 1 時間 05 分 10 秒"
+            );
+            assert_eq!(present::compare_due_in(de, due, due), "gleiche Zeit");
+            assert_eq!(
+                present::format_in_centre_in(de, &us(), utc("2026-11-20T21:30:00Z")),
+                "Fr, 20. Nov. 2026, 16:30 EST"
+            );
+            assert_eq!(
+                present::format_in_centre_in(ja, &us(), utc("2026-11-20T21:30:00Z")),
+                "2026年11月20日(金) 16:30 EST"
+            );
+            let b = Policy::from_json("policy.json", MODEL_B).unwrap();
+            assert_eq!(
+                present::describe_coverage_in(de, &b.plan("standard").unwrap().coverage),
+                "Mo–Fr 08:00–17:00 Ortszeit, an Feiertagen des Zentrums geschlossen"
+            );
+        }
+
+        #[test]
+        fn the_reason_names_days_in_the_language() {
+            assert_eq!(
+                reason(
+                    Lang::Japanese,
+                    MODEL_A,
+                    "standard",
+                    &[("severity", "critical")],
+                    "2026-11-20T21:30:00Z"
+                ),
+                "金曜日 16:30 に受付: 18:00 に計測停止、月曜日 08:00 に再開"
+            );
+            assert_eq!(
+                reason(Lang::German, MODEL_B, "standard", &[("urgency", "high"), ("impact", "high")], "2026-11-25T21:30:00Z"),
+                "eingereicht Mittwoch 16:30: Uhr hält um 17:00 an, läuft weiter Freitag 08:00 (geschlossen: Thanksgiving Day)"
+            );
+            assert_eq!(
+                reason(Lang::French, MODEL_B, "standard", &[("severity", "P2")], "2026-11-21T15:00:00Z"),
+                "soumis samedi 10:00, hors des heures de support\u{a0}: le compteur démarre lundi 08:00"
+            );
+        }
+
+        #[test]
+        fn every_language_fills_every_sla_template() {
+            let (a, b, us) = (
+                Policy::from_json("a.json", MODEL_A).unwrap(),
+                Policy::from_json("b.json", MODEL_B).unwrap(),
+                us(),
+            );
+            let units = [
+                TargetUnit::Minutes,
+                TargetUnit::Hours,
+                TargetUnit::BusinessMinutes,
+                TargetUnit::BusinessHours,
+                TargetUnit::BusinessDays,
+            ];
+            for lang in Lang::ALL {
+                let words = lang.sla_words();
+                let mut texts = Vec::new();
+                for unit in units {
+                    for amount in [0, 1, 2] {
+                        texts.push(present::describe_target_in(words, &Target { amount, unit }));
+                    }
+                }
+                for minutes in [5, 65, 1565] {
+                    texts.push(present::format_span_in(words, TimeDelta::minutes(minutes)));
+                }
+                let due = utc("2026-11-20T22:00:00Z");
+                for now in ["2026-11-20T20:54:50Z", "2026-11-20T22:03:00Z"] {
+                    texts.push(present::format_countdown_in(words, due, utc(now)));
+                }
+                for other in [
+                    "2026-11-20T21:00:00Z",
+                    "2026-11-20T22:00:00Z",
+                    "2026-11-21T22:00:00Z",
+                ] {
+                    texts.push(present::compare_due_in(words, due, utc(other)));
+                }
+                for month in 1..=12 {
+                    let t = utc(&format!("2026-{month:02}-15T12:00:00Z"));
+                    texts.push(present::format_in_centre_in(words, &us, t));
+                }
+                for (policy, at) in [
+                    (&a, "2026-11-20T21:30:00Z"),
+                    (&b, "2026-11-25T21:30:00Z"),
+                    (&b, "2026-11-21T15:00:00Z"),
+                    (&b, "2026-11-24T15:00:00Z"),
+                ] {
+                    for plan in &policy.plans {
+                        texts.push(present::describe_coverage_in(words, &plan.coverage));
+                    }
+                    let pick = LevelPick::from_query(policy, &SlaQuery::default()).unwrap();
+                    for o in present::outcomes_for_all_plans_in(words, policy, &us, &pick, utc(at))
+                    {
+                        texts.extend(o.first_response_reason);
+                        texts.extend(o.resolution_reason);
+                        if let Ok(outcome) = &o.outcome {
+                            if let TargetOutcome::Due(due) = &outcome.first_response {
+                                let calc = SlaCalculator::new(policy, &o.plan, &us).unwrap();
+                                let calendar = calc.calendar().unwrap_or(&us);
+                                texts.push(present::explain_in(words, calendar, utc(at), due));
+                            }
+                        }
+                    }
+                }
+                for text in &texts {
+                    assert!(
+                        !text.contains('{') && !text.trim().is_empty(),
+                        "{lang:?}: {text:?}"
+                    );
+                }
+                if lang != Lang::English {
+                    let english = Lang::English.sla_words();
+                    assert_ne!(words.weekdays, english.weekdays, "{lang:?}");
+                    assert_ne!(words.business_hours, english.business_hours, "{lang:?}");
+                }
+            }
+        }
+    }
+
     /// Keys that may read the same as English: names and abbreviations used worldwide.
     const MAY_EQUAL_ENGLISH: &[Msg] = &[Msg::Utc, Msg::MethodWebhook, Msg::MethodFeeds];
 
@@ -675,6 +1015,6 @@ mod tests {
             assert!(seen.insert(msg), "{msg:?} listed twice");
         }
         // The tables are exhaustive matches; the list must name as many keys as they do.
-        assert_eq!(Msg::ALL.len(), Msg::BadgesIntro as usize + 1);
+        assert_eq!(Msg::ALL.len(), Msg::Dark as usize + 1);
     }
 }

@@ -3,7 +3,7 @@
 //! for a due time, the plan comparison and the embed snippet. Pure Rust, tested natively; the
 //! views only put these strings on screen.
 
-use chrono::{DateTime, NaiveDateTime, TimeDelta, Utc};
+use chrono::{DateTime, Datelike, NaiveDateTime, TimeDelta, Utc};
 
 use super::calendar::{BusinessCalendar, BusinessDayRule, ClockSegment};
 use super::engine::{DueTime, LevelChoice, SlaCalculator, SlaError, SlaOutcome, TargetOutcome};
@@ -245,9 +245,186 @@ pub struct PlanOutcome {
     pub resolution_reason: Option<String>,
 }
 
+/// The words the calculator's sentences are built from, in one language: `{name}` templates,
+/// plural pairs and day and month names. [`ENGLISH`] is here; the interface's language tables
+/// (`crate::i18n`) hold the others, one struct literal each, so the compiler proves every word
+/// is there. Plain data, so this module stays free of browser APIs.
+#[derive(Debug)]
+pub struct SlaWords {
+    /// Whether 0 takes the singular form (French).
+    pub zero_is_singular: bool,
+    /// `{n}` minute(s): singular, plural.
+    pub minutes: [&'static str; 2],
+    /// `{n}` hour(s).
+    pub hours: [&'static str; 2],
+    /// `{n}` business minute(s).
+    pub business_minutes: [&'static str; 2],
+    /// `{n}` business hour(s).
+    pub business_hours: [&'static str; 2],
+    /// `{n}` business day(s).
+    pub business_days: [&'static str; 2],
+    /// Coverage around the clock.
+    pub around_the_clock: &'static str,
+    /// Weekday abbreviations, Monday first.
+    pub weekdays_short: [&'static str; 7],
+    /// Weekday names, Monday first.
+    pub weekdays: [&'static str; 7],
+    /// Month abbreviations, January first.
+    pub months_short: [&'static str; 12],
+    /// Month names as they stand in a date, January first.
+    pub months: [&'static str; 12],
+    /// One run of days with its hours: `{days}`, `{spans}`.
+    pub days_hours: &'static str,
+    /// Between list items (hours of a day, holiday names).
+    pub list_separator: &'static str,
+    /// Between runs of days.
+    pub group_separator: &'static str,
+    /// Weekly hours: `{hours}` and `{holidays}` (empty or [`SlaWords::closed_on_holidays`]).
+    pub local_time: &'static str,
+    /// Appended when the centre's holidays close the plan's hours.
+    pub closed_on_holidays: &'static str,
+    /// Coverage: the centre's business hours.
+    pub centre_hours: &'static str,
+    /// Coverage not stated.
+    pub hours_not_stated: &'static str,
+    /// A span with days: `{d}`, `{h}`, `{m}` (two digits).
+    pub span_days: &'static str,
+    /// A span with hours: `{h}`, `{m}` (two digits).
+    pub span_hours: &'static str,
+    /// A span of minutes: `{m}`.
+    pub span_minutes: &'static str,
+    /// Countdown: `{span}`, `{s}` (two digits).
+    pub due_in: &'static str,
+    /// Past due: `{span}`.
+    pub overdue_by: &'static str,
+    /// Comparison: no difference.
+    pub same_time: &'static str,
+    /// Comparison: `{span}` sooner.
+    pub sooner: &'static str,
+    /// Comparison: `{span}` later.
+    pub later: &'static str,
+    /// An instant at the centre: `{wd}` (short), `{d}`, `{mon}` (short), `{m}` (number), `{y}`,
+    /// `{time}`, `{zone}`.
+    pub in_centre: &'static str,
+    /// Reason: `{weekday}` and `{time}` within the week.
+    pub day_time: &'static str,
+    /// Reason: `{weekday}`, `{d}`, `{month}`, `{m}` (number), `{time}` further away.
+    pub day_date_time: &'static str,
+    /// Reason, clock time: `{filed}`, `{due}`.
+    pub filed_clock_time: &'static str,
+    /// Reason, outside hours: `{filed}`, `{starts}`, `{closed}`.
+    pub filed_outside: &'static str,
+    /// Reason, with a pause: `{filed}`, `{stops}`, `{resumes}`, `{closed}`.
+    pub filed_pause: &'static str,
+    /// Where the clock stops on the filing day: `{time}`.
+    pub stops_at: &'static str,
+    /// Where the clock stops on a later day: `{when}` (a weekday and time).
+    pub stops_on: &'static str,
+    /// Reason, no pause: `{filed}`, `{due}`.
+    pub filed_no_pause: &'static str,
+    /// The holidays a pause spans: `{names}`.
+    pub closed_for: &'static str,
+}
+
+/// The English words (the functions without a `words` argument use these).
+pub const ENGLISH: SlaWords = SlaWords {
+    zero_is_singular: false,
+    minutes: ["{n} minute", "{n} minutes"],
+    hours: ["{n} hour", "{n} hours"],
+    business_minutes: ["{n} business minute", "{n} business minutes"],
+    business_hours: ["{n} business hour", "{n} business hours"],
+    business_days: ["{n} business day", "{n} business days"],
+    around_the_clock: "around the clock, every day (24 × 7 × 365)",
+    weekdays_short: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
+    weekdays: [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ],
+    months_short: [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ],
+    months: [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
+    days_hours: "{days} {spans}",
+    list_separator: ", ",
+    group_separator: "; ",
+    local_time: "{hours} local time{holidays}",
+    closed_on_holidays: ", closed on the centre's holidays",
+    centre_hours: "the support centre's business hours, excluding holidays",
+    hours_not_stated: "hours not stated in the policy",
+    span_days: "{d} d {h} h {m} min",
+    span_hours: "{h} h {m} min",
+    span_minutes: "{m} min",
+    due_in: "due in {span} {s} s",
+    overdue_by: "overdue by {span}",
+    same_time: "same time",
+    sooner: "{span} sooner",
+    later: "{span} later",
+    in_centre: "{wd} {d} {mon} {y}, {time} {zone}",
+    day_time: "{weekday} {time}",
+    day_date_time: "{weekday} {d} {month} {time}",
+    filed_clock_time: "filed {filed}: counted in clock time, due {due}",
+    filed_outside: "filed {filed}, outside support hours: clock starts {starts}{closed}",
+    filed_pause: "filed {filed}: clock stops {stops}, resumes {resumes}{closed}",
+    stops_at: "at {time}",
+    stops_on: "{when}",
+    filed_no_pause: "filed {filed}: the clock runs without a pause until {due}",
+    closed_for: " (closed for {names})",
+};
+
+/// Fills `{name}` placeholders in `template`; unknown ones stay as written.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('}') else {
+            out.push_str(&rest[open..]);
+            return out;
+        };
+        let name = &after[..close];
+        match values.iter().find(|(key, _)| *key == name) {
+            Some((_, value)) => out.push_str(value),
+            None => out.push_str(&rest[open..open + close + 2]),
+        }
+        rest = &after[close + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// The outcome of the same ticket under every plan of `policy`, in document order. Builds each
 /// plan's coverage calendar once; call it when the inputs change, not per render.
 pub fn outcomes_for_all_plans(
+    policy: &Policy,
+    centre: &BusinessCalendar,
+    pick: &LevelPick,
+    submitted: DateTime<Utc>,
+) -> Vec<PlanOutcome> {
+    outcomes_for_all_plans_in(&ENGLISH, policy, centre, pick, submitted)
+}
+
+/// [`outcomes_for_all_plans`] with coverage and reasons in `words`' language.
+pub fn outcomes_for_all_plans_in(
+    words: &SlaWords,
     policy: &Policy,
     centre: &BusinessCalendar,
     pick: &LevelPick,
@@ -267,13 +444,13 @@ pub fn outcomes_for_all_plans(
                 .and_then(SlaCalculator::calendar)
                 .unwrap_or(centre);
             let reason = |target: Option<&TargetOutcome>| match target {
-                Some(TargetOutcome::Due(due)) => Some(explain(calendar, submitted, due)),
+                Some(TargetOutcome::Due(due)) => Some(explain_in(words, calendar, submitted, due)),
                 _ => None,
             };
             PlanOutcome {
                 plan: plan.id.clone(),
                 name: plan.name.clone(),
-                coverage: describe_coverage(&plan.coverage),
+                coverage: describe_coverage_in(words, &plan.coverage),
                 first_response_reason: reason(outcome.as_ref().ok().map(|o| &o.first_response)),
                 resolution_reason: reason(outcome.as_ref().ok().map(|o| &o.resolution)),
                 outcome,
@@ -285,26 +462,37 @@ pub fn outcomes_for_all_plans(
 /// A target in words, as the policy states it: "2 business hours", "15 business minutes",
 /// "1 business day", "24 hours".
 pub fn describe_target(target: &Target) -> String {
+    describe_target_in(&ENGLISH, target)
+}
+
+/// [`describe_target`] in `words`' language.
+pub fn describe_target_in(words: &SlaWords, target: &Target) -> String {
     let n = target.amount;
-    let (one, many) = match target.unit {
-        TargetUnit::Minutes => ("minute", "minutes"),
-        TargetUnit::Hours => ("hour", "hours"),
-        TargetUnit::BusinessMinutes => ("business minute", "business minutes"),
-        TargetUnit::BusinessHours => ("business hour", "business hours"),
-        TargetUnit::BusinessDays => ("business day", "business days"),
+    let [one, many] = match target.unit {
+        TargetUnit::Minutes => words.minutes,
+        TargetUnit::Hours => words.hours,
+        TargetUnit::BusinessMinutes => words.business_minutes,
+        TargetUnit::BusinessHours => words.business_hours,
+        TargetUnit::BusinessDays => words.business_days,
     };
-    format!("{n} {}", if n == 1 { one } else { many })
+    let singular = n == 1 || (n == 0 && words.zero_is_singular);
+    fill(if singular { one } else { many }, &[("n", &n.to_string())])
 }
 
 /// When a plan's clock runs, in words.
 pub fn describe_coverage(coverage: &Coverage) -> String {
+    describe_coverage_in(&ENGLISH, coverage)
+}
+
+/// [`describe_coverage`] in `words`' language.
+pub fn describe_coverage_in(words: &SlaWords, coverage: &Coverage) -> String {
     match coverage {
-        Coverage::AroundTheClock => "around the clock, every day (24 × 7 × 365)".into(),
+        Coverage::AroundTheClock => words.around_the_clock.into(),
         Coverage::WeeklyHours {
             hours,
             centre_holidays,
         } => {
-            const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+            let days_short = &words.weekdays_short;
             let mut groups: Vec<DayRun<'_>> = Vec::new();
             for d in 0..7 {
                 let day = hours.day(d);
@@ -320,26 +508,38 @@ pub fn describe_coverage(coverage: &Coverage) -> String {
                 .iter()
                 .map(|(first, last, day)| {
                     let days = if first == last {
-                        DAYS[*first].to_owned()
+                        days_short[*first].to_owned()
                     } else {
-                        format!("{}–{}", DAYS[*first], DAYS[*last])
+                        format!("{}–{}", days_short[*first], days_short[*last])
                     };
                     let spans: Vec<String> = day
                         .iter()
                         .map(|(a, b)| format!("{}–{}", clock(*a), clock(*b)))
                         .collect();
-                    format!("{days} {}", spans.join(", "))
+                    fill(
+                        words.days_hours,
+                        &[
+                            ("days", &days),
+                            ("spans", &spans.join(words.list_separator)),
+                        ],
+                    )
                 })
                 .collect();
             let holidays = if *centre_holidays {
-                ", closed on the centre's holidays"
+                words.closed_on_holidays
             } else {
                 ""
             };
-            format!("{} local time{holidays}", text.join("; "))
+            fill(
+                words.local_time,
+                &[
+                    ("hours", &text.join(words.group_separator)),
+                    ("holidays", holidays),
+                ],
+            )
         }
-        Coverage::CentreHours => "the support centre's business hours, excluding holidays".into(),
-        Coverage::NotStated => "hours not stated in the policy".into(),
+        Coverage::CentreHours => words.centre_hours.into(),
+        Coverage::NotStated => words.hours_not_stated.into(),
     }
 }
 
@@ -352,35 +552,60 @@ fn clock(seconds: u32) -> String {
 
 /// A duration in words, to the minute: "1 d 2 h 05 min", "45 min", "0 min".
 pub fn format_span(span: TimeDelta) -> String {
+    format_span_in(&ENGLISH, span)
+}
+
+/// [`format_span`] in `words`' language.
+pub fn format_span_in(words: &SlaWords, span: TimeDelta) -> String {
     let minutes = span.num_minutes().abs();
     let (days, hours, mins) = (minutes / 1440, minutes % 1440 / 60, minutes % 60);
+    let (d, h, padded) = (days.to_string(), hours.to_string(), format!("{mins:02}"));
     match (days, hours) {
-        (0, 0) => format!("{mins} min"),
-        (0, h) => format!("{h} h {mins:02} min"),
-        (d, h) => format!("{d} d {h} h {mins:02} min"),
+        (0, 0) => fill(words.span_minutes, &[("m", &mins.to_string())]),
+        (0, _) => fill(words.span_hours, &[("h", &h), ("m", &padded)]),
+        _ => fill(words.span_days, &[("d", &d), ("h", &h), ("m", &padded)]),
     }
 }
 
 /// The live countdown to `due` as of `now`: "due in 1 h 05 min 10 s" or "overdue by 3 min".
 pub fn format_countdown(due: DateTime<Utc>, now: DateTime<Utc>) -> String {
+    format_countdown_in(&ENGLISH, due, now)
+}
+
+/// [`format_countdown`] in `words`' language.
+pub fn format_countdown_in(words: &SlaWords, due: DateTime<Utc>, now: DateTime<Utc>) -> String {
     let left = due - now;
     if left <= TimeDelta::zero() {
-        return format!("overdue by {}", format_span(left));
+        return fill(words.overdue_by, &[("span", &format_span_in(words, left))]);
     }
     let seconds = left.num_seconds() % 60;
-    format!("due in {} {seconds:02} s", format_span(left))
+    fill(
+        words.due_in,
+        &[
+            ("span", &format_span_in(words, left)),
+            ("s", &format!("{seconds:02}")),
+        ],
+    )
 }
 
 /// How a plan's due time compares with the chosen plan's: "2 h 30 min sooner", "1 d 0 h 00 min
 /// later" or "same time".
 pub fn compare_due(chosen: DateTime<Utc>, other: DateTime<Utc>) -> String {
+    compare_due_in(&ENGLISH, chosen, other)
+}
+
+/// [`compare_due`] in `words`' language.
+pub fn compare_due_in(words: &SlaWords, chosen: DateTime<Utc>, other: DateTime<Utc>) -> String {
     let difference = other - chosen;
     if difference.num_minutes() == 0 {
-        "same time".into()
+        words.same_time.into()
     } else if difference < TimeDelta::zero() {
-        format!("{} sooner", format_span(difference))
+        fill(
+            words.sooner,
+            &[("span", &format_span_in(words, difference))],
+        )
     } else {
-        format!("{} later", format_span(difference))
+        fill(words.later, &[("span", &format_span_in(words, difference))])
     }
 }
 
@@ -392,10 +617,29 @@ pub fn local_time(centre: &BusinessCalendar, t: DateTime<Utc>) -> NaiveDateTime 
 
 /// `t` in the centre's zone with the zone's abbreviation: "Fri 20 Nov 2026, 17:00 EST".
 pub fn format_in_centre(centre: &BusinessCalendar, t: DateTime<Utc>) -> String {
-    format!(
-        "{} {}",
-        local_time(centre, t).format("%a %-d %b %Y, %H:%M"),
-        centre.tz_rule().abbreviation_at(t.timestamp())
+    format_in_centre_in(&ENGLISH, centre, t)
+}
+
+/// [`format_in_centre`] in `words`' language (the zone abbreviation stays as the rules name it).
+pub fn format_in_centre_in(
+    words: &SlaWords,
+    centre: &BusinessCalendar,
+    t: DateTime<Utc>,
+) -> String {
+    let local = local_time(centre, t);
+    let weekday = local.weekday().num_days_from_monday() as usize;
+    let month0 = local.month0() as usize;
+    fill(
+        words.in_centre,
+        &[
+            ("wd", words.weekdays_short[weekday]),
+            ("d", &local.day().to_string()),
+            ("mon", words.months_short[month0]),
+            ("m", &local.month().to_string()),
+            ("y", &local.year().to_string()),
+            ("time", &local.format("%H:%M").to_string()),
+            ("zone", centre.tz_rule().abbreviation_at(t.timestamp())),
+        ],
     )
 }
 
@@ -423,14 +667,45 @@ pub fn utc_stamp(t: DateTime<Utc>) -> String {
     t.format("%Y-%m-%dT%H:%M:%SZ").to_string()
 }
 
+/// "Friday 16:30" (the weekday and time of a local instant).
+fn weekday_time(words: &SlaWords, local: NaiveDateTime) -> String {
+    fill(
+        words.day_time,
+        &[
+            (
+                "weekday",
+                words.weekdays[local.weekday().num_days_from_monday() as usize],
+            ),
+            ("time", &local.format("%H:%M").to_string()),
+        ],
+    )
+}
+
 /// "Friday 16:30", with the date added when `t` is not within the six days after `reference`.
-fn day_and_time(centre: &BusinessCalendar, t: DateTime<Utc>, reference: DateTime<Utc>) -> String {
+fn day_and_time(
+    words: &SlaWords,
+    centre: &BusinessCalendar,
+    t: DateTime<Utc>,
+    reference: DateTime<Utc>,
+) -> String {
     let local = local_time(centre, t);
     let near = local.date() - local_time(centre, reference).date();
     if (0..=6).contains(&near.num_days()) {
-        local.format("%A %H:%M").to_string()
+        weekday_time(words, local)
     } else {
-        local.format("%A %-d %B %H:%M").to_string()
+        fill(
+            words.day_date_time,
+            &[
+                (
+                    "weekday",
+                    words.weekdays[local.weekday().num_days_from_monday() as usize],
+                ),
+                ("d", &local.day().to_string()),
+                ("month", words.months[local.month0() as usize]),
+                ("m", &local.month().to_string()),
+                ("time", &local.format("%H:%M").to_string()),
+            ],
+        )
     }
 }
 
@@ -463,11 +738,15 @@ fn holidays_between(
     names
 }
 
-fn after_holidays(names: &[String]) -> String {
+/// The holidays a pause spans (their names are the calendar's data, as written).
+fn after_holidays(words: &SlaWords, names: &[String]) -> String {
     if names.is_empty() {
         String::new()
     } else {
-        format!(" (closed for {})", names.join(", "))
+        fill(
+            words.closed_for,
+            &[("names", &names.join(words.list_separator))],
+        )
     }
 }
 
@@ -475,21 +754,38 @@ fn after_holidays(names: &[String]) -> String {
 /// stops at 17:00, resumes Monday 08:00". `calendar` is the plan's coverage calendar at the centre
 /// (its holidays name the closed days).
 pub fn explain(calendar: &BusinessCalendar, submitted: DateTime<Utc>, due: &DueTime) -> String {
-    let filed = local_time(calendar, submitted)
-        .format("%A %H:%M")
-        .to_string();
+    explain_in(&ENGLISH, calendar, submitted, due)
+}
+
+/// [`explain`] in `words`' language.
+pub fn explain_in(
+    words: &SlaWords,
+    calendar: &BusinessCalendar,
+    submitted: DateTime<Utc>,
+    due: &DueTime,
+) -> String {
+    let filed = weekday_time(words, local_time(calendar, submitted));
     if !due.target.unit.is_business_time() {
-        return format!(
-            "filed {filed}: counted in clock time, due {}",
-            day_and_time(calendar, due.due, submitted)
+        return fill(
+            words.filed_clock_time,
+            &[
+                ("filed", &filed),
+                ("due", &day_and_time(words, calendar, due.due, submitted)),
+            ],
         );
     }
     if due.clock_starts > submitted {
         let holidays = holidays_between(calendar, submitted, due.clock_starts);
-        return format!(
-            "filed {filed}, outside support hours: clock starts {}{}",
-            day_and_time(calendar, due.clock_starts, submitted),
-            after_holidays(&holidays)
+        return fill(
+            words.filed_outside,
+            &[
+                ("filed", &filed),
+                (
+                    "starts",
+                    &day_and_time(words, calendar, due.clock_starts, submitted),
+                ),
+                ("closed", &after_holidays(words, &holidays)),
+            ],
         );
     }
     match due.first_pause {
@@ -497,20 +793,44 @@ pub fn explain(calendar: &BusinessCalendar, submitted: DateTime<Utc>, due: &DueT
             let same_day =
                 local_time(calendar, pause.start).date() == local_time(calendar, submitted).date();
             let stops = if same_day {
-                format!("at {}", local_time(calendar, pause.start).format("%H:%M"))
+                fill(
+                    words.stops_at,
+                    &[(
+                        "time",
+                        &local_time(calendar, pause.start)
+                            .format("%H:%M")
+                            .to_string(),
+                    )],
+                )
             } else {
-                day_and_time(calendar, pause.start, submitted)
+                fill(
+                    words.stops_on,
+                    &[(
+                        "when",
+                        &day_and_time(words, calendar, pause.start, submitted),
+                    )],
+                )
             };
             let holidays = holidays_between(calendar, pause.start, pause.resume);
-            format!(
-                "filed {filed}: clock stops {stops}, resumes {}{}",
-                day_and_time(calendar, pause.resume, submitted),
-                after_holidays(&holidays)
+            fill(
+                words.filed_pause,
+                &[
+                    ("filed", &filed),
+                    ("stops", &stops),
+                    (
+                        "resumes",
+                        &day_and_time(words, calendar, pause.resume, submitted),
+                    ),
+                    ("closed", &after_holidays(words, &holidays)),
+                ],
             )
         }
-        None => format!(
-            "filed {filed}: the clock runs without a pause until {}",
-            day_and_time(calendar, due.due, submitted)
+        None => fill(
+            words.filed_no_pause,
+            &[
+                ("filed", &filed),
+                ("due", &day_and_time(words, calendar, due.due, submitted)),
+            ],
         ),
     }
 }

@@ -9,28 +9,36 @@ import { launch, launchBrowser, CONTEXT, watchErrors } from './browser.mjs';
 const DIST = process.env.BEACON_DIST ?? 'dist';
 const NOW = new Date('2026-11-21T12:00:00Z');
 
-// [path, element that says the page is ready, which known translation it shows, whether the
-// whole page is translated]. The SLA pages' own texts are not translated yet (issue 7): there
-// only the layout, `<html lang>`, the width and the remembered choice are checked.
+// [path, element that says the page is ready, which known translations it shows, which English
+// list the page must be free of]. On the SLA pages the policy's own words (plan and level names,
+// descriptions, notes) are data and stay as written; everything else is checked.
 const ROUTES = [
-  ['', '[data-testid=components]', 'components', true],
-  ['emea', '[data-testid=components]', 'components', true],
-  ['emea/history', '[data-testid=history-month]', 'history', true],
-  ['emea/incidents/tb1xtvj5wamt', '[data-testid=incident]', 'footer', true],
-  ['sla?policy=model-b-zmanda&plan=standard&urgency=high&impact=high&at=2026-11-20T16:30&centre=us', '[data-testid=sla-page] time', 'footer', false],
-  ['embed/sla?policy=model-b-zmanda&plans=standard,premium&severity=P1', '[data-testid=sla-embed]', null, false],
-  ['no/such/page', '[data-testid=not-found]', 'notFound', true],
+  ['', '[data-testid=components]', ['components'], 'status'],
+  ['emea', '[data-testid=components]', ['components'], 'status'],
+  ['emea/history', '[data-testid=history-month]', ['history'], 'status'],
+  ['emea/incidents/tb1xtvj5wamt', '[data-testid=incident]', ['footer'], 'status'],
+  ['sla?policy=model-b-zmanda&plan=standard&urgency=high&impact=high&at=2026-11-20T16:30&centre=us', '[data-testid=first-response-reason]', ['footer', 'slaHeading', 'slaReason'], 'sla'],
+  ['embed/sla?policy=model-b-zmanda&plans=standard,premium&severity=P1', '[data-testid=embed-plan-standard]', ['slaHeading', 'slaCoverage'], 'sla'],
+  ['no/such/page', '[data-testid=not-found]', ['notFound'], 'status'],
 ];
 
-// Known translations, as a visitor reads them.
+// Known translations, as a visitor reads them. On the SLA pages: a heading, the reason line of
+// a Friday 16:30 ticket (weekday from the language's own table) and a plan's support hours.
 const LANGS = {
-  de: { components: 'Komponenten', history: 'Störungsverlauf', footer: 'Bereitgestellt von Beacon', notFound: 'Seite nicht gefunden', operational: 'Alle Systeme betriebsbereit' },
-  nl: { components: 'Onderdelen', history: 'Storingsgeschiedenis', footer: 'Mogelijk gemaakt door Beacon', notFound: 'Pagina niet gevonden', operational: 'Alle systemen operationeel' },
-  es: { components: 'Componentes', history: 'Historial de incidentes', footer: 'Con la tecnología de Beacon', notFound: 'Página no encontrada', operational: 'Todos los sistemas operativos' },
-  fr: { components: 'Composants', history: 'Historique des incidents', footer: 'Propulsé par Beacon', notFound: 'Page introuvable', operational: 'Tous les systèmes sont opérationnels' },
-  fi: { components: 'Komponentit', history: 'Häiriöhistoria', footer: 'Palvelun toteuttaa Beacon', notFound: 'Sivua ei löytynyt', operational: 'Kaikki järjestelmät toiminnassa' },
-  ja: { components: 'コンポーネント', history: 'インシデント履歴', footer: 'Beacon で運用しています', notFound: 'ページが見つかりません', operational: 'すべてのシステムが正常に稼働中' },
-  'zh-Hans': { components: '组件', history: '事件历史', footer: '由 Beacon 提供支持', notFound: '找不到页面', operational: '所有系统运行正常' },
+  de: { components: 'Komponenten', history: 'Störungsverlauf', footer: 'Bereitgestellt von Beacon', notFound: 'Seite nicht gefunden', operational: 'Alle Systeme betriebsbereit',
+    slaHeading: 'Erste Reaktion', slaReason: 'eingereicht Freitag 16:30: Uhr hält um 17:00 an', slaCoverage: 'Mo–Fr 08:00–17:00 Ortszeit' },
+  nl: { components: 'Onderdelen', history: 'Storingsgeschiedenis', footer: 'Mogelijk gemaakt door Beacon', notFound: 'Pagina niet gevonden', operational: 'Alle systemen operationeel',
+    slaHeading: 'Eerste reactie', slaReason: 'ingediend vrijdag 16:30: klok stopt om 17:00', slaCoverage: 'ma–vr 08:00–17:00 lokale tijd' },
+  es: { components: 'Componentes', history: 'Historial de incidentes', footer: 'Con la tecnología de Beacon', notFound: 'Página no encontrada', operational: 'Todos los sistemas operativos',
+    slaHeading: 'Primera respuesta', slaReason: 'enviado el viernes 16:30: el reloj se detiene a las 17:00', slaCoverage: 'lun–vie 08:00–17:00 hora local' },
+  fr: { components: 'Composants', history: 'Historique des incidents', footer: 'Propulsé par Beacon', notFound: 'Page introuvable', operational: 'Tous les systèmes sont opérationnels',
+    slaHeading: 'Première réponse', slaReason: 'soumis vendredi 16:30 : le compteur s’arrête à 17:00', slaCoverage: 'lun.–ven. 08:00–17:00 heure locale' },
+  fi: { components: 'Komponentit', history: 'Häiriöhistoria', footer: 'Palvelun toteuttaa Beacon', notFound: 'Sivua ei löytynyt', operational: 'Kaikki järjestelmät toiminnassa',
+    slaHeading: 'Ensimmäinen vastaus', slaReason: 'jätetty perjantai klo 16:30: kello pysähtyy klo 17:00', slaCoverage: 'ma–pe 08:00–17:00 paikallista aikaa' },
+  ja: { components: 'コンポーネント', history: 'インシデント履歴', footer: 'Beacon で運用しています', notFound: 'ページが見つかりません', operational: 'すべてのシステムが正常に稼働中',
+    slaHeading: '初回応答', slaReason: '金曜日 16:30 に受付: 17:00 に計測停止', slaCoverage: '現地時間 月–金 08:00–17:00' },
+  'zh-Hans': { components: '组件', history: '事件历史', footer: '由 Beacon 提供支持', notFound: '找不到页面', operational: '所有系统运行正常',
+    slaHeading: '首次响应', slaReason: '星期五 16:30 提交：计时于 17:00 暂停', slaCoverage: '当地时间 周一–周五 08:00–17:00' },
 };
 
 // English interface phrases that must not remain in another language.
@@ -47,6 +55,32 @@ const ENGLISH = [
   'Maintenance calendar', 'Browser notifications', 'Status badges', 'feed reader',
 ];
 
+// English SLA interface phrases (calculator, embed and the sentences `src/sla/present.rs` builds)
+// that must not remain in another language.
+const ENGLISH_SLA = [
+  'SLA calculator', 'When will support answer', 'Loading policies', 'Support centre', 'Submitted',
+  'local time at the support centre', 'Use the current time', 'Link to this result', 'Severity',
+  'Urgency', 'Priority from the matrix', "Customer's priority", 'Keep the assigned priority',
+  'urgency × impact matrix', "the customer's choice", 'Weekend callback', 'submitted', 'Support hours',
+  'First response', 'Resolution', 'Not stated in the policy', 'not stated', 'Due at the support centre',
+  'Due in your time zone', 'Clock running', 'Clock paused', 'running', 'paused', 'Plans side by side',
+  'chosen plan', 'first response', 'sooner', 'same time', 'states a response target',
+  'no response target stated', 'Compared with the chosen plan', 'Pending-ticket timer', 'Pending since',
+  'Reminder to the customer', 'Closed automatically', 'Embed this', 'Paste this into your page',
+  'All plans side by side', 'Follow the visitor', 'Open the calculator', 'When would your ticket be due',
+  'Priority', 'filed', 'clock stops', 'resumes', 'clock starts', 'outside support hours', 'local time',
+  "closed on the centre's holidays", 'around the clock', 'every day', 'business hour', 'business hours',
+  'business minutes', 'business day', 'business days', 'due in', 'overdue by', 'Monday', 'Friday', 'Mon', 'Fri',
+  'Light', 'Dark', 'Theme', 'Powered by Beacon', 'Skip to content', 'Loading',
+];
+
+// The policy's own words on the SLA pages (plan and level names, descriptions, notes).
+const SLA_DATA = [
+  '.sla-notes', '.sla-note', '[data-testid$=-note]', '[data-testid=severity-description]',
+  '[data-testid=result-plan]', '[data-testid=result-level]', '[data-testid=derived-priority]',
+  '[data-testid=embed-level]', '.sla-embed-head strong', '.sla-embed-plan h2',
+].join(', ');
+
 // Text the operator or the data wrote, shown as written in every language.
 const DATA = [
   '.markup', '.incident-name', '[data-testid=affected]', '.component-name', '.component-description',
@@ -62,7 +96,7 @@ after(async () => { await browser?.close(); await server?.close(); });
 
 /** The page's interface text (including the closed "Get updates" dialog), minus the data's own
  * words; each text node separated by a space. */
-function interfaceText(page) {
+function interfaceText(page, extra = null) {
   return page.evaluate((data) => {
     const copy = document.body.cloneNode(true);
     for (const node of copy.querySelectorAll(data)) node.remove();
@@ -70,11 +104,11 @@ function interfaceText(page) {
     const parts = [];
     while (walker.nextNode()) parts.push(walker.currentNode.data);
     return parts.join(' ').replace(/\s+/g, ' ');
-  }, DATA);
+  }, extra ? `${DATA}, ${extra}` : DATA);
 }
 
-function englishLeft(text) {
-  return ENGLISH.filter((phrase) => new RegExp(`(^|[^\\p{L}])${phrase}($|[^\\p{L}])`, 'u').test(text));
+function englishLeft(text, phrases = ENGLISH) {
+  return phrases.filter((phrase) => new RegExp(`(^|[^\\p{L}])${phrase}($|[^\\p{L}])`, 'u').test(text));
 }
 
 for (const [tag, known] of Object.entries(LANGS)) {
@@ -84,7 +118,7 @@ for (const [tag, known] of Object.entries(LANGS)) {
     await page.setViewportSize({ width: 360, height: 800 });
     await page.clock.install({ time: NOW });
     const problems = [];
-    for (const [path, ready, key, whole] of ROUTES) {
+    for (const [path, ready, keys, kind] of ROUTES) {
       const joiner = path.includes('?') ? '&' : '?';
       await page.goto(`${server.url}${path}${joiner}lang=${tag}`);
       await page.locator(ready).first().waitFor();
@@ -93,11 +127,12 @@ for (const [tag, known] of Object.entries(LANGS)) {
       if (await page.locator('details.group-members').count()) await page.locator('details.group-members summary').first().click();
       const lang = await page.evaluate(() => document.documentElement.lang);
       if (lang !== tag) problems.push(`${path}: html lang is ${lang}`);
-      const text = await interfaceText(page);
-      if (key && !text.includes(known[key])) problems.push(`${path}: “${known[key]}” missing`);
-      const left = englishLeft(whole ? text : await page.evaluate(() => [
+      const text = await interfaceText(page, kind === 'sla' ? SLA_DATA : null);
+      for (const key of keys) if (!text.includes(known[key])) problems.push(`${path}: “${known[key]}” missing`);
+      const chrome = () => page.evaluate(() => [
         document.querySelector('header')?.textContent ?? '', document.querySelector('footer')?.textContent ?? '',
-      ].join(' ')));
+      ].join(' '));
+      const left = kind === 'sla' ? [...englishLeft(text, ENGLISH_SLA), ...englishLeft(await chrome())] : englishLeft(text);
       if (left.length) problems.push(`${path}: English left: ${left.join(' | ')}`);
       const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
       if (scroll > client) problems.push(`${path}: ${scroll} px wide at 360 px`);
@@ -129,6 +164,19 @@ test('the banner names the state in each language', async () => {
   await page.getByTestId('components').waitFor();
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
   assert.ok(englishLeft(await interfaceText(page)).includes('Components'), 'the English check finds English');
+  // And the SLA list finds the English calculator, its reason line and the embed.
+  await page.goto(`${server.url}sla?policy=model-b-zmanda&plan=standard&urgency=high&impact=high&at=2026-11-20T16:30&centre=us&lang=en`);
+  await page.getByTestId('first-response-reason').waitFor();
+  const sla = englishLeft(await interfaceText(page, SLA_DATA), ENGLISH_SLA);
+  for (const phrase of ['First response', 'filed', 'Friday', 'business hour', 'Plans side by side', 'Embed this']) {
+    assert.ok(sla.includes(phrase), `the SLA English check finds “${phrase}”: ${sla.join(' | ')}`);
+  }
+  await page.goto(`${server.url}embed/sla?policy=model-b-zmanda&plans=standard,premium&severity=P1&lang=en`);
+  await page.getByTestId('embed-plan-standard').waitFor();
+  const embed = englishLeft(await interfaceText(page, SLA_DATA), ENGLISH_SLA);
+  for (const phrase of ['First response', 'local time', 'around the clock', 'Open the calculator']) {
+    assert.ok(embed.includes(phrase), `the embed English check finds “${phrase}”: ${embed.join(' | ')}`);
+  }
   await page.close();
 });
 

@@ -31,6 +31,7 @@ use wasm_bindgen::JsValue;
 
 use super::{site_base, PolicyProblem};
 use crate::api;
+use crate::i18n::{use_lang, Msg};
 use crate::nav::use_nav;
 use crate::router::Route;
 use crate::sla::engine::resolve_level;
@@ -65,6 +66,7 @@ pub fn EmbedSlaPage() -> impl IntoView {
             };
         }
     });
+    let locale = use_lang();
     let root = NodeRef::<leptos::html::Main>::new();
     report_height(root);
     let style = move || {
@@ -84,7 +86,7 @@ pub fn EmbedSlaPage() -> impl IntoView {
     view! {
         <main class=class style=style node_ref=root data-testid="sla-embed">
             {move || match policy.get() {
-                None | Some(Err(None)) => view! { <p class="loading" role="status">"Loading…"</p> }.into_any(),
+                None | Some(Err(None)) => view! { <p class="loading" role="status">{locale.t(Msg::Loading)}</p> }.into_any(),
                 Some(Err(Some(error))) => view! { <PolicyProblem error /> }.into_any(),
                 Some(Ok(policy)) => view! { <EmbedWidget policy query=Signal::from(query) /> }.into_any(),
             }}
@@ -133,7 +135,10 @@ pub fn EmbedWidget(
     query: Signal<EmbedQuery>,
 ) -> impl IntoView {
     let nav = use_nav();
+    let locale = use_lang();
     move || {
+        let lang = locale.get();
+        let words = lang.sla_words();
         let q = query.get();
         let level = q
             .severity
@@ -154,7 +159,7 @@ pub fn EmbedWidget(
         let Some(level) = level else {
             return view! {
                 <p class="notice" data-testid="embed-no-targets">
-                    {format!("{} states no response or resolution targets.", policy.name)}
+                    {lang.fill(Msg::EmbedNoTargets, &[("policy", &policy.name)])}
                 </p>
             }
             .into_any();
@@ -165,8 +170,8 @@ pub fn EmbedWidget(
             .filter(|p| q.plans.is_empty() || q.plans.contains(&p.id))
             .collect();
         let level_label = match policy.classification {
-            Some(Classification::Matrix { .. }) => "Priority",
-            _ => "Severity",
+            Some(Classification::Matrix { .. }) => lang.text(Msg::Priority),
+            _ => lang.text(Msg::Severity),
         };
         let rows = plans
             .iter()
@@ -174,8 +179,8 @@ pub fn EmbedWidget(
                 let row = policy.target_row(&plan.id, &level);
                 let target = |t: Option<crate::sla::policy::Target>| {
                     t.map_or_else(
-                        || "not stated in the policy".to_owned(),
-                        |t| present::describe_target(&t),
+                        || lang.text(Msg::NotStatedInPolicyLower).to_owned(),
+                        |t| present::describe_target_in(words, &t),
                     )
                 };
                 let first = target(row.and_then(|r| r.first_response));
@@ -183,11 +188,11 @@ pub fn EmbedWidget(
                 view! {
                     <li class="sla-embed-plan" data-testid=format!("embed-plan-{}", plan.id)>
                         <h2>{plan.name.clone()}</h2>
-                        <p class="muted">{present::describe_coverage(&plan.coverage)}</p>
+                        <p class="muted">{present::describe_coverage_in(words, &plan.coverage)}</p>
                         <dl>
-                            <dt>"First response"</dt>
+                            <dt>{lang.text(Msg::FirstResponse)}</dt>
                             <dd data-testid="embed-first-response">{first}</dd>
-                            <dt>"Resolution"</dt>
+                            <dt>{lang.text(Msg::Resolution)}</dt>
                             <dd data-testid="embed-resolution">{resolution}</dd>
                         </dl>
                     </li>
@@ -217,7 +222,7 @@ pub fn EmbedWidget(
             </p>
             <ul class="sla-embed-plans">{rows}</ul>
             <p class="sla-embed-foot">
-                <a href=calculator target="_blank" rel="noopener">"When would your ticket be due? Open the calculator"</a>
+                <a href=calculator target="_blank" rel="noopener">{lang.text(Msg::OpenCalculator)}</a>
             </p>
         }
         .into_any()
@@ -234,6 +239,7 @@ pub fn EmbedPanel(
     query: Signal<SlaQuery>,
 ) -> impl IntoView {
     let nav = use_nav();
+    let locale = use_lang();
     let theme = RwSignal::new(Theme::Auto);
     let compact = RwSignal::new(false);
     let all_plans = RwSignal::new(true);
@@ -264,10 +270,8 @@ pub fn EmbedPanel(
     let snippet = move || present::embed_snippet(&site_base(nav), &embed_query());
     view! {
         <details class="sla-embed-panel" data-testid="embed-panel">
-            <summary>"Embed this"</summary>
-            <p>
-                "Paste this into your page: the widget shows these targets and resizes itself. It loads nothing from third parties."
-            </p>
+            <summary>{move || locale.t(Msg::EmbedThis)}</summary>
+            <p>{move || locale.t(Msg::EmbedIntro)}</p>
             <div class="sla-controls">
                 <label>
                     <input
@@ -275,7 +279,7 @@ pub fn EmbedPanel(
                         prop:checked=move || all_plans.get()
                         on:change=move |ev| all_plans.set(event_target_checked(&ev))
                     />
-                    " All plans side by side"
+                    {move || format!(" {}", locale.t(Msg::AllPlansSideBySide))}
                 </label>
                 <label>
                     <input
@@ -283,14 +287,14 @@ pub fn EmbedPanel(
                         prop:checked=move || compact.get()
                         on:change=move |ev| compact.set(event_target_checked(&ev))
                     />
-                    " Compact"
+                    {move || format!(" {}", locale.t(Msg::Compact))}
                 </label>
                 <label>
-                    "Theme "
+                    {move || format!("{} ", locale.t(Msg::EmbedTheme))}
                     <select on:change=move |ev| theme.set(Theme::parse(Some(&event_target_value(&ev))))>
-                        <option value="auto">"Follow the visitor's setting"</option>
-                        <option value="light">"Light"</option>
-                        <option value="dark">"Dark"</option>
+                        <option value="auto">{move || locale.t(Msg::FollowVisitorTheme)}</option>
+                        <option value="light">{move || locale.t(Msg::Light)}</option>
+                        <option value="dark">{move || locale.t(Msg::Dark)}</option>
                     </select>
                 </label>
             </div>

@@ -11,6 +11,7 @@ use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
 use crate::api::{self, ApiError};
+use crate::i18n::{use_lang, Msg};
 use crate::nav::{use_nav, Nav};
 use crate::sla::policy::{Classification, IndexEntry, PolicyIndex};
 use crate::sla::present::{self, param, LevelPick, SlaQuery};
@@ -27,14 +28,13 @@ pub fn SlaPage() -> impl IntoView {
     let nav = use_nav();
     let query = Memo::new(move |_| SlaQuery::from_params(|name| nav.query_param(name)));
     let index = LocalResource::new(api::policy_index);
+    let locale = use_lang();
     view! {
         <section class="sla" data-testid="sla-page">
-            <h1>"SLA calculator"</h1>
-            <p class="lede">
-                "When will support answer? Targets as each policy states them, the due time at the support centre and in your own time zone, and when the clock is paused."
-            </p>
+            <h1>{move || locale.t(Msg::SlaCalculator)}</h1>
+            <p class="lede">{move || locale.t(Msg::SlaLede)}</p>
             {move || match index.get() {
-                None => view! { <p class="loading" role="status">"Loading policies…"</p> }.into_any(),
+                None => view! { <p class="loading" role="status">{locale.t(Msg::LoadingPolicies)}</p> }.into_any(),
                 Some(Err(error)) => view! { <PolicyProblem error /> }.into_any(),
                 Some(Ok(index)) => view! { <Calculator index=Arc::new(index) query /> }.into_any(),
             }}
@@ -49,9 +49,10 @@ pub fn PolicyProblem(
     /// What went wrong.
     error: ApiError,
 ) -> impl IntoView {
+    let locale = use_lang();
     view! {
         <div class="notice error" role="alert" data-testid="policy-error">
-            <strong>"This policy data could not be used. "</strong>
+            <strong>{move || locale.t(Msg::PolicyUnusable)}</strong>
             {error.to_string()}
         </div>
     }
@@ -70,6 +71,7 @@ fn entry_for(entries: &[IndexEntry], wanted: Option<&str>) -> Option<IndexEntry>
 #[component]
 fn Calculator(index: Arc<PolicyIndex>, query: Memo<SlaQuery>) -> impl IntoView {
     let nav = use_nav();
+    let locale = use_lang();
     let policies = index.policies.clone();
     let calendars = index.calendars.clone();
     let policy_entry = Memo::new({
@@ -135,7 +137,7 @@ fn Calculator(index: Arc<PolicyIndex>, query: Memo<SlaQuery>) -> impl IntoView {
     view! {
         <form class="sla-controls" on:submit=|ev| ev.prevent_default()>
             <label>
-                "Policy"
+                {move || locale.t(Msg::Policy)}
                 <select data-testid="choose-policy" on:change=choose_policy>{policy_options}</select>
             </label>
             <CentreChoice calendars=calendars.clone() centre_entry />
@@ -145,7 +147,7 @@ fn Calculator(index: Arc<PolicyIndex>, query: Memo<SlaQuery>) -> impl IntoView {
             (Some(Ok(policy)), Some(Ok(centre))) => {
                 view! { <Loaded policy centre query now opened /> }.into_any()
             }
-            _ => view! { <p class="loading" role="status">"Loading the policy…"</p> }.into_any(),
+            _ => view! { <p class="loading" role="status">{locale.t(Msg::LoadingPolicy)}</p> }.into_any(),
         }}
     }
 }
@@ -165,6 +167,7 @@ fn CentreChoice(
     centre_entry: Memo<Option<IndexEntry>>,
 ) -> impl IntoView {
     let nav = use_nav();
+    let locale = use_lang();
     let options = calendars
         .iter()
         .map(|entry| {
@@ -176,7 +179,7 @@ fn CentreChoice(
         .collect_view();
     view! {
         <label>
-            "Support centre"
+            {move || locale.t(Msg::SupportCentre)}
             <select
                 data-testid="choose-centre"
                 on:change=move |ev| nav.set_query_param(param::CENTRE, Some(&event_target_value(&ev)))
@@ -197,6 +200,7 @@ fn Loaded(
     opened: DateTime<Utc>,
 ) -> impl IntoView {
     let nav = use_nav();
+    let locale = use_lang();
     let submitted = Memo::new({
         let centre = centre.clone();
         move |_| {
@@ -262,18 +266,17 @@ fn Loaded(
         .into_any()
     } else {
         view! {
-            <p class="notice" data-testid="no-targets">
-                "This policy states no response or resolution targets; its pending-ticket rules are below."
-            </p>
+            <p class="notice" data-testid="no-targets">{move || locale.t(Msg::NoTargets)}</p>
         }
         .into_any()
     };
     let pending = policy.lifecycle.is_some().then(|| {
+        let zone = zone.clone();
         view! {
             <section class="sla-pending" aria-labelledby="pending-heading">
-                <h2 id="pending-heading">"Pending-ticket timer"</h2>
+                <h2 id="pending-heading">{move || locale.t(Msg::PendingTimer)}</h2>
                 <label>
-                    {format!("Pending since (local time at the support centre, {zone})")}
+                    {move || locale.get().fill(Msg::PendingSince, &[("zone", &zone)])}
                     <input
                         type="datetime-local"
                         data-testid="pending-since"
@@ -290,7 +293,7 @@ fn Loaded(
         <form class="sla-controls" on:submit=|ev| ev.prevent_default()>
             {level_controls}
             <label>
-                {format!("Submitted (local time at the support centre, {zone})")}
+                {move || locale.get().fill(Msg::SubmittedAt, &[("zone", &zone)])}
                 <input
                     type="datetime-local"
                     data-testid="submitted-at"
@@ -298,10 +301,10 @@ fn Loaded(
                     on:change=move |ev| nav.set_query_param(param::AT, Some(&event_target_value(&ev)))
                 />
             </label>
-            <button type="button" on:click=use_now>"Use the current time"</button>
+            <button type="button" on:click=use_now>{move || locale.t(Msg::UseCurrentTime)}</button>
         </form>
         <p class="sla-permalink">
-            <a data-testid="permalink" href=permalink>"Link to this result"</a>
+            <a data-testid="permalink" href=permalink>{move || locale.t(Msg::LinkToResult)}</a>
         </p>
         {results}
         {pending}
@@ -313,6 +316,7 @@ fn Loaded(
 #[component]
 fn LevelControls(policy: Arc<Policy>, query: Memo<SlaQuery>) -> impl IntoView {
     let nav = use_nav();
+    let locale = use_lang();
     let plan = {
         let policy = policy.clone();
         Memo::new(move |_| query.with(|q| present::chosen_plan(&policy, q).map(str::to_owned)))
@@ -352,7 +356,7 @@ fn LevelControls(policy: Arc<Policy>, query: Memo<SlaQuery>) -> impl IntoView {
             };
             view! {
                 <label>
-                    "Severity"
+                    {move || locale.t(Msg::Severity)}
                     <select
                         data-testid="choose-severity"
                         on:change=move |ev| nav.set_query_param(param::SEVERITY, Some(&event_target_value(&ev)))
@@ -385,7 +389,7 @@ fn LevelControls(policy: Arc<Policy>, query: Memo<SlaQuery>) -> impl IntoView {
                 |levels: &[crate::sla::policy::Level],
                  name: &'static str,
                  testid: &'static str,
-                 label: &'static str,
+                 label: Msg,
                  which: fn(&(String, String, Option<String>)) -> String| {
                     let options = levels
                     .iter()
@@ -397,7 +401,7 @@ fn LevelControls(policy: Arc<Policy>, query: Memo<SlaQuery>) -> impl IntoView {
                     .collect_view();
                     view! {
                         <label>
-                            {label}
+                            {move || locale.t(label)}
                             <select data-testid=testid on:change=move |ev| nav.set_query_param(name, Some(&event_target_value(&ev)))>
                                 {options}
                             </select>
@@ -408,10 +412,10 @@ fn LevelControls(policy: Arc<Policy>, query: Memo<SlaQuery>) -> impl IntoView {
                 &urgencies,
                 param::URGENCY,
                 "choose-urgency",
-                "Urgency",
+                Msg::Urgency,
                 |c| c.0.clone(),
             );
-            let impact = level_select(&impacts, param::IMPACT, "choose-impact", "Impact", |c| {
+            let impact = level_select(&impacts, param::IMPACT, "choose-impact", Msg::Impact, |c| {
                 c.1.clone()
             });
             let derived = {
@@ -443,7 +447,7 @@ fn LevelControls(policy: Arc<Policy>, query: Memo<SlaQuery>) -> impl IntoView {
                 let none_selected = move || current().2.is_none();
                 view! {
                     <label>
-                        "Customer's priority (the policy lets the customer override it)"
+                        {move || locale.t(Msg::CustomerPriority)}
                         <select
                             data-testid="choose-override"
                             on:change=move |ev| {
@@ -451,7 +455,7 @@ fn LevelControls(policy: Arc<Policy>, query: Memo<SlaQuery>) -> impl IntoView {
                                 nav.set_query_param(param::OVERRIDE, (!value.is_empty()).then_some(value.as_str()));
                             }
                         >
-                            <option value="" selected=none_selected>"Keep the assigned priority"</option>
+                            <option value="" selected=none_selected>{move || locale.t(Msg::KeepAssignedPriority)}</option>
                             {options}
                         </select>
                     </label>
@@ -461,7 +465,7 @@ fn LevelControls(policy: Arc<Policy>, query: Memo<SlaQuery>) -> impl IntoView {
                 {urgency}
                 {impact}
                 <p class="sla-derived">
-                    "Priority from the matrix: "
+                    {move || locale.t(Msg::PriorityFromMatrix)}
                     <output data-testid="derived-priority">{derived}</output>
                 </p>
                 {override_choice}
@@ -472,7 +476,7 @@ fn LevelControls(policy: Arc<Policy>, query: Memo<SlaQuery>) -> impl IntoView {
     };
     view! {
         <label>
-            "Plan"
+            {move || locale.t(Msg::Plan)}
             <select
                 data-testid="choose-plan"
                 on:change=move |ev| nav.set_query_param(param::PLAN, Some(&event_target_value(&ev)))

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
-use crate::i18n::use_lang;
+use crate::i18n::{split_at, use_lang, Lang, Msg};
 use crate::sla::engine::{pending_timer, DueTime, SlaOutcome, TargetOutcome};
 use crate::sla::present::{self, LevelPick, PlanOutcome, SlaQuery};
 use crate::sla::{BusinessCalendar, Policy};
@@ -31,12 +31,14 @@ pub fn SlaResults(
     #[prop(into)]
     now: Signal<DateTime<Utc>>,
 ) -> impl IntoView {
+    let locale = use_lang();
     let outcomes = {
         let (policy, centre) = (policy.clone(), centre.clone());
         Memo::new(move |_| {
+            let words = locale.get().sla_words();
             let pick = query.with(|q| LevelPick::from_query(&policy, q));
             pick.map(|pick| {
-                present::outcomes_for_all_plans(&policy, &centre, &pick, submitted.get())
+                present::outcomes_for_all_plans_in(words, &policy, &centre, &pick, submitted.get())
             })
             .unwrap_or_default()
         })
@@ -46,7 +48,8 @@ pub fn SlaResults(
         Memo::new(move |_| query.with(|q| present::chosen_plan(&policy, q).map(str::to_owned)))
     };
     let centre_name = format!("{} ({})", centre.name(), centre.zone());
-    let visitor_zone = web::visitor_time_zone().unwrap_or_else(|| "your browser's zone".into());
+    let visitor_zone = web::visitor_time_zone()
+        .unwrap_or_else(|| locale.get_untracked().text(Msg::BrowserZone).into());
     let labels = Arc::new(ZoneLabels {
         centre: centre_name,
         visitor: visitor_zone,
@@ -80,7 +83,7 @@ pub fn SlaResults(
             {chosen_view}
         </section>
         <section class="sla-compare" aria-labelledby="compare-heading">
-            <h2 id="compare-heading">"Plans side by side"</h2>
+            <h2 id="compare-heading">{move || locale.t(Msg::PlansSideBySide)}</h2>
             {comparison}
         </section>
     }
@@ -102,6 +105,8 @@ fn ChosenPlan(
     now: Signal<DateTime<Utc>>,
     labels: Arc<ZoneLabels>,
 ) -> impl IntoView {
+    let lang = use_lang().get_untracked();
+    let words = lang.sla_words();
     let outcome: SlaOutcome =
         match found.outcome {
             Ok(outcome) => outcome,
@@ -111,14 +116,22 @@ fn ChosenPlan(
             .into_any(),
         };
     let level_line = match &outcome.level.assigned {
-        Some(assigned) if *assigned != outcome.level.effective => format!(
-            "{} (the customer's choice; the matrix assigns {})",
-            present::level_name(&policy, &outcome.level.effective),
-            present::level_name(&policy, assigned)
+        Some(assigned) if *assigned != outcome.level.effective => lang.fill(
+            Msg::LevelCustomerChoice,
+            &[
+                (
+                    "level",
+                    &present::level_name(&policy, &outcome.level.effective),
+                ),
+                ("assigned", &present::level_name(&policy, assigned)),
+            ],
         ),
-        Some(_) => format!(
-            "{} (from the urgency × impact matrix)",
-            present::level_name(&policy, &outcome.level.effective)
+        Some(_) => lang.fill(
+            Msg::LevelFromMatrix,
+            &[(
+                "level",
+                &present::level_name(&policy, &outcome.level.effective),
+            )],
         ),
         None => present::level_name(&policy, &outcome.level.effective),
     };
@@ -126,7 +139,7 @@ fn ChosenPlan(
         view! {
             <TargetCard
                 kind="weekend-callback"
-                title="Weekend callback"
+                title=lang.text(Msg::WeekendCallback)
                 outcome=TargetOutcome::Due(due)
                 reason=None
                 centre=centre.clone()
@@ -148,17 +161,17 @@ fn ChosenPlan(
             <strong data-testid="result-plan">{found.name.clone()}</strong>
             ", "
             <span data-testid="result-level">{level_line}</span>
-            ", submitted "
+            {lang.text(Msg::SubmittedLabel)}
             <time data-testid="submitted" datetime=present::utc_stamp(submitted)>
-                {present::format_in_centre(&centre, submitted)}
+                {present::format_in_centre_in(words, &centre, submitted)}
             </time>
             <br />
-            <span class="muted">"Support hours: " {found.coverage.clone()}</span>
+            <span class="muted">{lang.text(Msg::SupportHours)} {found.coverage.clone()}</span>
         </p>
         <div class="sla-targets">
             <TargetCard
                 kind="first-response"
-                title="First response"
+                title=lang.text(Msg::FirstResponse)
                 outcome=outcome.first_response.clone()
                 reason=found.first_response_reason.clone()
                 centre=centre.clone()
@@ -167,7 +180,7 @@ fn ChosenPlan(
             />
             <TargetCard
                 kind="resolution"
-                title="Resolution"
+                title=lang.text(Msg::Resolution)
                 outcome=outcome.resolution.clone()
                 reason=found.resolution_reason.clone()
                 centre=centre.clone()
@@ -194,26 +207,27 @@ fn TargetCard(
     labels: Arc<ZoneLabels>,
 ) -> impl IntoView {
     let lang = use_lang().get_untracked();
+    let words = lang.sla_words();
     let body = match outcome {
         TargetOutcome::NotStated { note } => view! {
-            <p class="sla-target" data-testid=format!("{kind}-target")>"Not stated in the policy"</p>
+            <p class="sla-target" data-testid=format!("{kind}-target")>{lang.text(Msg::NotStatedInPolicy)}</p>
             <p class="sla-note" data-testid=format!("{kind}-note")>{note}</p>
         }
         .into_any(),
         TargetOutcome::Due(due) => {
-            let countdown = move || present::format_countdown(due.due, now.get());
+            let countdown = move || present::format_countdown_in(words, due.due, now.get());
             view! {
                 <p class="sla-target" data-testid=format!("{kind}-target")>
-                    {present::describe_target(&due.target)}
+                    {present::describe_target_in(words, &due.target)}
                 </p>
                 <dl class="sla-due">
-                    <dt>{format!("Due at the support centre, {}", labels.centre)}</dt>
+                    <dt>{lang.fill(Msg::DueAtCentre, &[("zone", &labels.centre)])}</dt>
                     <dd>
                         <time data-testid=format!("{kind}-due") datetime=present::utc_stamp(due.due)>
-                            {present::format_in_centre(&centre, due.due)}
+                            {present::format_in_centre_in(words, &centre, due.due)}
                         </time>
                     </dd>
-                    <dt>{format!("Due in your time zone, {}", labels.visitor)}</dt>
+                    <dt>{lang.fill(Msg::DueInYourZone, &[("zone", &labels.visitor)])}</dt>
                     <dd>
                         <time data-testid=format!("{kind}-due-visitor") datetime=present::utc_stamp(due.due)>
                             {format_for_visitor(due.due, lang)}
@@ -222,7 +236,7 @@ fn TargetCard(
                 </dl>
                 <p class="sla-countdown" role="timer" data-testid=format!("{kind}-countdown")>{countdown}</p>
                 <p class="sla-reason" data-testid=format!("{kind}-reason")>{reason}</p>
-                <ClockTimeline kind centre=centre.clone() due />
+                <ClockTimeline kind centre=centre.clone() due lang />
             }
             .into_any()
         }
@@ -237,17 +251,26 @@ fn TargetCard(
 
 /// The running and paused stretches of the clock from submission to due, as a bar.
 #[component]
-fn ClockTimeline(kind: &'static str, centre: Arc<BusinessCalendar>, due: DueTime) -> impl IntoView {
+fn ClockTimeline(
+    kind: &'static str,
+    centre: Arc<BusinessCalendar>,
+    due: DueTime,
+    lang: Lang,
+) -> impl IntoView {
+    let words = lang.sla_words();
+    // "{state} from {from} to {to}", with the two instants as `<time>` elements.
+    let (before_from, after_from) = split_at(lang.text(Msg::ClockSpan), "from");
+    let (between, after_to) = split_at(after_from, "to");
     let bars = present::timeline(&due.segments)
         .into_iter()
         .map(|bar| {
             let (class, state) = if bar.segment.running {
-                ("running", "Clock running")
+                ("running", lang.text(Msg::ClockRunning))
             } else {
-                ("paused", "Clock paused")
+                ("paused", lang.text(Msg::ClockPaused))
             };
-            let from = present::format_in_centre(&centre, bar.segment.start);
-            let to = present::format_in_centre(&centre, bar.segment.end);
+            let from = present::format_in_centre_in(words, &centre, bar.segment.start);
+            let to = present::format_in_centre_in(words, &centre, bar.segment.end);
             view! {
                 <li
                     class=class
@@ -256,21 +279,23 @@ fn ClockTimeline(kind: &'static str, centre: Arc<BusinessCalendar>, due: DueTime
                     title=format!("{state}: {from} – {to}")
                 >
                     <span class="visually-hidden">
-                        {format!("{state} from ")}
+                        {before_from.replace("{state}", state)}
                         <time datetime=present::utc_stamp(bar.segment.start)>{from.clone()}</time>
-                        " to "
+                        {between}
                         <time datetime=present::utc_stamp(bar.segment.end)>{to.clone()}</time>
+                        {after_to}
                     </span>
                 </li>
             }
         })
         .collect_view();
     view! {
-        <ol class="sla-timeline" aria-label="When the clock runs" data-testid=format!("{kind}-timeline")>
+        <ol class="sla-timeline" aria-label=lang.text(Msg::WhenClockRuns) data-testid=format!("{kind}-timeline")>
             {bars}
         </ol>
         <p class="sla-legend" aria-hidden="true">
-            <span class="key running"></span> "running " <span class="key paused"></span> "paused"
+            <span class="key running"></span> {format!("{} ", lang.text(Msg::LegendRunning))}
+            <span class="key paused"></span> {lang.text(Msg::LegendPaused)}
         </p>
     }
 }
@@ -283,6 +308,8 @@ fn PlanComparison(
     outcomes: Vec<PlanOutcome>,
     chosen: Option<String>,
 ) -> impl IntoView {
+    let lang = use_lang().get_untracked();
+    let words = lang.sla_words();
     let first_due = |o: &PlanOutcome| match o.outcome.as_ref().ok().map(|o| &o.first_response) {
         Some(TargetOutcome::Due(d)) => Some(d.due),
         _ => None,
@@ -294,12 +321,12 @@ fn PlanComparison(
     let cell = |target: Option<&TargetOutcome>, centre: &BusinessCalendar| {
         match target {
         Some(TargetOutcome::Due(due)) => view! {
-            {present::describe_target(&due.target)}
+            {present::describe_target_in(words, &due.target)}
             <br />
-            <time datetime=present::utc_stamp(due.due)>{present::format_in_centre(centre, due.due)}</time>
+            <time datetime=present::utc_stamp(due.due)>{present::format_in_centre_in(words, centre, due.due)}</time>
         }
         .into_any(),
-        Some(TargetOutcome::NotStated { .. }) => view! { <span class="muted">"not stated"</span> }.into_any(),
+        Some(TargetOutcome::NotStated { .. }) => view! { <span class="muted">{lang.text(Msg::NotStated)}</span> }.into_any(),
         None => view! { <span class="muted">"—"</span> }.into_any(),
     }
     };
@@ -309,10 +336,13 @@ fn PlanComparison(
             let is_chosen = Some(&o.plan) == chosen.as_ref();
             let outcome = o.outcome.as_ref().ok();
             let change = match (is_chosen, chosen_due, first_due(o)) {
-                (true, _, _) => "chosen plan".to_owned(),
-                (false, Some(a), Some(b)) => format!("first response {}", present::compare_due(a, b)),
-                (false, _, Some(_)) => "states a response target".to_owned(),
-                (false, _, None) => "no response target stated".to_owned(),
+                (true, _, _) => lang.text(Msg::ChosenPlanMark).to_owned(),
+                (false, Some(a), Some(b)) => lang.fill(
+                    Msg::FirstResponseCompared,
+                    &[("comparison", &present::compare_due_in(words, a, b))],
+                ),
+                (false, _, Some(_)) => lang.text(Msg::StatesResponseTarget).to_owned(),
+                (false, _, None) => lang.text(Msg::NoResponseTarget).to_owned(),
             };
             view! {
                 <tr data-testid=format!("compare-{}", o.plan) aria-current=is_chosen.then_some("true")>
@@ -329,10 +359,10 @@ fn PlanComparison(
             <table class="sla-table" data-testid="plan-comparison">
                 <thead>
                     <tr>
-                        <th scope="col">"Plan"</th>
-                        <th scope="col">"First response"</th>
-                        <th scope="col">"Resolution"</th>
-                        <th scope="col">"Compared with the chosen plan"</th>
+                        <th scope="col">{lang.text(Msg::Plan)}</th>
+                        <th scope="col">{lang.text(Msg::FirstResponse)}</th>
+                        <th scope="col">{lang.text(Msg::Resolution)}</th>
+                        <th scope="col">{lang.text(Msg::ComparedWithChosen)}</th>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>
@@ -353,6 +383,7 @@ pub fn PendingTimerView(
     since: Signal<DateTime<Utc>>,
 ) -> impl IntoView {
     let lang = use_lang().get_untracked();
+    let words = lang.sla_words();
     let notes = policy
         .lifecycle
         .as_ref()
@@ -367,12 +398,12 @@ pub fn PendingTimerView(
                 .into_any()
         }
         Ok(timer) => {
-            let row = |label: &'static str, testid: &'static str, due: &DueTime| {
+            let row = |label: Msg, testid: &'static str, due: &DueTime| {
                 view! {
-                    <dt>{format!("{label} ({})", present::describe_target(&due.target))}</dt>
+                    <dt>{format!("{} ({})", lang.text(label), present::describe_target_in(words, &due.target))}</dt>
                     <dd>
                         <time data-testid=testid datetime=present::utc_stamp(due.due)>
-                            {present::format_in_centre(&centre, due.due)}
+                            {present::format_in_centre_in(words, &centre, due.due)}
                         </time>
                         " · "
                         {format_for_visitor(due.due, lang)}
@@ -381,8 +412,8 @@ pub fn PendingTimerView(
             };
             view! {
                 <dl class="sla-due">
-                    {row("Reminder to the customer", "pending-reminder", &timer.reminder)}
-                    {row("Closed automatically if still inactive", "pending-auto-close", &timer.auto_close)}
+                    {row(Msg::PendingReminder, "pending-reminder", &timer.reminder)}
+                    {row(Msg::PendingAutoClose, "pending-auto-close", &timer.auto_close)}
                 </dl>
             }
             .into_any()
