@@ -6,28 +6,16 @@ use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-const NOW: &str = "2026-11-21T12:00:00Z";
-
-fn public() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("public")
-}
+mod common;
 
 /// A copy of the shipped site's data in a fresh temporary folder.
 fn copy_site(name: &str) -> PathBuf {
-    let root = std::env::temp_dir().join(format!("beacon-ops-cli-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&root);
-    let mut files = vec!["config.json".to_owned()];
-    for region in ["americas", "emea", "apac"] {
-        files.push(format!("data/{region}/summary.json"));
-        files.push(format!("data/{region}/history.json"));
-    }
-    for file in files {
-        let target = root.join(&file);
-        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
-        std::fs::copy(public().join(&file), target).unwrap();
-    }
+    let root = common::temp_dir("ops-cli", name);
+    common::copy_site_data(&root);
     root
 }
+
+const NOW: &str = "2026-11-21T12:00:00Z";
 
 /// Runs `beacon-ops` with `args`.
 fn ops(args: &[&str]) -> Output {
@@ -77,7 +65,7 @@ fn validate(root: &Path, now: &str) -> Output {
 
 #[test]
 fn validate_passes_on_the_shipped_site() {
-    let output = validate(&public(), NOW);
+    let output = validate(&common::public(), NOW);
     assert!(output.status.success(), "{}", stderr(&output));
     assert!(stdout(&output).contains("no problems"));
 }
@@ -178,7 +166,7 @@ fn publish_writes_the_documented_layout() {
     let output = ops(&[
         "publish",
         "--public",
-        public().to_str().unwrap(),
+        common::public().to_str().unwrap(),
         "--out",
         out.to_str().unwrap(),
         "--site-url",

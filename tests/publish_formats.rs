@@ -12,29 +12,17 @@ use chrono::{DateTime, FixedOffset, Utc};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-fn now() -> DateTime<FixedOffset> {
-    DateTime::parse_from_rfc3339("2026-11-21T12:00:00Z").unwrap()
-}
-
-fn public() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("public")
-}
+mod common;
 
 /// A copy of the shipped site's data in a fresh temporary folder.
 fn copy_site(name: &str) -> PathBuf {
-    let root = std::env::temp_dir().join(format!("beacon-publish-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&root);
-    let mut files = vec!["config.json".to_owned()];
-    for region in ["americas", "emea", "apac"] {
-        files.push(format!("data/{region}/summary.json"));
-        files.push(format!("data/{region}/history.json"));
-    }
-    for file in files {
-        let target = root.join(&file);
-        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
-        std::fs::copy(public().join(&file), target).unwrap();
-    }
+    let root = common::temp_dir("publish", name);
+    common::copy_site_data(&root);
     root
+}
+
+fn now() -> DateTime<FixedOffset> {
+    DateTime::parse_from_rfc3339("2026-11-21T12:00:00Z").unwrap()
 }
 
 /// Every published file of the site in `dir`, by path.
@@ -84,7 +72,7 @@ fn parse_events(path: &str, text: &str) -> Vec<BTreeMap<String, String>> {
 
 #[test]
 fn every_published_file_parses_and_lists_the_demo_incidents() {
-    let files = publish(&public());
+    let files = publish(&common::public());
     let layout: Vec<&str> = files.keys().map(String::as_str).collect();
     for expected in [
         "feeds/emea.atom",
@@ -190,12 +178,12 @@ fn every_published_file_parses_and_lists_the_demo_incidents() {
 
 #[test]
 fn rebuilding_gives_identical_bytes() {
-    assert_eq!(publish(&public()), publish(&public()));
+    assert_eq!(publish(&common::public()), publish(&common::public()));
 }
 
 #[test]
 fn ids_stay_and_revisions_grow_when_the_data_changes() {
-    let before = publish(&public());
+    let before = publish(&common::public());
     let root = copy_site("stable");
     let later = DateTime::parse_from_rfc3339("2026-11-21T12:30:00+01:00").unwrap();
     edit_region(&root, "emea", later, |summary, history| {
@@ -247,7 +235,7 @@ fn ids_stay_and_revisions_grow_when_the_data_changes() {
 
 #[test]
 fn a_changed_maintenance_keeps_its_uid_with_a_higher_sequence() {
-    let before = publish(&public());
+    let before = publish(&common::public());
     let root = copy_site("sequence");
     let later = DateTime::parse_from_rfc3339("2026-11-24T09:00:00+01:00").unwrap();
     edit_region(&root, "emea", later, |summary, history| {

@@ -11,6 +11,15 @@ use chrono::{DateTime, Utc};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+mod common;
+
+/// A copy of the shipped site's data in `<temp>/public`.
+fn copy_site(name: &str) -> PathBuf {
+    let root = common::temp_dir("prerender", name);
+    common::copy_site_data(&root.join("public"));
+    root
+}
+
 /// The `index.html` Trunk writes for a release build, in its minified shape.
 const SHELL: &str = "<!doctype html><html lang=en><head><meta charset=utf-8><meta content=\"width=device-width, initial-scale=1\" name=viewport><title>Beacon status</title><base href=/ ><link href=/main-1.css rel=stylesheet></head><body><noscript><p class=noscript>Beacon needs JavaScript to show live status.</p></noscript><script type=module>import init from '/beacon-1.js';init('/beacon-1_bg.wasm');</script></body></html>";
 
@@ -20,27 +29,6 @@ fn now() -> DateTime<Utc> {
     DateTime::parse_from_rfc3339("2026-11-21T12:00:00Z")
         .unwrap()
         .to_utc()
-}
-
-fn public() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("public")
-}
-
-/// A copy of the shipped site's data in a fresh temporary folder.
-fn copy_site(name: &str) -> PathBuf {
-    let root = std::env::temp_dir().join(format!("beacon-prerender-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&root);
-    let mut files = vec!["config.json".to_owned()];
-    for region in ["americas", "emea", "apac"] {
-        files.push(format!("data/{region}/summary.json"));
-        files.push(format!("data/{region}/history.json"));
-    }
-    for file in files {
-        let target = root.join("public").join(&file);
-        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
-        std::fs::copy(public().join(&file), target).unwrap();
-    }
-    root
 }
 
 /// Publishes `root/public` into `root/out` holding the built shell; every written page by path.

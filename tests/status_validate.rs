@@ -7,31 +7,17 @@ use chrono::{DateTime, Utc};
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
 
+mod common;
+
+/// A copy of the shipped site's data in a fresh temporary folder.
+fn copy_site(name: &str) -> PathBuf {
+    let root = common::temp_dir("validate", name);
+    common::copy_site_data(&root);
+    root
+}
+
 fn now() -> DateTime<Utc> {
     "2026-11-21T12:00:00Z".parse().unwrap()
-}
-
-fn public() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("public")
-}
-
-/// A copy of the shipped site in a fresh temporary folder.
-fn copy_site(name: &str) -> PathBuf {
-    let root = std::env::temp_dir().join(format!("beacon-validate-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&root);
-    for file in ["config.json"].into_iter().map(String::from).chain(
-        ["americas", "emea", "apac"].iter().flat_map(|r| {
-            [
-                format!("data/{r}/summary.json"),
-                format!("data/{r}/history.json"),
-            ]
-        }),
-    ) {
-        let target = root.join(&file);
-        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
-        std::fs::copy(public().join(&file), target).unwrap();
-    }
-    root
 }
 
 fn edit(root: &Path, file: &str, change: impl FnOnce(&mut Value)) {
@@ -49,7 +35,7 @@ fn has(problems: &[Problem], file: &str, path: &str, reason: &str) -> bool {
 
 #[test]
 fn the_shipped_demo_site_has_no_problems() {
-    let problems = validate_site_at(&public(), now());
+    let problems = validate_site_at(&common::public(), now());
     assert!(problems.is_empty(), "{problems:#?}");
 }
 
