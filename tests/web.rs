@@ -10,20 +10,13 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
+mod browser;
+use browser::{mount, sleep};
+
 wasm_bindgen_test_configure!(run_in_browser);
 
 const CONFIG: &str = include_str!("../public/config.json");
 const AMERICAS: &str = include_str!("../public/data/americas/summary.json");
-
-/// Mounts a view into a fresh container and returns the container.
-fn mount(view: impl FnOnce() -> AnyView + 'static) -> web_sys::HtmlElement {
-    let document = leptos::prelude::document();
-    let container: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
-    document.body().unwrap().append_child(&container).unwrap();
-    let handle = leptos::mount::mount_to(container.clone(), view);
-    handle.forget();
-    container
-}
 
 fn texts(root: &web_sys::Element, selector: &str) -> Vec<String> {
     let nodes = root.query_selector_all(selector).unwrap();
@@ -37,22 +30,9 @@ async fn wait_for(root: &web_sys::Element, selector: &str) -> web_sys::Element {
         if let Ok(Some(found)) = root.query_selector(selector) {
             return found;
         }
-        gloo_timers_sleep(Duration::from_millis(25)).await;
+        sleep(Duration::from_millis(25)).await;
     }
     panic!("{selector} never appeared in {}", root.inner_html());
-}
-
-async fn gloo_timers_sleep(duration: Duration) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(
-                &resolve,
-                duration.as_millis() as i32,
-            )
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
 
 #[wasm_bindgen_test]

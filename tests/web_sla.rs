@@ -14,6 +14,9 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
+mod browser;
+use browser::{mount, sleep};
+
 wasm_bindgen_test_configure!(run_in_browser);
 
 const MODEL_A: &str = include_str!("../public/policies/model-a-black-duck.json");
@@ -45,16 +48,6 @@ fn query(pairs: &[(&str, &str)]) -> SlaQuery {
     })
 }
 
-/// Mounts a view into a fresh container and returns the container.
-fn mount(view: impl FnOnce() -> AnyView + 'static) -> web_sys::HtmlElement {
-    let document = leptos::prelude::document();
-    let container: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
-    document.body().unwrap().append_child(&container).unwrap();
-    let handle = leptos::mount::mount_to(container.clone(), view);
-    handle.forget();
-    container
-}
-
 fn find(root: &web_sys::Element, selector: &str) -> web_sys::Element {
     root.query_selector(selector)
         .unwrap()
@@ -67,19 +60,6 @@ fn text(root: &web_sys::Element, selector: &str) -> String {
 
 fn datetime(root: &web_sys::Element, selector: &str) -> String {
     find(root, selector).get_attribute("datetime").unwrap()
-}
-
-async fn sleep(duration: Duration) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(
-                &resolve,
-                duration.as_millis() as i32,
-            )
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
 
 async fn wait_for_text(root: &web_sys::Element, selector: &str, wanted: &str) {
