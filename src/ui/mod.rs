@@ -8,4 +8,3 @@ pub mod subscribe;
 pub mod theme;
 pub mod time;
 pub mod uptime;
-pub mod visitor_time;

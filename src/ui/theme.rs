@@ -10,49 +10,32 @@ use crate::web;
 /// Local-storage key of the visitor's theme choice.
 pub const REMEMBERED_THEME: &str = "beacon.theme";
 
-/// The visitor's theme choice.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Theme {
-    /// Follow the operating system (`prefers-color-scheme`).
-    System,
-    /// Always light.
-    Light,
-    /// Always dark.
-    Dark,
-}
+/// The visitor's theme choice: the same type as the embed's `theme` parameter
+/// ([`crate::sla::present::Theme`]; `Auto` follows the system).
+pub use crate::sla::present::Theme;
 
 impl Theme {
-    /// Reads a stored or URL value; anything else follows the system.
-    pub fn parse(value: Option<&str>) -> Theme {
-        match value {
-            Some("light") => Theme::Light,
-            Some("dark") => Theme::Dark,
-            _ => Theme::System,
-        }
-    }
-
-    /// The value stored and set as `data-theme` (`None`: follow the system).
+    /// The value set as `data-theme` (`None`: follow the system).
     pub fn attribute(self) -> Option<&'static str> {
         match self {
-            Theme::System => None,
-            Theme::Light => Some("light"),
-            Theme::Dark => Some("dark"),
+            Theme::Auto => None,
+            other => Some(other.as_str()),
         }
     }
 
     /// The choice after this one, for the toggle: system → dark → light → system.
     pub fn next(self) -> Theme {
         match self {
-            Theme::System => Theme::Dark,
+            Theme::Auto => Theme::Dark,
             Theme::Dark => Theme::Light,
-            Theme::Light => Theme::System,
+            Theme::Light => Theme::Auto,
         }
     }
 
     /// Words for the toggle in `lang`.
     pub fn label(self, lang: Lang) -> &'static str {
         lang.text(match self {
-            Theme::System => Msg::ThemeSystem,
+            Theme::Auto => Msg::ThemeSystem,
             Theme::Light => Msg::ThemeLight,
             Theme::Dark => Msg::ThemeDark,
         })
@@ -95,15 +78,15 @@ mod tests {
 
     #[test]
     fn the_toggle_cycles_through_every_choice_and_values_round_trip() {
-        let mut theme = Theme::System;
+        let mut theme = Theme::Auto;
         let mut seen = Vec::new();
         for _ in 0..3 {
             seen.push(theme);
             assert_eq!(Theme::parse(theme.attribute()), theme);
             theme = theme.next();
         }
-        assert_eq!(theme, Theme::System);
-        assert_eq!(seen, [Theme::System, Theme::Dark, Theme::Light]);
-        assert_eq!(Theme::parse(Some("system")), Theme::System);
+        assert_eq!(theme, Theme::Auto);
+        assert_eq!(seen, [Theme::Auto, Theme::Dark, Theme::Light]);
+        assert_eq!(Theme::parse(Some("system")), Theme::Auto);
     }
 }

@@ -38,6 +38,7 @@ use crate::sla::engine::resolve_level;
 use crate::sla::policy::Classification;
 use crate::sla::present::{self, EmbedQuery, LevelPick, SlaQuery, Theme, HEIGHT_MESSAGE};
 use crate::sla::Policy;
+use crate::ui::theme::apply_theme;
 
 /// `/embed/sla`: the widget, configured by the URL, reporting its height to the parent page.
 #[component]
@@ -57,15 +58,7 @@ pub fn EmbedSlaPage() -> impl IntoView {
             api::policy(&entry.file).await.map(Arc::new).map_err(Some)
         }
     });
-    Effect::new(move |_| {
-        let theme = query.with(|q| q.theme);
-        if let Some(root) = document().document_element() {
-            let _ = match theme {
-                Theme::Auto => root.remove_attribute("data-theme"),
-                other => root.set_attribute("data-theme", other.as_str()),
-            };
-        }
-    });
+    Effect::new(move |_| apply_theme(query.with(|q| q.theme)));
     let locale = use_lang();
     let root = NodeRef::<leptos::html::Main>::new();
     report_height(root);

@@ -11,7 +11,7 @@ use crate::i18n::{split_at, use_lang, Lang, Msg};
 use crate::sla::engine::{pending_timer, DueTime, SlaOutcome, TargetOutcome};
 use crate::sla::present::{self, LevelPick, PlanOutcome, SlaQuery};
 use crate::sla::{BusinessCalendar, Policy};
-use crate::ui::visitor_time::format_for_visitor;
+use crate::ui::time::format_instant;
 use crate::web;
 
 /// Results of the chosen plan, then every plan side by side for the same ticket.
@@ -230,7 +230,7 @@ fn TargetCard(
                     <dt>{lang.fill(Msg::DueInYourZone, &[("zone", &labels.visitor)])}</dt>
                     <dd>
                         <time data-testid=format!("{kind}-due-visitor") datetime=present::utc_stamp(due.due)>
-                            {format_for_visitor(due.due, lang)}
+                            {format_instant(due.due, None, true, lang)}
                         </time>
                     </dd>
                 </dl>
@@ -406,7 +406,7 @@ pub fn PendingTimerView(
                             {present::format_in_centre_in(words, &centre, due.due)}
                         </time>
                         " · "
-                        {format_for_visitor(due.due, lang)}
+                        {format_instant(due.due, None, true, lang)}
                     </dd>
                 }
             };
