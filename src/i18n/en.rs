@@ -3,7 +3,7 @@
 use super::Msg;
 
 /// The English text of `msg`.
-pub fn text(msg: Msg) -> &'static str {
+pub const fn text(msg: Msg) -> &'static str {
     match msg {
         Msg::SkipToContent => "Skip to content",
         Msg::SiteNavLabel => "Regions and tools",

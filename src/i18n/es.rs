@@ -4,7 +4,7 @@ use super::Msg;
 use crate::sla::present::SlaWords;
 
 /// The Spanish text of `msg`.
-pub fn text(msg: Msg) -> &'static str {
+pub const fn text(msg: Msg) -> &'static str {
     match msg {
         Msg::SkipToContent => "Saltar al contenido",
         Msg::SiteNavLabel => "Regiones y herramientas",

@@ -4,7 +4,7 @@ use super::Msg;
 use crate::sla::present::SlaWords;
 
 /// The Finnish text of `msg`.
-pub fn text(msg: Msg) -> &'static str {
+pub const fn text(msg: Msg) -> &'static str {
     match msg {
         Msg::SkipToContent => "Siirry sisältöön",
         Msg::SiteNavLabel => "Alueet ja työkalut",

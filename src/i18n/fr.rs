@@ -4,7 +4,7 @@ use super::Msg;
 use crate::sla::present::SlaWords;
 
 /// The French text of `msg`.
-pub fn text(msg: Msg) -> &'static str {
+pub const fn text(msg: Msg) -> &'static str {
     match msg {
         Msg::SkipToContent => "Aller au contenu",
         Msg::SiteNavLabel => "Régions et outils",

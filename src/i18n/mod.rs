@@ -120,7 +120,7 @@ impl Lang {
     }
 
     /// The interface text for `msg` in this language.
-    pub fn text(self, msg: Msg) -> &'static str {
+    pub const fn text(self, msg: Msg) -> &'static str {
         match self {
             Lang::English => en::text(msg),
             Lang::German => de::text(msg),

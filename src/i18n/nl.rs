@@ -4,7 +4,7 @@ use super::Msg;
 use crate::sla::present::SlaWords;
 
 /// The Dutch text of `msg`.
-pub fn text(msg: Msg) -> &'static str {
+pub const fn text(msg: Msg) -> &'static str {
     match msg {
         Msg::SkipToContent => "Naar de inhoud",
         Msg::SiteNavLabel => "Regio's en hulpmiddelen",

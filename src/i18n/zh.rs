@@ -4,7 +4,7 @@ use super::Msg;
 use crate::sla::present::SlaWords;
 
 /// The Simplified Chinese text of `msg`.
-pub fn text(msg: Msg) -> &'static str {
+pub const fn text(msg: Msg) -> &'static str {
     match msg {
         Msg::SkipToContent => "跳到正文",
         Msg::SiteNavLabel => "区域和工具",

@@ -6,8 +6,8 @@
 //!
 //! Layout under the output folder: `<region>/index.html` per region (a static host serves it for
 //! `/<region>` without any fallback rule), `index.html` itself with the default region, and the
-//! plain app shell (no snapshot) at `sla/index.html` and `embed/sla/index.html`, so the
-//! calculator and the embed never carry or flash a status page.
+//! plain app shell (no snapshot) at `sla/index.html`, so the calculator never carries or
+//! flashes a status page. The embed (`embed/sla/index.html`) is its own small app, built separately.
 //!
 //! The snapshot uses the live page's classes (banner, components list, incident cards) so the
 //! switch to the live page does not move anything. Every text and address from the data is
@@ -36,7 +36,7 @@ const END: &str = "<!--/beacon:prerendered-->";
 /// Every pre-rendered page for `site`, from `shell` (the `index.html` Trunk built):
 /// `<region>/index.html` per region (also as `<region>/history/index.html` and
 /// `<region>/incidents/<id>/index.html`), `index.html` with the default region, and the plain shell
-/// at `sla/index.html` and `embed/sla/index.html`. `site_url` ends in `/`; `fallback_now` is the
+/// at `sla/index.html`. `site_url` ends in `/`; `fallback_now` is the
 /// "as of" time for a summary without `page.updated_at`.
 pub fn prerendered_pages(
     site: &Site,
@@ -97,12 +97,10 @@ pub fn prerendered_pages(
             contents: with_snapshot(&shell, site_name, &head, &snapshot)?,
         });
     }
-    for path in ["sla/index.html", "embed/sla/index.html"] {
-        files.push(OutputFile {
-            path: path.into(),
-            contents: shell.clone(),
-        });
-    }
+    files.push(OutputFile {
+        path: "sla/index.html".into(),
+        contents: shell.clone(),
+    });
     Ok(files)
 }
 

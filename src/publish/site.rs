@@ -4,7 +4,7 @@
 //! - `feeds/<region>.atom`, `feeds/<region>.rss`, `feeds/<region>/<component>.atom`
 //! - `calendars/<region>.ics`, `calendars/<region>/<maintenance-id>.ics`
 //! - `badges/<region>.svg`, `badges/<region>/<component>.svg`
-//! - `<region>/index.html`, `index.html`, `sla/index.html`, `embed/sla/index.html`: the built
+//! - `<region>/index.html`, `index.html`, `sla/index.html`: the built
 //!   page with each region's status pre-rendered ([`super::prerender`]), when the output folder
 //!   holds the built `index.html`
 
