@@ -4,6 +4,8 @@
 
 use gloo_net::http::Request;
 
+use crate::i18n::{Lang, Msg};
+use crate::sla::PolicyErrors;
 use crate::status::config::{Region, SiteConfig};
 use crate::status::error::DataError;
 use crate::status::model::{parse_history, parse_summary, IncidentHistory, Summary};
@@ -11,7 +13,8 @@ use crate::status::model::{parse_history, parse_summary, IncidentHistory, Summar
 /// The site configuration file, relative to the app's base URL.
 pub const CONFIG_FILE: &str = "config.json";
 
-/// Why data could not be loaded, naming the file every time.
+/// Why data could not be loaded, naming the file every time. `Display` is English (logs,
+/// tests); [`ApiError::describe`] words it in the visitor's language for the pages.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum ApiError {
     /// The request did not complete (offline, DNS, CORS, aborted).
@@ -33,6 +36,9 @@ pub enum ApiError {
     /// The file arrived but is not valid Beacon/Statuspage data.
     #[error("{0}")]
     Data(#[from] DataError),
+    /// A policy or calendar file that does not validate: the first problem, then the others.
+    #[error("{}", describe_policy(.0, Lang::English))]
+    Policy(PolicyErrors),
     /// "Get updates" (issue 4): the sign-up endpoint refused, with its explanation if it gave one.
     #[error("{file}: the server answered HTTP {status}{}", .message.as_deref().map(|m| format!(" ({m})")).unwrap_or_default())]
     Refused {
@@ -51,6 +57,81 @@ impl ApiError {
     pub fn is_network(&self) -> bool {
         matches!(self, ApiError::Network { .. })
     }
+
+    /// The error for a visitor reading `lang`: the sentence around the details is translated;
+    /// file names, JSON paths, field names and HTTP statuses stay verbatim, since they are what
+    /// an operator looks for. The low-level reason stays as its source wrote it (the browser's
+    /// network error, the endpoint's message, serde_json's and the validators' English
+    /// wording): those texts are open-ended and not ours to translate. In English this is
+    /// exactly the `Display` text.
+    pub fn describe(&self, lang: Lang) -> String {
+        match self {
+            ApiError::Network { file, reason } => {
+                lang.fill(Msg::ErrFetch, &[("file", file), ("reason", reason)])
+            }
+            ApiError::Http { file, status } => lang.fill(
+                Msg::ErrHttp,
+                &[("file", file), ("status", &status.to_string())],
+            ),
+            ApiError::Refused {
+                file,
+                status,
+                message: None,
+            } => lang.fill(
+                Msg::ErrHttp,
+                &[("file", file), ("status", &status.to_string())],
+            ),
+            ApiError::Refused {
+                file,
+                status,
+                message: Some(message),
+            } => lang.fill(
+                Msg::ErrHttpMessage,
+                &[
+                    ("file", file),
+                    ("status", &status.to_string()),
+                    ("message", message),
+                ],
+            ),
+            ApiError::Data(error) => describe_data(error, lang),
+            ApiError::Policy(errors) => describe_policy(errors, lang),
+        }
+    }
+}
+
+/// A [`DataError`] in `lang`: "file at path: reason" with only the framing translated.
+fn describe_data(error: &DataError, lang: Lang) -> String {
+    if error.path.is_empty() {
+        return format!("{}: {}", error.file, error.reason);
+    }
+    lang.fill(
+        Msg::ErrDataAt,
+        &[
+            ("file", &error.file),
+            ("path", &error.path),
+            ("reason", &error.reason),
+        ],
+    )
+}
+
+/// A policy or calendar file's problems in `lang`: the file and the first wrong field, then
+/// "; also <path>: <reason>" for each further problem.
+fn describe_policy(errors: &PolicyErrors, lang: Lang) -> String {
+    let mut problems = errors.errors.iter();
+    let Some(first) = problems.next() else {
+        return describe_data(&DataError::new("", "", "invalid file"), lang);
+    };
+    let mut text = describe_data(
+        &DataError::new(&first.file, &first.path, &first.reason),
+        lang,
+    );
+    for more in problems {
+        text.push_str(&lang.fill(
+            Msg::ErrAlso,
+            &[("path", &more.path), ("reason", &more.reason)],
+        ));
+    }
+    text
 }
 
 /// Fetches a file relative to the app's base URL as text, bypassing the HTTP cache so polling
@@ -95,39 +176,25 @@ pub async fn region_history(region: &Region) -> Result<IncidentHistory, ApiError
 /// Folder of the policy and calendar files, relative to the app's base URL.
 pub const POLICIES_DIR: &str = "policies/";
 
-/// A policy or calendar file that does not validate, as a [`DataError`] naming the file and the
-/// first wrong field (further problems are listed in the reason).
-fn policy_problem(errors: crate::sla::PolicyErrors) -> ApiError {
-    let mut problems = errors.errors.into_iter();
-    let Some(first) = problems.next() else {
-        return ApiError::Data(DataError::new("", "", "invalid file"));
-    };
-    let mut reason = first.reason;
-    for more in problems {
-        reason.push_str(&format!("; also {}: {}", more.path, more.reason));
-    }
-    ApiError::Data(DataError::new(first.file, first.path, reason))
-}
-
 /// `policies/index.json`: which policy and support-centre calendar files exist.
 pub async fn policy_index() -> Result<crate::sla::policy::PolicyIndex, ApiError> {
     let file = format!("{POLICIES_DIR}index.json");
     let text = fetch_text(&file).await?;
-    crate::sla::policy::PolicyIndex::from_json(&file, &text).map_err(policy_problem)
+    crate::sla::policy::PolicyIndex::from_json(&file, &text).map_err(ApiError::Policy)
 }
 
 /// One support policy, `file` relative to `policies/` as the index lists it, validated.
 pub async fn policy(file: &str) -> Result<crate::sla::Policy, ApiError> {
     let file = format!("{POLICIES_DIR}{file}");
     let text = fetch_text(&file).await?;
-    crate::sla::Policy::from_json(&file, &text).map_err(policy_problem)
+    crate::sla::Policy::from_json(&file, &text).map_err(ApiError::Policy)
 }
 
 /// One support-centre calendar, `file` relative to `policies/` as the index lists it.
 pub async fn calendar(file: &str) -> Result<crate::sla::BusinessCalendar, ApiError> {
     let file = format!("{POLICIES_DIR}{file}");
     let text = fetch_text(&file).await?;
-    crate::sla::BusinessCalendar::from_json(&file, &text).map_err(policy_problem)
+    crate::sla::BusinessCalendar::from_json(&file, &text).map_err(ApiError::Policy)
 }
 
 // "Get updates" (issue 4): the e-mail and webhook sign-up.
@@ -168,4 +235,111 @@ pub async fn subscribe(
         });
     }
     Ok(answer)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sla::PolicyError;
+
+    fn policy_errors() -> PolicyErrors {
+        let problem = |path: &str, reason: &str| PolicyError {
+            file: "policies/model-a-black-duck.json".into(),
+            path: path.into(),
+            reason: reason.into(),
+        };
+        PolicyErrors {
+            errors: vec![
+                problem(
+                    "targets[0].first_response.unit",
+                    "unknown unit \"business_weeks\"",
+                ),
+                problem("plans[1].name", "must not be empty"),
+            ],
+        }
+    }
+
+    fn every_kind() -> Vec<ApiError> {
+        vec![
+            ApiError::Network {
+                file: "data/emea/summary.json".into(),
+                reason: "TypeError: Failed to fetch".into(),
+            },
+            ApiError::Http {
+                file: "data/emea/summary.json".into(),
+                status: 404,
+            },
+            ApiError::Data(DataError::new(
+                "data/emea/summary.json",
+                "incidents[0].created_at",
+                "input contains invalid characters",
+            )),
+            ApiError::Data(DataError::new("config.json", "", "EOF while parsing")),
+            ApiError::Policy(policy_errors()),
+            ApiError::Refused {
+                file: "https://signup.example/api".into(),
+                status: 422,
+                message: Some("This address is on a block list.".into()),
+            },
+            ApiError::Refused {
+                file: "https://signup.example/api".into(),
+                status: 500,
+                message: None,
+            },
+        ]
+    }
+
+    #[test]
+    fn english_describe_is_the_display_text() {
+        for error in every_kind() {
+            assert_eq!(error.describe(Lang::English), error.to_string());
+        }
+        assert_eq!(
+            ApiError::Policy(policy_errors()).to_string(),
+            "policies/model-a-black-duck.json at targets[0].first_response.unit: unknown unit \
+             \"business_weeks\"; also plans[1].name: must not be empty"
+        );
+    }
+
+    #[test]
+    fn other_languages_translate_the_framing_and_keep_files_paths_and_reasons() {
+        let [network, http, data, _, policy, refused, _] = every_kind().try_into().unwrap();
+        assert_eq!(
+            http.describe(Lang::German),
+            "data/emea/summary.json: Der Server antwortete mit HTTP 404"
+        );
+        assert_eq!(
+            network.describe(Lang::Dutch),
+            "data/emea/summary.json: kon niet worden opgehaald (TypeError: Failed to fetch)"
+        );
+        assert_eq!(
+            data.describe(Lang::Spanish),
+            "data/emea/summary.json, campo incidents[0].created_at: input contains invalid \
+             characters"
+        );
+        assert_eq!(
+            policy.describe(Lang::German),
+            "policies/model-a-black-duck.json, Feld targets[0].first_response.unit: unknown \
+             unit \"business_weeks\"; außerdem plans[1].name: must not be empty"
+        );
+        assert_eq!(
+            refused.describe(Lang::Japanese),
+            "https://signup.example/api: サーバーが HTTP 422 を返しました（This address is on a \
+             block list.）"
+        );
+        for lang in Lang::ALL {
+            for error in every_kind() {
+                let text = error.describe(lang);
+                assert!(!text.contains('{'), "{lang:?}: {text}");
+                let file = match &error {
+                    ApiError::Network { file, .. }
+                    | ApiError::Http { file, .. }
+                    | ApiError::Refused { file, .. } => file.clone(),
+                    ApiError::Data(data) => data.file.clone(),
+                    ApiError::Policy(errors) => errors.errors[0].file.clone(),
+                };
+                assert!(text.contains(&file), "{lang:?}: {text}");
+            }
+        }
+    }
 }

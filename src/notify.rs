@@ -8,12 +8,15 @@ use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::{Lang, Msg};
 use crate::status::config::{SubscriptionMethod, Subscriptions};
 use crate::status::markup::{parse_markup, plain_text};
 use crate::status::model::{
     Component, ComponentStatus, Incident, IncidentHistory, IncidentStatus, Summary,
 };
 use crate::status::uptime::all_incidents;
+use crate::ui::incident::update_status_label;
+use crate::ui::status::status_word;
 
 /// Most characters of a message shown in a notification; the page has the rest.
 const NOTICE_TEXT_CHARS: usize = 180;
@@ -71,25 +74,44 @@ pub enum Change {
 }
 
 impl Change {
-    /// One line naming the change, e.g. "Resolved: Delayed backups".
-    pub fn headline(&self) -> String {
+    /// One line naming the change in `lang`, e.g. "Resolved: Delayed backups" (names from the
+    /// data stay as written).
+    pub fn headline(&self, lang: Lang) -> String {
         match self {
             Change::NewIncident {
                 name, maintenance, ..
-            } if *maintenance => format!("Maintenance scheduled: {name}"),
-            Change::NewIncident { name, .. } => format!("New incident: {name}"),
-            Change::NewUpdate { name, status, .. } => format!("{}: {name}", status.label()),
-            Change::StatusChange { name, to, .. } => format!("{name}: {}", to.label()),
+            } => {
+                let msg = if *maintenance {
+                    Msg::NoticeMaintenanceScheduled
+                } else {
+                    Msg::NoticeNewIncident
+                };
+                lang.fill(msg, &[("name", name)])
+            }
+            Change::NewUpdate { name, status, .. } => lang.fill(
+                Msg::NoticeUpdate,
+                &[
+                    ("status", update_status_label(status, lang)),
+                    ("name", name),
+                ],
+            ),
+            Change::StatusChange { name, to, .. } => lang.fill(
+                Msg::NoticeComponent,
+                &[("name", name), ("status", status_word(to, lang))],
+            ),
         }
     }
 
-    /// The text under the headline: the message, or the status before.
-    pub fn detail(&self) -> String {
+    /// The text under the headline: the message as the operator wrote it, or the status before
+    /// in `lang`.
+    pub fn detail(&self, lang: Lang) -> String {
         match self {
             Change::NewIncident { message, .. } | Change::NewUpdate { message, .. } => {
                 message.clone()
             }
-            Change::StatusChange { from, .. } => format!("Was: {}.", from.label()),
+            Change::StatusChange { from, .. } => {
+                lang.fill(Msg::NoticeWas, &[("status", status_word(from, lang))])
+            }
         }
     }
 
@@ -222,29 +244,39 @@ pub struct Notice {
     pub tag: String,
 }
 
-/// The one notification a poll's `changes` make for the region named `region_name`, or `None`
-/// when nothing changed.
-pub fn notice(region_id: &str, region_name: &str, changes: &[Change]) -> Option<Notice> {
+/// The one notification a poll's `changes` make for the region named `region_name`, in `lang`,
+/// or `None` when nothing changed.
+pub fn notice(
+    region_id: &str,
+    region_name: &str,
+    changes: &[Change],
+    lang: Lang,
+) -> Option<Notice> {
     let first = changes.first()?;
     let keys: Vec<String> = changes.iter().map(Change::key).collect();
     let tag = format!("beacon:{region_id}:{}", keys.join(","));
     if changes.len() == 1 {
         return Some(Notice {
-            title: format!("{region_name} — {}", first.headline()),
-            body: first.detail(),
+            title: format!("{region_name} — {}", first.headline(lang)),
+            body: first.detail(lang),
             tag,
         });
     }
     let mut lines: Vec<String> = changes
         .iter()
         .take(NOTICE_LISTED)
-        .map(Change::headline)
+        .map(|change| change.headline(lang))
         .collect();
     if changes.len() > NOTICE_LISTED {
-        lines.push(format!("and {} more", changes.len() - NOTICE_LISTED));
+        let more = changes.len() - NOTICE_LISTED;
+        lines.push(lang.count(more, Msg::NoticeMoreOne, Msg::NoticeMoreOther));
     }
+    let count = changes.len().to_string();
     Some(Notice {
-        title: format!("{region_name} — {} status changes", changes.len()),
+        title: format!(
+            "{region_name} — {}",
+            lang.fill(Msg::NoticeChanges, &[("count", &count)])
+        ),
         body: lines.join("\n"),
         tag,
     })
@@ -319,14 +351,15 @@ pub enum SignupField {
     Sections,
 }
 
-/// Why the form will not send, for one field, in words for the visitor.
+/// Why the form will not send, for one field; the view shows `message` in the visitor's
+/// language (`Display` is the English text).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{message}")]
+#[error("{}", Lang::English.text(*.message))]
 pub struct SignupRefusal {
     /// The field to fix.
     pub field: SignupField,
     /// What is wrong and how to fix it.
-    pub message: &'static str,
+    pub message: Msg,
 }
 
 /// The sign-up methods the form offers: those of `methods` it can send (e-mail, webhook), or
@@ -380,7 +413,7 @@ pub fn signup_request(
     if components.is_empty() {
         return Err(SignupRefusal {
             field: SignupField::Sections,
-            message: "Choose at least one section.",
+            message: Msg::ChooseOneSection,
         });
     }
     Ok(SignupRequest {
@@ -392,22 +425,22 @@ pub fn signup_request(
 }
 
 /// What is wrong with an e-mail address, if anything (a practical subset of RFC 5321: no quoted
-/// local parts, no IP-literal domains).
-pub fn email_problem(address: &str) -> Option<&'static str> {
+/// local parts, no IP-literal domains), as the text to show.
+pub fn email_problem(address: &str) -> Option<Msg> {
     if address.is_empty() {
-        return Some("Enter your e-mail address.");
+        return Some(Msg::EmailEmpty);
     }
     if address.chars().any(char::is_whitespace) {
-        return Some("An e-mail address has no spaces.");
+        return Some(Msg::EmailSpaces);
     }
     if address.len() > 254 {
-        return Some("That e-mail address is too long.");
+        return Some(Msg::EmailTooLong);
     }
     let Some((local, domain)) = address.rsplit_once('@') else {
-        return Some("An e-mail address needs an @, as in name@example.com.");
+        return Some(Msg::EmailNoAt);
     };
     if local.contains('@') {
-        return Some("An e-mail address has only one @.");
+        return Some(Msg::EmailTwoAts);
     }
     let local_ok = !local.is_empty()
         && local.len() <= 64
@@ -418,33 +451,34 @@ pub fn email_problem(address: &str) -> Option<&'static str> {
             .chars()
             .all(|c| !c.is_control() && !"\"(),:;<>[\\]".contains(c));
     if !local_ok {
-        return Some("The part before the @ is not a valid mailbox name.");
+        return Some(Msg::EmailBadMailbox);
     }
     if !is_domain(domain) || !domain.contains('.') {
-        return Some("The part after the @ must be a domain, as in example.com.");
+        return Some(Msg::EmailBadDomain);
     }
     None
 }
 
-/// What is wrong with a webhook URL, if anything: it must be an `https://` address with a host.
-pub fn webhook_url_problem(url: &str) -> Option<&'static str> {
+/// What is wrong with a webhook URL, if anything, as the text to show: it must be an
+/// `https://` address with a host.
+pub fn webhook_url_problem(url: &str) -> Option<Msg> {
     if url.is_empty() {
-        return Some("Enter the https:// address your webhook receives messages at.");
+        return Some(Msg::WebhookEmpty);
     }
     if url.chars().any(char::is_whitespace) {
-        return Some("A URL has no spaces.");
+        return Some(Msg::UrlSpaces);
     }
     let lower = url.to_ascii_lowercase();
     let Some(rest) = lower.strip_prefix("https://") else {
         return Some(if lower.starts_with("http://") {
-            "Use an https:// address: messages are only sent over encrypted connections."
+            Msg::WebhookHttp
         } else {
-            "Enter a full address starting with https://."
+            Msg::WebhookNoScheme
         });
     };
     let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
     if authority.contains('@') {
-        return Some("Leave out the user name and password; put a secret in the path instead.");
+        return Some(Msg::WebhookCredentials);
     }
     let (host, port) = match authority.rsplit_once(':') {
         Some((host, port)) if !host.ends_with(']') || authority.starts_with('[') => {
@@ -453,7 +487,7 @@ pub fn webhook_url_problem(url: &str) -> Option<&'static str> {
         _ => (authority, None),
     };
     if port.is_some_and(|port| port.parse::<u16>().map_or(true, |p| p == 0)) {
-        return Some("The port after the host name must be a number from 1 to 65535.");
+        return Some(Msg::WebhookBadPort);
     }
     let ipv6 = host.starts_with('[')
         && host.ends_with(']')
@@ -462,9 +496,7 @@ pub fn webhook_url_problem(url: &str) -> Option<&'static str> {
             .chars()
             .all(|c| c.is_ascii_hexdigit() || c == ':' || c == '.');
     if !ipv6 && !is_domain(host) {
-        return Some(
-            "The address needs a host name after https://, as in https://hooks.example.com/beacon.",
-        );
+        return Some(Msg::WebhookNoHost);
     }
     None
 }
@@ -661,7 +693,7 @@ mod tests {
     fn the_same_data_twice_is_no_news() {
         let data = demo();
         assert_eq!(diff(&data, &data.clone(), &all_sections()), vec![]);
-        assert_eq!(notice("emea", "EMEA", &[]), None);
+        assert_eq!(notice("emea", "EMEA", &[], Lang::English), None);
     }
 
     #[test]
@@ -677,10 +709,13 @@ mod tests {
         let news = diff(&before, &after, &["em-backups".into()]);
         assert_eq!(news.len(), 1, "{news:?}");
         assert_eq!(
-            news[0].headline(),
+            news[0].headline(Lang::English),
             "Monitoring: Delayed Microsoft 365 backups"
         );
-        assert_eq!(news[0].detail(), "A fix is deployed; backlog clearing.");
+        assert_eq!(
+            news[0].detail(Lang::English),
+            "A fix is deployed; backlog clearing."
+        );
         // The incident touches a Backups member only: a Website subscriber hears nothing.
         assert_eq!(diff(&before, &after, &["em-website".into()]), vec![]);
     }
@@ -701,7 +736,7 @@ mod tests {
         let news = diff(&before, &after, &all_sections());
         assert_eq!(news.len(), 1, "{news:?}");
         assert_eq!(
-            news[0].headline(),
+            news[0].headline(Lang::English),
             "Resolved: Delayed Microsoft 365 backups"
         );
     }
@@ -729,13 +764,15 @@ mod tests {
 
         let news = diff(&before, &after, &["em-restores".into()]);
         assert_eq!(
-            news.iter().map(Change::headline).collect::<Vec<_>>(),
+            news.iter()
+                .map(|c| c.headline(Lang::English))
+                .collect::<Vec<_>>(),
             vec![
                 "New incident: Restores are slow".to_string(),
                 "Restores/Downloads: Major outage".to_string()
             ]
         );
-        let shown = notice("emea", "EMEA", &news).unwrap();
+        let shown = notice("emea", "EMEA", &news, Lang::English).unwrap();
         assert_eq!(shown.title, "EMEA — 2 status changes");
         assert_eq!(
             shown.body,
@@ -761,15 +798,132 @@ mod tests {
         let news = diff(&before, &after, &["em-backups".into()]);
         assert_eq!(news.len(), 1, "{news:?}");
         assert_eq!(
-            news[0].headline(),
+            news[0].headline(Lang::English),
             "Google Workspace backups: Degraded performance"
         );
-        assert_eq!(news[0].detail(), "Was: Operational.");
-        let shown = notice("emea", "EMEA", &news).unwrap();
+        assert_eq!(news[0].detail(Lang::English), "Was: Operational.");
+        let shown = notice("emea", "EMEA", &news, Lang::English).unwrap();
         assert_eq!(
             shown.title,
             "EMEA — Google Workspace backups: Degraded performance"
         );
+    }
+
+    #[test]
+    fn notifications_speak_the_visitors_language_and_keep_the_datas_names() {
+        let before = demo();
+        let mut after = before.clone();
+        add_update(
+            &mut after.0.incidents[0],
+            "u-new",
+            IncidentStatus::Resolved,
+            "All caught up.",
+        );
+        for component in &mut after.0.components {
+            if component.id == "em-website" {
+                component.status = ComponentStatus::PartialOutage;
+            }
+        }
+        let news = diff(&before, &after, &all_sections());
+        let shown = notice("emea", "EMEA", &news, Lang::German).unwrap();
+        assert_eq!(shown.title, "EMEA — 2 Statusänderungen");
+        assert_eq!(
+            shown.body,
+            "Behoben: Delayed Microsoft 365 backups\nWebsite: Teilausfall"
+        );
+        let one = notice("emea", "EMEA", &news[1..], Lang::French).unwrap();
+        assert_eq!(one.title, "EMEA — Website\u{a0}: Panne partielle");
+        assert_eq!(one.body, "Auparavant\u{a0}: Opérationnel.");
+        let ja = notice("emea", "EMEA", &news[..1], Lang::Japanese).unwrap();
+        assert_eq!(ja.title, "EMEA — 解決済み: Delayed Microsoft 365 backups");
+        assert_eq!(
+            ja.body, "All caught up.",
+            "the operator's message stays as written"
+        );
+    }
+
+    #[test]
+    fn a_long_list_of_changes_says_how_many_more_in_the_language() {
+        let change = |n: usize| Change::StatusChange {
+            id: format!("c{n}"),
+            name: format!("Part {n}"),
+            from: ComponentStatus::Operational,
+            to: ComponentStatus::MajorOutage,
+        };
+        let five: Vec<Change> = (0..5).map(change).collect();
+        let six: Vec<Change> = (0..6).map(change).collect();
+        let last_line = |changes: &[Change], lang| {
+            let shown = notice("emea", "EMEA", changes, lang).unwrap();
+            shown.body.lines().last().unwrap().to_string()
+        };
+        assert_eq!(last_line(&five, Lang::English), "and 1 more");
+        assert_eq!(last_line(&six, Lang::English), "and 2 more");
+        assert_eq!(last_line(&six, Lang::German), "und 2 weitere");
+        assert_eq!(last_line(&five, Lang::Finnish), "ja 1 muu");
+        assert_eq!(last_line(&six, Lang::Finnish), "ja 2 muuta");
+        assert_eq!(last_line(&six, Lang::SimplifiedChinese), "以及另外 2 项");
+        assert_eq!(
+            notice("emea", "EMEA", &six, Lang::Dutch).unwrap().title,
+            "EMEA — 6 statuswijzigingen"
+        );
+    }
+
+    #[test]
+    fn refusals_are_interface_texts_in_every_language_and_english_on_display() {
+        let refusal =
+            signup_request(SubscriptionMethod::Email, "ops", "emea", &[], "en").unwrap_err();
+        assert_eq!(refusal.message, Msg::EmailNoAt);
+        assert_eq!(
+            refusal.to_string(),
+            "An e-mail address needs an @, as in name@example.com."
+        );
+        assert_eq!(
+            Lang::German.text(refusal.message),
+            "Eine E-Mail-Adresse braucht ein @, etwa name@example.com."
+        );
+        assert_eq!(
+            webhook_url_problem("http://hooks.example.com/x"),
+            Some(Msg::WebhookHttp)
+        );
+        assert_eq!(
+            signup_request(
+                SubscriptionMethod::Email,
+                "ops@example.com",
+                "emea",
+                &[],
+                "en"
+            )
+            .unwrap_err()
+            .message,
+            Msg::ChooseOneSection
+        );
+        let problems = [
+            "",
+            "o ps@example.com",
+            "ops@@example.com",
+            "ops.@example.com",
+            "ops@example",
+        ]
+        .map(email_problem)
+        .into_iter()
+        .chain(
+            [
+                "",
+                "https://a b",
+                "http://x.com",
+                "x.com",
+                "https://u:p@x.com",
+                "https://x.com:0",
+                "https://",
+            ]
+            .map(webhook_url_problem),
+        );
+        for problem in problems {
+            let problem = problem.expect("refused");
+            for lang in Lang::ALL {
+                assert!(!lang.text(problem).is_empty(), "{lang:?} {problem:?}");
+            }
+        }
     }
 
     #[test]

@@ -208,6 +208,41 @@ pub const fn text(msg: Msg) -> &'static str {
         Msg::FollowVisitorTheme => "Einstellung des Besuchers folgen",
         Msg::Light => "Hell",
         Msg::Dark => "Dunkel",
+        // Browser notifications.
+        Msg::NoticeNewIncident => "Neue Störung: {name}",
+        Msg::NoticeMaintenanceScheduled => "Wartung geplant: {name}",
+        Msg::NoticeUpdate => "{status}: {name}",
+        Msg::NoticeComponent => "{name}: {status}",
+        Msg::NoticeWas => "Vorher: {status}.",
+        Msg::NoticeMoreOne => "und {count} weitere",
+        Msg::NoticeMoreOther => "und {count} weitere",
+        Msg::NoticeChanges => "{count} Statusänderungen",
+        // Sign-up checks.
+        Msg::EmailEmpty => "Geben Sie Ihre E-Mail-Adresse ein.",
+        Msg::EmailSpaces => "Eine E-Mail-Adresse enthält keine Leerzeichen.",
+        Msg::EmailTooLong => "Diese E-Mail-Adresse ist zu lang.",
+        Msg::EmailNoAt => "Eine E-Mail-Adresse braucht ein @, etwa name@example.com.",
+        Msg::EmailTwoAts => "Eine E-Mail-Adresse enthält nur ein @.",
+        Msg::EmailBadMailbox => "Der Teil vor dem @ ist kein gültiger Postfachname.",
+        Msg::EmailBadDomain => "Nach dem @ muss eine Domain stehen, etwa example.com.",
+        Msg::WebhookEmpty => "Geben Sie die https://-Adresse ein, an der Ihr Webhook Nachrichten empfängt.",
+        Msg::UrlSpaces => "Eine URL enthält keine Leerzeichen.",
+        Msg::WebhookHttp => "Verwenden Sie eine https://-Adresse: Nachrichten werden nur über verschlüsselte Verbindungen gesendet.",
+        Msg::WebhookNoScheme => "Geben Sie eine vollständige Adresse ein, die mit https:// beginnt.",
+        Msg::WebhookCredentials => "Lassen Sie Benutzername und Passwort weg; nehmen Sie stattdessen ein Geheimnis in den Pfad auf.",
+        Msg::WebhookBadPort => "Der Port nach dem Hostnamen muss eine Zahl von 1 bis 65535 sein.",
+        Msg::WebhookNoHost => "Nach https:// braucht die Adresse einen Hostnamen, etwa https://hooks.example.com/beacon.",
+        // Technical details of a failed load (file names, paths and reasons stay as they are).
+        Msg::ErrFetch => "{file}: konnte nicht abgerufen werden ({reason})",
+        Msg::ErrHttp => "{file}: Der Server antwortete mit HTTP {status}",
+        Msg::ErrHttpMessage => "{file}: Der Server antwortete mit HTTP {status} ({message})",
+        Msg::ErrDataAt => "{file}, Feld {path}: {reason}",
+        Msg::ErrAlso => "; außerdem {path}: {reason}",
+        // The pre-rendered snapshot.
+        Msg::PrerenderedNote => "Status vom {when}. Live-Aktualisierungen brauchen JavaScript; ist es aktiv, aktualisiert sich diese Seite selbst.",
+        Msg::FollowFeeds => "Störungen dieser Region verfolgen:",
+        Msg::AtomFeed => "Atom-Feed",
+        Msg::RssFeed => "RSS-Feed",
     }
 }
 

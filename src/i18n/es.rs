@@ -205,6 +205,41 @@ pub const fn text(msg: Msg) -> &'static str {
         Msg::FollowVisitorTheme => "Seguir la preferencia del visitante",
         Msg::Light => "Claro",
         Msg::Dark => "Oscuro",
+        // Browser notifications.
+        Msg::NoticeNewIncident => "Nuevo incidente: {name}",
+        Msg::NoticeMaintenanceScheduled => "Mantenimiento programado: {name}",
+        Msg::NoticeUpdate => "{status}: {name}",
+        Msg::NoticeComponent => "{name}: {status}",
+        Msg::NoticeWas => "Antes: {status}.",
+        Msg::NoticeMoreOne => "y {count} más",
+        Msg::NoticeMoreOther => "y {count} más",
+        Msg::NoticeChanges => "{count} cambios de estado",
+        // Sign-up checks.
+        Msg::EmailEmpty => "Introduzca su dirección de correo electrónico.",
+        Msg::EmailSpaces => "Una dirección de correo electrónico no contiene espacios.",
+        Msg::EmailTooLong => "Esa dirección de correo electrónico es demasiado larga.",
+        Msg::EmailNoAt => "Una dirección de correo electrónico necesita una @, como en nombre@example.com.",
+        Msg::EmailTwoAts => "Una dirección de correo electrónico tiene una sola @.",
+        Msg::EmailBadMailbox => "La parte antes de la @ no es un nombre de buzón válido.",
+        Msg::EmailBadDomain => "Después de la @ debe ir un dominio, como example.com.",
+        Msg::WebhookEmpty => "Introduzca la dirección https:// en la que su webhook recibe los mensajes.",
+        Msg::UrlSpaces => "Una URL no contiene espacios.",
+        Msg::WebhookHttp => "Use una dirección https://: los mensajes solo se envían por conexiones cifradas.",
+        Msg::WebhookNoScheme => "Introduzca una dirección completa que empiece por https://.",
+        Msg::WebhookCredentials => "Omita el usuario y la contraseña; ponga un secreto en la ruta.",
+        Msg::WebhookBadPort => "El puerto tras el nombre de host debe ser un número del 1 al 65535.",
+        Msg::WebhookNoHost => "La dirección necesita un nombre de host después de https://, como en https://hooks.example.com/beacon.",
+        // Technical details of a failed load (file names, paths and reasons stay as they are).
+        Msg::ErrFetch => "{file}: no se pudo obtener ({reason})",
+        Msg::ErrHttp => "{file}: el servidor respondió HTTP {status}",
+        Msg::ErrHttpMessage => "{file}: el servidor respondió HTTP {status} ({message})",
+        Msg::ErrDataAt => "{file}, campo {path}: {reason}",
+        Msg::ErrAlso => "; además {path}: {reason}",
+        // The pre-rendered snapshot.
+        Msg::PrerenderedNote => "Estado a fecha de {when}. Las actualizaciones en vivo necesitan JavaScript; si está activado, esta página se actualiza sola.",
+        Msg::FollowFeeds => "Siga los incidentes de esta región:",
+        Msg::AtomFeed => "Feed Atom",
+        Msg::RssFeed => "Feed RSS",
     }
 }
 

@@ -202,6 +202,41 @@ pub const fn text(msg: Msg) -> &'static str {
         Msg::FollowVisitorTheme => "Seuraa kävijän asetusta",
         Msg::Light => "Vaalea",
         Msg::Dark => "Tumma",
+        // Browser notifications.
+        Msg::NoticeNewIncident => "Uusi häiriö: {name}",
+        Msg::NoticeMaintenanceScheduled => "Huolto suunniteltu: {name}",
+        Msg::NoticeUpdate => "{status}: {name}",
+        Msg::NoticeComponent => "{name}: {status}",
+        Msg::NoticeWas => "Aiemmin: {status}.",
+        Msg::NoticeMoreOne => "ja {count} muu",
+        Msg::NoticeMoreOther => "ja {count} muuta",
+        Msg::NoticeChanges => "{count} tilamuutosta",
+        // Sign-up checks.
+        Msg::EmailEmpty => "Kirjoita sähköpostiosoitteesi.",
+        Msg::EmailSpaces => "Sähköpostiosoitteessa ei ole välilyöntejä.",
+        Msg::EmailTooLong => "Sähköpostiosoite on liian pitkä.",
+        Msg::EmailNoAt => "Sähköpostiosoitteessa tarvitaan @-merkki, esimerkiksi nimi@example.com.",
+        Msg::EmailTwoAts => "Sähköpostiosoitteessa on vain yksi @-merkki.",
+        Msg::EmailBadMailbox => "@-merkkiä edeltävä osa ei ole kelvollinen postilaatikon nimi.",
+        Msg::EmailBadDomain => "@-merkin jälkeen tarvitaan verkkotunnus, esimerkiksi example.com.",
+        Msg::WebhookEmpty => "Kirjoita https://-osoite, johon webhookisi vastaanottaa viestit.",
+        Msg::UrlSpaces => "URL-osoitteessa ei ole välilyöntejä.",
+        Msg::WebhookHttp => "Käytä https://-osoitetta: viestit lähetetään vain salattuja yhteyksiä pitkin.",
+        Msg::WebhookNoScheme => "Kirjoita koko osoite, joka alkaa https://.",
+        Msg::WebhookCredentials => "Jätä käyttäjätunnus ja salasana pois; lisää salaisuus sen sijaan polkuun.",
+        Msg::WebhookBadPort => "Isäntänimen jälkeisen portin on oltava luku väliltä 1–65535.",
+        Msg::WebhookNoHost => "Osoitteessa tarvitaan isäntänimi https://-alun jälkeen, esimerkiksi https://hooks.example.com/beacon.",
+        // Technical details of a failed load (file names, paths and reasons stay as they are).
+        Msg::ErrFetch => "{file}: noutaminen epäonnistui ({reason})",
+        Msg::ErrHttp => "{file}: palvelin vastasi HTTP {status}",
+        Msg::ErrHttpMessage => "{file}: palvelin vastasi HTTP {status} ({message})",
+        Msg::ErrDataAt => "{file}, kenttä {path}: {reason}",
+        Msg::ErrAlso => "; lisäksi {path}: {reason}",
+        // The pre-rendered snapshot.
+        Msg::PrerenderedNote => "Tila {when}. Reaaliaikaiset päivitykset vaativat JavaScriptin; kun se on käytössä, sivu päivittyy itsestään.",
+        Msg::FollowFeeds => "Seuraa tämän alueen häiriöitä:",
+        Msg::AtomFeed => "Atom-syöte",
+        Msg::RssFeed => "RSS-syöte",
     }
 }
 

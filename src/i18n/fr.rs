@@ -209,6 +209,41 @@ pub const fn text(msg: Msg) -> &'static str {
         Msg::FollowVisitorTheme => "Suivre le réglage du visiteur",
         Msg::Light => "Clair",
         Msg::Dark => "Sombre",
+        // Browser notifications.
+        Msg::NoticeNewIncident => "Nouvel incident\u{a0}: {name}",
+        Msg::NoticeMaintenanceScheduled => "Maintenance planifiée\u{a0}: {name}",
+        Msg::NoticeUpdate => "{status}\u{a0}: {name}",
+        Msg::NoticeComponent => "{name}\u{a0}: {status}",
+        Msg::NoticeWas => "Auparavant\u{a0}: {status}.",
+        Msg::NoticeMoreOne => "et {count} autre",
+        Msg::NoticeMoreOther => "et {count} autres",
+        Msg::NoticeChanges => "{count}\u{a0}changements d’état",
+        // Sign-up checks.
+        Msg::EmailEmpty => "Saisissez votre adresse e-mail.",
+        Msg::EmailSpaces => "Une adresse e-mail ne contient pas d’espace.",
+        Msg::EmailTooLong => "Cette adresse e-mail est trop longue.",
+        Msg::EmailNoAt => "Une adresse e-mail contient un @, comme dans nom@example.com.",
+        Msg::EmailTwoAts => "Une adresse e-mail ne contient qu’un seul @.",
+        Msg::EmailBadMailbox => "La partie avant le @ n’est pas un nom de boîte aux lettres valide.",
+        Msg::EmailBadDomain => "Après le @ doit figurer un domaine, comme example.com.",
+        Msg::WebhookEmpty => "Saisissez l’adresse https:// à laquelle votre webhook reçoit les messages.",
+        Msg::UrlSpaces => "Une URL ne contient pas d’espace.",
+        Msg::WebhookHttp => "Utilisez une adresse https://\u{a0}: les messages ne sont envoyés que par des connexions chiffrées.",
+        Msg::WebhookNoScheme => "Saisissez une adresse complète commençant par https://.",
+        Msg::WebhookCredentials => "Retirez le nom d’utilisateur et le mot de passe\u{a0}; placez plutôt un secret dans le chemin.",
+        Msg::WebhookBadPort => "Le port après le nom d’hôte doit être un nombre de 1 à 65535.",
+        Msg::WebhookNoHost => "L’adresse doit comporter un nom d’hôte après https://, comme dans https://hooks.example.com/beacon.",
+        // Technical details of a failed load (file names, paths and reasons stay as they are).
+        Msg::ErrFetch => "{file}\u{a0}: récupération impossible ({reason})",
+        Msg::ErrHttp => "{file}\u{a0}: le serveur a répondu HTTP {status}",
+        Msg::ErrHttpMessage => "{file}\u{a0}: le serveur a répondu HTTP {status} ({message})",
+        Msg::ErrDataAt => "{file}, champ {path}\u{a0}: {reason}",
+        Msg::ErrAlso => "\u{a0}; également {path}\u{a0}: {reason}",
+        // The pre-rendered snapshot.
+        Msg::PrerenderedNote => "État au {when}. Les mises à jour en direct nécessitent JavaScript\u{a0}; s’il est activé, cette page s’actualise d’elle-même.",
+        Msg::FollowFeeds => "Suivre les incidents de cette région\u{a0}:",
+        Msg::AtomFeed => "Flux Atom",
+        Msg::RssFeed => "Flux RSS",
     }
 }
 

@@ -198,6 +198,41 @@ pub const fn text(msg: Msg) -> &'static str {
         Msg::FollowVisitorTheme => "閲覧者の設定に従う",
         Msg::Light => "ライト",
         Msg::Dark => "ダーク",
+        // Browser notifications.
+        Msg::NoticeNewIncident => "新しいインシデント: {name}",
+        Msg::NoticeMaintenanceScheduled => "メンテナンス予定: {name}",
+        Msg::NoticeUpdate => "{status}: {name}",
+        Msg::NoticeComponent => "{name}: {status}",
+        Msg::NoticeWas => "変更前: {status}",
+        Msg::NoticeMoreOne => "ほか {count} 件",
+        Msg::NoticeMoreOther => "ほか {count} 件",
+        Msg::NoticeChanges => "{count} 件のステータス変更",
+        // Sign-up checks.
+        Msg::EmailEmpty => "メールアドレスを入力してください。",
+        Msg::EmailSpaces => "メールアドレスに空白は使えません。",
+        Msg::EmailTooLong => "メールアドレスが長すぎます。",
+        Msg::EmailNoAt => "メールアドレスには @ が必要です（例: name@example.com）。",
+        Msg::EmailTwoAts => "メールアドレスの @ は 1 つだけです。",
+        Msg::EmailBadMailbox => "@ の前の部分が有効なメールボックス名ではありません。",
+        Msg::EmailBadDomain => "@ の後はドメインにしてください（例: example.com）。",
+        Msg::WebhookEmpty => "Webhook がメッセージを受け取る https:// アドレスを入力してください。",
+        Msg::UrlSpaces => "URL に空白は使えません。",
+        Msg::WebhookHttp => "https:// のアドレスを使ってください。メッセージは暗号化された接続でのみ送信されます。",
+        Msg::WebhookNoScheme => "https:// で始まる完全なアドレスを入力してください。",
+        Msg::WebhookCredentials => "ユーザー名とパスワードは含めず、代わりにパスに秘密の値を入れてください。",
+        Msg::WebhookBadPort => "ホスト名の後のポートは 1〜65535 の数値にしてください。",
+        Msg::WebhookNoHost => "https:// の後にホスト名が必要です（例: https://hooks.example.com/beacon）。",
+        // Technical details of a failed load (file names, paths and reasons stay as they are).
+        Msg::ErrFetch => "{file}: 取得できませんでした（{reason}）",
+        Msg::ErrHttp => "{file}: サーバーが HTTP {status} を返しました",
+        Msg::ErrHttpMessage => "{file}: サーバーが HTTP {status} を返しました（{message}）",
+        Msg::ErrDataAt => "{file} の {path}: {reason}",
+        Msg::ErrAlso => "。さらに {path}: {reason}",
+        // The pre-rendered snapshot.
+        Msg::PrerenderedNote => "{when} 時点のステータスです。リアルタイム更新には JavaScript が必要です。有効にすると、このページは自動で更新されます。",
+        Msg::FollowFeeds => "このリージョンのインシデントをフォロー:",
+        Msg::AtomFeed => "Atom フィード",
+        Msg::RssFeed => "RSS フィード",
     }
 }
 

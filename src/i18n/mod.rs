@@ -379,6 +379,41 @@ pub enum Msg {
     FollowVisitorTheme,
     Light,
     Dark,
+    // Browser notifications.
+    NoticeNewIncident,
+    NoticeMaintenanceScheduled,
+    NoticeUpdate,
+    NoticeComponent,
+    NoticeWas,
+    NoticeMoreOne,
+    NoticeMoreOther,
+    NoticeChanges,
+    // Sign-up checks.
+    EmailEmpty,
+    EmailSpaces,
+    EmailTooLong,
+    EmailNoAt,
+    EmailTwoAts,
+    EmailBadMailbox,
+    EmailBadDomain,
+    WebhookEmpty,
+    UrlSpaces,
+    WebhookHttp,
+    WebhookNoScheme,
+    WebhookCredentials,
+    WebhookBadPort,
+    WebhookNoHost,
+    // Technical details of a failed load (file names, paths and reasons stay as they are).
+    ErrFetch,
+    ErrHttp,
+    ErrHttpMessage,
+    ErrDataAt,
+    ErrAlso,
+    // The pre-rendered snapshot.
+    PrerenderedNote,
+    FollowFeeds,
+    AtomFeed,
+    RssFeed,
 }
 
 impl Msg {
@@ -570,6 +605,37 @@ impl Msg {
         Msg::FollowVisitorTheme,
         Msg::Light,
         Msg::Dark,
+        Msg::NoticeNewIncident,
+        Msg::NoticeMaintenanceScheduled,
+        Msg::NoticeUpdate,
+        Msg::NoticeComponent,
+        Msg::NoticeWas,
+        Msg::NoticeMoreOne,
+        Msg::NoticeMoreOther,
+        Msg::NoticeChanges,
+        Msg::EmailEmpty,
+        Msg::EmailSpaces,
+        Msg::EmailTooLong,
+        Msg::EmailNoAt,
+        Msg::EmailTwoAts,
+        Msg::EmailBadMailbox,
+        Msg::EmailBadDomain,
+        Msg::WebhookEmpty,
+        Msg::UrlSpaces,
+        Msg::WebhookHttp,
+        Msg::WebhookNoScheme,
+        Msg::WebhookCredentials,
+        Msg::WebhookBadPort,
+        Msg::WebhookNoHost,
+        Msg::ErrFetch,
+        Msg::ErrHttp,
+        Msg::ErrHttpMessage,
+        Msg::ErrDataAt,
+        Msg::ErrAlso,
+        Msg::PrerenderedNote,
+        Msg::FollowFeeds,
+        Msg::AtomFeed,
+        Msg::RssFeed,
     ];
 }
 
@@ -988,8 +1054,15 @@ mod tests {
         }
     }
 
-    /// Keys that may read the same as English: names and abbreviations used worldwide.
-    const MAY_EQUAL_ENGLISH: &[Msg] = &[Msg::Utc, Msg::MethodWebhook, Msg::MethodFeeds];
+    /// Keys that may read the same as English: names and abbreviations used worldwide, and
+    /// templates that are only placeholders and punctuation.
+    const MAY_EQUAL_ENGLISH: &[Msg] = &[
+        Msg::Utc,
+        Msg::MethodWebhook,
+        Msg::MethodFeeds,
+        Msg::NoticeUpdate,
+        Msg::NoticeComponent,
+    ];
 
     #[test]
     fn every_language_is_translated_not_copied() {
@@ -1015,6 +1088,6 @@ mod tests {
             assert!(seen.insert(msg), "{msg:?} listed twice");
         }
         // The tables are exhaustive matches; the list must name as many keys as they do.
-        assert_eq!(Msg::ALL.len(), Msg::Dark as usize + 1);
+        assert_eq!(Msg::ALL.len(), Msg::RssFeed as usize + 1);
     }
 }

@@ -206,6 +206,41 @@ pub const fn text(msg: Msg) -> &'static str {
         Msg::FollowVisitorTheme => "Instelling van de bezoeker volgen",
         Msg::Light => "Licht",
         Msg::Dark => "Donker",
+        // Browser notifications.
+        Msg::NoticeNewIncident => "Nieuwe storing: {name}",
+        Msg::NoticeMaintenanceScheduled => "Onderhoud gepland: {name}",
+        Msg::NoticeUpdate => "{status}: {name}",
+        Msg::NoticeComponent => "{name}: {status}",
+        Msg::NoticeWas => "Was: {status}.",
+        Msg::NoticeMoreOne => "en nog {count}",
+        Msg::NoticeMoreOther => "en nog {count}",
+        Msg::NoticeChanges => "{count} statuswijzigingen",
+        // Sign-up checks.
+        Msg::EmailEmpty => "Vul uw e-mailadres in.",
+        Msg::EmailSpaces => "Een e-mailadres bevat geen spaties.",
+        Msg::EmailTooLong => "Dat e-mailadres is te lang.",
+        Msg::EmailNoAt => "Een e-mailadres heeft een @ nodig, zoals in naam@example.com.",
+        Msg::EmailTwoAts => "Een e-mailadres bevat maar één @.",
+        Msg::EmailBadMailbox => "Het deel vóór de @ is geen geldige mailboxnaam.",
+        Msg::EmailBadDomain => "Na de @ moet een domein staan, zoals example.com.",
+        Msg::WebhookEmpty => "Vul het https://-adres in waarop uw webhook berichten ontvangt.",
+        Msg::UrlSpaces => "Een URL bevat geen spaties.",
+        Msg::WebhookHttp => "Gebruik een https://-adres: berichten worden alleen via versleutelde verbindingen verstuurd.",
+        Msg::WebhookNoScheme => "Vul een volledig adres in dat begint met https://.",
+        Msg::WebhookCredentials => "Laat gebruikersnaam en wachtwoord weg; zet in plaats daarvan een geheim in het pad.",
+        Msg::WebhookBadPort => "De poort na de hostnaam moet een getal van 1 tot 65535 zijn.",
+        Msg::WebhookNoHost => "Het adres heeft een hostnaam na https:// nodig, zoals in https://hooks.example.com/beacon.",
+        // Technical details of a failed load (file names, paths and reasons stay as they are).
+        Msg::ErrFetch => "{file}: kon niet worden opgehaald ({reason})",
+        Msg::ErrHttp => "{file}: de server antwoordde met HTTP {status}",
+        Msg::ErrHttpMessage => "{file}: de server antwoordde met HTTP {status} ({message})",
+        Msg::ErrDataAt => "{file}, veld {path}: {reason}",
+        Msg::ErrAlso => "; ook {path}: {reason}",
+        // The pre-rendered snapshot.
+        Msg::PrerenderedNote => "Status van {when}. Live-updates hebben JavaScript nodig; staat het aan, dan ververst deze pagina zichzelf.",
+        Msg::FollowFeeds => "Storingen in deze regio volgen:",
+        Msg::AtomFeed => "Atom-feed",
+        Msg::RssFeed => "RSS-feed",
     }
 }
 

@@ -203,6 +203,41 @@ pub const fn text(msg: Msg) -> &'static str {
         Msg::FollowVisitorTheme => "跟随访客设置",
         Msg::Light => "浅色",
         Msg::Dark => "深色",
+        // Browser notifications.
+        Msg::NoticeNewIncident => "新事件：{name}",
+        Msg::NoticeMaintenanceScheduled => "已计划维护：{name}",
+        Msg::NoticeUpdate => "{status}：{name}",
+        Msg::NoticeComponent => "{name}：{status}",
+        Msg::NoticeWas => "之前：{status}。",
+        Msg::NoticeMoreOne => "以及另外 {count} 项",
+        Msg::NoticeMoreOther => "以及另外 {count} 项",
+        Msg::NoticeChanges => "{count} 项状态变化",
+        // Sign-up checks.
+        Msg::EmailEmpty => "请输入您的电子邮件地址。",
+        Msg::EmailSpaces => "电子邮件地址不能包含空格。",
+        Msg::EmailTooLong => "该电子邮件地址过长。",
+        Msg::EmailNoAt => "电子邮件地址需要包含 @，例如 name@example.com。",
+        Msg::EmailTwoAts => "电子邮件地址只能包含一个 @。",
+        Msg::EmailBadMailbox => "@ 前面的部分不是有效的邮箱名。",
+        Msg::EmailBadDomain => "@ 后面必须是域名，例如 example.com。",
+        Msg::WebhookEmpty => "请输入您的 Webhook 接收消息的 https:// 地址。",
+        Msg::UrlSpaces => "URL 不能包含空格。",
+        Msg::WebhookHttp => "请使用 https:// 地址：消息只通过加密连接发送。",
+        Msg::WebhookNoScheme => "请输入以 https:// 开头的完整地址。",
+        Msg::WebhookCredentials => "请勿包含用户名和密码；请改为在路径中放入密钥。",
+        Msg::WebhookBadPort => "主机名后的端口必须是 1 到 65535 之间的数字。",
+        Msg::WebhookNoHost => "https:// 后面需要主机名，例如 https://hooks.example.com/beacon。",
+        // Technical details of a failed load (file names, paths and reasons stay as they are).
+        Msg::ErrFetch => "{file}：无法获取（{reason}）",
+        Msg::ErrHttp => "{file}：服务器返回 HTTP {status}",
+        Msg::ErrHttpMessage => "{file}：服务器返回 HTTP {status}（{message}）",
+        Msg::ErrDataAt => "{file} 中的 {path}：{reason}",
+        Msg::ErrAlso => "；另外 {path}：{reason}",
+        // The pre-rendered snapshot.
+        Msg::PrerenderedNote => "截至 {when} 的状态。实时更新需要 JavaScript；启用后，此页面会自动刷新。",
+        Msg::FollowFeeds => "关注此区域的事件：",
+        Msg::AtomFeed => "Atom 订阅源",
+        Msg::RssFeed => "RSS 订阅源",
     }
 }
 

@@ -78,11 +78,11 @@ pub fn SiteProblem(
     /// What went wrong.
     error: ApiError,
 ) -> impl IntoView {
-    let lang = use_lang().get_untracked();
+    let locale = use_lang();
     view! {
         <div class="notice error" role="alert" data-testid="site-error">
-            <strong>{lang.text(Msg::SiteMisconfigured)}</strong>
-            {error.to_string()}
+            <strong>{move || locale.t(Msg::SiteMisconfigured)}</strong>
+            {move || error.describe(locale.get())}
         </div>
     }
 }
@@ -201,11 +201,11 @@ fn LoadProblem(failure: ApiError, has_data: bool) -> impl IntoView {
         (false, true) => ("notice error", Msg::OfflineNoData),
         (false, false) => ("notice error", Msg::UnreadableNoData),
     };
-    let lead = use_lang().get_untracked().text(lead);
+    let locale = use_lang();
     view! {
         <div class=class role="alert" data-testid="load-error">
-            <strong>{lead}</strong>
-            {failure.to_string()}
+            <strong>{move || locale.t(lead)}</strong>
+            {move || failure.describe(locale.get())}
         </div>
     }
 }

@@ -11,7 +11,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use crate::api;
-use crate::i18n::{split_at, use_lang, Lang, Msg};
+use crate::i18n::{split_at, use_lang, Lang, Locale, Msg};
 use crate::notify::{
     badge_html, badge_markdown, changes, notice, signup_methods, signup_request, Notice,
     NotificationChoice, Polled, PublishedLinks, SignupField, SignupRefusal,
@@ -74,7 +74,7 @@ pub fn GetUpdates(
     #[prop(into)]
     history: Signal<Option<IncidentHistory>>,
 ) -> impl IntoView {
-    let lang = use_lang().get_untracked();
+    let locale = use_lang();
     let dialog = NodeRef::<html::Dialog>::new();
     let opener = NodeRef::<html::Button>::new();
     let title = NodeRef::<html::H2>::new();
@@ -108,7 +108,7 @@ pub fn GetUpdates(
     });
 
     notify_on_news(&region, summary, history, choice);
-    announce_feeds(&region, lang);
+    announce_feeds(&region, locale);
 
     let links = StoredValue::new(PublishedLinks::new(&site_root(), &region.id));
     let mut methods = vec![Method::Feeds, Method::Calendar, Method::Browser];
@@ -123,7 +123,7 @@ pub fn GetUpdates(
     let region_name = StoredValue::new(region.name.clone());
     let region_id = StoredValue::new(region.id.clone());
     let signup_url = StoredValue::new(subscriptions.signup_url.clone());
-    let section_refusal = RwSignal::new(None::<&'static str>);
+    let section_refusal = RwSignal::new(None::<Msg>);
     let email_input = RwSignal::new(String::new());
     let webhook_input = RwSignal::new(String::new());
 
@@ -206,7 +206,7 @@ pub fn GetUpdates(
                         prop:checked=move || method.get() == choice
                         on:change=move |_| method.set(choice)
                     />
-                    " " {choice.label(lang)}
+                    " " {move || choice.label(locale.get())}
                 </label>
             }
         })
@@ -250,7 +250,7 @@ pub fn GetUpdates(
             node_ref=opener
             on:click=open
         >
-            {lang.text(Msg::GetUpdates)}
+            {move || locale.t(Msg::GetUpdates)}
         </button>
         <dialog
             class="subscribe-dialog"
@@ -261,18 +261,18 @@ pub fn GetUpdates(
         >
             <div class="subscribe-head">
                 <h2 id="subscribe-title" tabindex="-1" node_ref=title>
-                    {split_at(lang.text(Msg::GetUpdatesFor), "region").0}
+                    {move || split_at(locale.t(Msg::GetUpdatesFor), "region").0}
                     {region.name.clone()}
-                    {split_at(lang.text(Msg::GetUpdatesFor), "region").1}
+                    {move || split_at(locale.t(Msg::GetUpdatesFor), "region").1}
                 </h2>
                 <button type="button" class="subscribe-close" on:click=close
                     data-testid="subscribe-close">
-                    {lang.text(Msg::Close)}
+                    {move || locale.t(Msg::Close)}
                 </button>
             </div>
             <fieldset class="subscribe-sections" data-testid="subscribe-sections"
                 aria-describedby="sections-problem">
-                <legend>{lang.text(Msg::Sections)}</legend>
+                <legend>{move || locale.t(Msg::Sections)}</legend>
                 <label class="all-sections">
                     <input
                         type="checkbox"
@@ -283,15 +283,15 @@ pub fn GetUpdates(
                             picked.set(if event_target_checked(&event) { None } else { Some(Vec::new()) });
                         }
                     />
-                    " " {lang.text(Msg::AllSections)}
+                    " " {move || locale.t(Msg::AllSections)}
                 </label>
                 <ul>{section_boxes}</ul>
                 <p id="sections-problem" class="field-error" role="alert" data-testid="sections-problem">
-                    {move || section_refusal.get()}
+                    {move || section_refusal.get().map(|problem| locale.t(problem))}
                 </p>
             </fieldset>
             <fieldset class="subscribe-methods">
-                <legend>{lang.text(Msg::How)}</legend>
+                <legend>{move || locale.t(Msg::How)}</legend>
                 {method_radios}
             </fieldset>
             <div class="subscribe-panel" data-testid="subscribe-panel">{panel}</div>
@@ -306,8 +306,8 @@ pub fn site_root() -> String {
 }
 
 /// Adds `<link rel="alternate">` for the region's feeds to the document head while the page is
-/// open, so browsers and extensions can discover them.
-fn announce_feeds(region: &Region, lang: Lang) {
+/// open, so browsers and extensions can discover them; their titles follow the language.
+fn announce_feeds(region: &Region, locale: Locale) {
     let Some(head) = document().head() else {
         return;
     };
@@ -323,18 +323,26 @@ fn announce_feeds(region: &Region, lang: Lang) {
         let _ = link.set_attribute("rel", "alternate");
         let _ = link.set_attribute("type", kind);
         let _ = link.set_attribute("href", &href);
-        let title = lang.fill(
-            Msg::FeedTitle,
-            &[("region", &region.name), ("format", format)],
-        );
-        let _ = link.set_attribute("title", &title);
         if head.append_child(&link).is_ok() {
-            added.push(link);
+            added.push((link, format));
         }
     }
     let added = StoredValue::new_local(added);
+    let region_name = region.name.clone();
+    Effect::new(move |_| {
+        let lang = locale.get();
+        added.with_value(|links| {
+            for (link, format) in links {
+                let title = lang.fill(
+                    Msg::FeedTitle,
+                    &[("region", &region_name), ("format", format)],
+                );
+                let _ = link.set_attribute("title", &title);
+            }
+        });
+    });
     on_cleanup(move || {
-        added.with_value(|links| links.iter().for_each(web_sys::Element::remove));
+        added.with_value(|links| links.iter().for_each(|(link, _)| link.remove()));
     });
 }
 
@@ -346,6 +354,7 @@ fn notify_on_news(
     history: Signal<Option<IncidentHistory>>,
     choice: RwSignal<Option<NotificationChoice>>,
 ) {
+    let locale = use_lang();
     let last = StoredValue::new(None::<(Summary, IncidentHistory)>);
     let region_id = region.id.clone();
     let region_name = region.name.clone();
@@ -376,7 +385,7 @@ fn notify_on_news(
             },
             &choice.sections,
         );
-        if let Some(notice) = notice(&region_id, &region_name, &news) {
+        if let Some(notice) = notice(&region_id, &region_name, &news, locale.get_untracked()) {
             show(&notice);
         }
     });
@@ -414,12 +423,13 @@ fn CopyField(
     /// Unique within the dialog, for the label.
     id: String,
     /// What the address is.
-    label: String,
+    #[prop(into)]
+    label: Signal<String>,
     /// The text to copy.
     value: String,
 ) -> impl IntoView {
-    let lang = use_lang().get_untracked();
-    let note = RwSignal::new("");
+    let locale = use_lang();
+    let note = RwSignal::new(None::<Msg>);
     let text = StoredValue::new(value.clone());
     let copy = move |_| {
         let text = text.get_value();
@@ -427,20 +437,20 @@ fn CopyField(
         let has_clipboard = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard"))
             .is_ok_and(|clipboard| !clipboard.is_undefined());
         if !has_clipboard {
-            note.set(lang.text(Msg::CopyUnavailable));
+            note.set(Some(Msg::CopyUnavailable));
             return;
         }
         let promise = navigator.clipboard().write_text(&text);
         spawn_local(async move {
             note.try_set(match JsFuture::from(promise).await {
-                Ok(_) => lang.text(Msg::Copied),
-                Err(_) => lang.text(Msg::CopyFailed),
+                Ok(_) => Some(Msg::Copied),
+                Err(_) => Some(Msg::CopyFailed),
             });
         });
     };
     view! {
         <div class="copy-field" data-testid="copy-field">
-            <label for=id.clone()>{label.clone()}</label>
+            <label for=id.clone()>{move || label.get()}</label>
             <div class="copy-row">
                 <input id=id type="text" readonly value=value
                     on:focus=|event| {
@@ -451,10 +461,10 @@ fn CopyField(
                             input.select();
                         }
                     } />
-                <button type="button" on:click=copy aria-label=lang.fill(Msg::CopyNamed, &[("label", &label)])>
-                    {lang.text(Msg::Copy)}
+                <button type="button" on:click=copy aria-label=move || locale.get().fill(Msg::CopyNamed, &[("label", &label.get())])>
+                    {move || locale.t(Msg::Copy)}
                 </button>
-                <span class="copy-note" role="status">{move || note.get()}</span>
+                <span class="copy-note" role="status">{move || note.get().map(|msg| locale.t(msg))}</span>
             </div>
         </div>
     }
@@ -466,7 +476,7 @@ fn FeedsPanel(
     links: StoredValue<PublishedLinks>,
     chosen: Signal<Vec<SectionChoice>>,
 ) -> impl IntoView {
-    let lang = use_lang().get_untracked();
+    let locale = use_lang();
     let links = links.get_value();
     let region_atom = links.atom();
     let region_rss = links.rss();
@@ -482,9 +492,9 @@ fn FeedsPanel(
     };
     view! {
         <div data-testid="feeds-panel">
-            <p>{lang.text(Msg::FeedsIntro)}</p>
-            <CopyField id="feed-region-atom".into() label=lang.text(Msg::WholeRegionAtom).into() value=region_atom />
-            <CopyField id="feed-region-rss".into() label=lang.text(Msg::WholeRegionRss).into() value=region_rss />
+            <p>{move || locale.t(Msg::FeedsIntro)}</p>
+            <CopyField id="feed-region-atom".into() label=Signal::derive(move || locale.t(Msg::WholeRegionAtom).to_string()) value=region_atom />
+            <CopyField id="feed-region-rss".into() label=Signal::derive(move || locale.t(Msg::WholeRegionRss).to_string()) value=region_rss />
             {per_section}
         </div>
     }
@@ -493,19 +503,19 @@ fn FeedsPanel(
 /// The region's maintenance calendar: subscription addresses and a download.
 #[component]
 fn CalendarPanel(links: StoredValue<PublishedLinks>) -> impl IntoView {
-    let lang = use_lang().get_untracked();
+    let locale = use_lang();
     let links = links.get_value();
     let webcal = links.webcal();
     let https = links.calendar();
     view! {
         <div data-testid="calendar-panel">
-            <p>{lang.text(Msg::CalendarIntro)}</p>
-            <p><a href=webcal.clone() rel="external">{lang.text(Msg::OpenInCalendar)}</a></p>
-            <CopyField id="calendar-webcal".into() label=lang.text(Msg::SubscriptionWebcal).into() value=webcal />
-            <CopyField id="calendar-https".into() label=lang.text(Msg::SubscriptionHttps).into() value=https.clone() />
+            <p>{move || locale.t(Msg::CalendarIntro)}</p>
+            <p><a href=webcal.clone() rel="external">{move || locale.t(Msg::OpenInCalendar)}</a></p>
+            <CopyField id="calendar-webcal".into() label=Signal::derive(move || locale.t(Msg::SubscriptionWebcal).to_string()) value=webcal />
+            <CopyField id="calendar-https".into() label=Signal::derive(move || locale.t(Msg::SubscriptionHttps).to_string()) value=https.clone() />
             <p>
                 <a href=https download="" rel="external" data-testid="calendar-download">
-                    {lang.text(Msg::DownloadCalendar)}
+                    {move || locale.t(Msg::DownloadCalendar)}
                 </a>
             </p>
         </div>
@@ -518,10 +528,10 @@ fn BrowserPanel(
     region_id: StoredValue<String>,
     chosen: Signal<Vec<SectionChoice>>,
     choice: RwSignal<Option<NotificationChoice>>,
-    section_refusal: RwSignal<Option<&'static str>>,
+    section_refusal: RwSignal<Option<Msg>>,
 ) -> impl IntoView {
-    let lang = use_lang().get_untracked();
-    let note = RwSignal::new(None::<String>);
+    let locale = use_lang();
+    let note = RwSignal::new(None::<Msg>);
     let save = move |enabled: bool| {
         let sections: Vec<String> = chosen
             .get_untracked()
@@ -537,16 +547,16 @@ fn BrowserPanel(
     };
     let turn_on = move |_| {
         if chosen.get_untracked().is_empty() {
-            section_refusal.set(Some(lang.text(Msg::ChooseOneSection)));
+            section_refusal.set(Some(Msg::ChooseOneSection));
             return;
         }
         match permission().as_deref() {
-            None => note.set(Some(lang.text(Msg::NoNotifications).into())),
+            None => note.set(Some(Msg::NoNotifications)),
             Some("granted") => save(true),
-            Some("denied") => note.set(Some(lang.text(Msg::NotificationsBlocked).into())),
+            Some("denied") => note.set(Some(Msg::NotificationsBlocked)),
             _ => {
                 let Ok(promise) = web_sys::Notification::request_permission() else {
-                    note.set(Some(lang.text(Msg::NoNotifications).into()));
+                    note.set(Some(Msg::NoNotifications));
                     return;
                 };
                 spawn_local(async move {
@@ -558,13 +568,14 @@ fn BrowserPanel(
                         save(true);
                         note.try_set(None);
                     } else {
-                        note.try_set(Some(lang.text(Msg::NotificationsBlocked).into()));
+                        note.try_set(Some(Msg::NotificationsBlocked));
                     }
                 });
             }
         }
     };
-    let state = move || match choice.get() {
+    let state = move || {
+        match choice.get() {
         Some(current) if current.enabled => {
             let names: Vec<String> = chosen
                 .get()
@@ -578,30 +589,31 @@ fn BrowserPanel(
                 .map(|(id, _)| id)
                 .collect::<Vec<_>>()
                 != current.sections;
-            let (before, after) = split_at(lang.text(Msg::NotificationsOnFor), "names");
+            let (before, after) = split_at(locale.t(Msg::NotificationsOnFor), "names");
             view! {
                 <p data-testid="notify-state">{before} {names.join(", ")} {after}</p>
                 <button type="button" disabled=!edited on:click=turn_on>
-                    {lang.text(Msg::SaveSections)}
+                    {move || locale.t(Msg::SaveSections)}
                 </button>
                 " "
                 <button type="button" on:click=move |_| save(false)>
-                    {lang.text(Msg::TurnOffNotifications)}
+                    {move || locale.t(Msg::TurnOffNotifications)}
                 </button>
             }
             .into_any()
         }
         _ => view! {
-            <p data-testid="notify-state">{lang.text(Msg::NotificationsOff)}</p>
-            <button type="button" on:click=turn_on>{lang.text(Msg::TurnOnNotifications)}</button>
+            <p data-testid="notify-state">{move || locale.t(Msg::NotificationsOff)}</p>
+            <button type="button" on:click=turn_on>{move || locale.t(Msg::TurnOnNotifications)}</button>
         }
         .into_any(),
+    }
     };
     view! {
         <div data-testid="browser-panel">
-            <p>{lang.text(Msg::BrowserIntro)}</p>
+            <p>{move || locale.t(Msg::BrowserIntro)}</p>
             {state}
-            <p role="status" data-testid="notify-note">{move || note.get()}</p>
+            <p role="status" data-testid="notify-note">{move || note.get().map(|msg| locale.t(msg))}</p>
         </div>
     }
 }
@@ -616,12 +628,13 @@ fn SignupForm(
     signup_url: StoredValue<Option<String>>,
     region_id: StoredValue<String>,
     chosen: Signal<Vec<SectionChoice>>,
-    section_refusal: RwSignal<Option<&'static str>>,
+    section_refusal: RwSignal<Option<Msg>>,
 ) -> impl IntoView {
-    let lang = use_lang().get_untracked();
+    let locale = use_lang();
     let refusal = RwSignal::new(None::<SignupRefusal>);
     let sending = RwSignal::new(false);
-    let outcome = RwSignal::new(None::<Result<String, String>>);
+    // The endpoint's answer (if it gave one) or why the sign-up failed; worded when shown.
+    let outcome = RwSignal::new(None::<Result<Option<String>, api::ApiError>>);
     let method = if webhook {
         SubscriptionMethod::Webhook
     } else {
@@ -640,7 +653,7 @@ fn SignupForm(
             .into_iter()
             .map(|(id, _)| id)
             .collect();
-        let language = crate::ui::time::locale_tag(lang);
+        let language = crate::ui::time::locale_tag(locale.get_untracked());
         let request = match signup_request(
             method,
             &input.get_untracked(),
@@ -664,40 +677,34 @@ fn SignupForm(
         spawn_local(async move {
             let result = api::subscribe(&url, &request).await;
             sending.try_set(false);
-            outcome.try_set(Some(match result {
-                Ok(answer) => Ok(answer.unwrap_or_else(|| lang.text(Msg::SignedUp).into())),
-                Err(error) if error.is_network() => {
-                    Err(lang.fill(Msg::SignupUnreachable, &[("error", &error.to_string())]))
-                }
-                Err(error) => Err(lang.fill(Msg::SignupRejected, &[("error", &error.to_string())])),
-            }));
+            outcome.try_set(Some(result));
         });
     };
     let (label, kind, autocomplete, hint) = if webhook {
-        (
-            lang.text(Msg::WebhookUrl),
-            "url",
-            "url",
-            lang.text(Msg::WebhookHint),
-        )
+        (Msg::WebhookUrl, "url", "url", Msg::WebhookHint)
     } else {
-        (
-            lang.text(Msg::EmailAddress),
-            "email",
-            "email",
-            lang.text(Msg::EmailHint),
-        )
+        (Msg::EmailAddress, "email", "email", Msg::EmailHint)
     };
     let field_problem = move || {
         refusal
             .get()
             .filter(|problem| problem.field != SignupField::Sections)
-            .map(|problem| problem.message)
+            .map(|problem| locale.t(problem.message))
+    };
+    let shown_outcome = move || {
+        let lang = locale.get();
+        outcome.get().map(|result| match result {
+            Ok(answer) => Ok(answer.unwrap_or_else(|| lang.text(Msg::SignedUp).into())),
+            Err(error) if error.is_network() => {
+                Err(lang.fill(Msg::SignupUnreachable, &[("error", &error.describe(lang))]))
+            }
+            Err(error) => Err(lang.fill(Msg::SignupRejected, &[("error", &error.describe(lang))])),
+        })
     };
     view! {
         <form class="signup-form" data-testid="signup-form" novalidate on:submit=submit>
-            <p>{hint}</p>
-            <label for="signup-input">{label}</label>
+            <p>{move || locale.t(hint)}</p>
+            <label for="signup-input">{move || locale.t(label)}</label>
             <input
                 id="signup-input"
                 type=kind
@@ -710,10 +717,10 @@ fn SignupForm(
             />
             <p id="signup-problem" class="field-error" role="alert" data-testid="signup-problem">{field_problem}</p>
             <button type="submit" disabled=move || sending.get() data-testid="signup-submit">
-                {move || lang.text(if sending.get() { Msg::SigningUp } else { Msg::SignUp })}
+                {move || locale.t(if sending.get() { Msg::SigningUp } else { Msg::SignUp })}
             </button>
             <div role="status" aria-live="polite" data-testid="signup-result">
-                {move || outcome.get().map(|result| match result {
+                {move || shown_outcome().map(|result| match result {
                     Ok(message) => view! { <p class="notice success">{message}</p> }.into_any(),
                     Err(message) => view! { <p class="notice error">{message}</p> }.into_any(),
                 })}
@@ -729,8 +736,9 @@ fn BadgesPanel(
     chosen: Signal<Vec<SectionChoice>>,
     region_name: StoredValue<String>,
 ) -> impl IntoView {
-    let lang = use_lang().get_untracked();
-    let badge = move |key: String, name: String, url: String| {
+    let locale = use_lang();
+    // The alt text is part of the snippets, so they are written again in a new language.
+    let badge = move |lang: Lang, key: String, name: String, url: String| {
         let page = links.with_value(PublishedLinks::page);
         let alt = lang.fill(Msg::BadgeAlt, &[("name", &name)]);
         view! {
@@ -743,24 +751,28 @@ fn BadgesPanel(
             </div>
         }
     };
-    let region = badge(
-        "region".into(),
-        region_name.get_value(),
-        links.with_value(PublishedLinks::badge),
-    );
+    let region = move || {
+        badge(
+            locale.get(),
+            "region".into(),
+            region_name.get_value(),
+            links.with_value(PublishedLinks::badge),
+        )
+    };
     let per_section = move || {
+        let lang = locale.get();
         chosen
             .get()
             .into_iter()
             .map(|(id, name)| {
                 let url = links.with_value(|links| links.component_badge(&id));
-                badge(id, name, url)
+                badge(lang, id, name, url)
             })
             .collect::<Vec<_>>()
     };
     view! {
         <div data-testid="badges-panel">
-            <p>{lang.text(Msg::BadgesIntro)}</p>
+            <p>{move || locale.t(Msg::BadgesIntro)}</p>
             {region}
             {per_section}
         </div>

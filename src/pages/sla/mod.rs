@@ -53,7 +53,7 @@ pub fn PolicyProblem(
     view! {
         <div class="notice error" role="alert" data-testid="policy-error">
             <strong>{move || locale.t(Msg::PolicyUnusable)}</strong>
-            {error.to_string()}
+            {move || error.describe(locale.get())}
         </div>
     }
 }
