@@ -5,6 +5,7 @@
 //! `roxmltree`, so an unescaped character or an unclosed element fails the test.
 #![cfg(not(target_arch = "wasm32"))]
 
+use beacon::i18n::{Lang, Msg};
 use beacon::publish::{load_site, publish_site};
 use beacon::status::{overall_status, parse_markup, plain_text, sections};
 use chrono::{DateTime, Utc};
@@ -51,15 +52,126 @@ fn publish(root: &Path, site_url: &str) -> BTreeMap<String, String> {
         .collect()
 }
 
-/// The snapshot `<div id="prerendered">…</div>` of a page, as its own string.
+/// The snapshot `<div id="prerendered">…</div>` of a page, as its own string (without the
+/// script after it that translates it).
 fn snapshot(page: &str) -> &str {
     let start = page
         .find("<div id=\"prerendered\">")
         .expect("the page has a snapshot");
     let end = page[start..]
-        .find("<!--/beacon:prerendered-->")
-        .expect("the snapshot ends");
+        .find("<script>")
+        .expect("the translating script follows the snapshot");
     &page[start..start + end]
+}
+
+/// The inline script after the snapshot, and its table of texts by language tag and key.
+fn translator(page: &str) -> (&str, serde_json::Map<String, serde_json::Value>) {
+    let start = page.find("id=\"prerendered\"").unwrap();
+    let start = start + page[start..].find("<script>").unwrap();
+    let end = start + page[start..].find("</script>").unwrap() + "</script>".len();
+    let script = &page[start..end];
+    let table = script
+        .split_once("var T=")
+        .and_then(|(_, rest)| rest.split_once(",L,D,F;"))
+        .expect("the script starts with its table")
+        .0;
+    let table = serde_json::from_str(table).unwrap_or_else(|e| panic!("{e}: {table}"));
+    (script, table)
+}
+
+/// Every value of the attribute `name` in `html`.
+fn attribute_values<'a>(html: &'a str, name: &str) -> Vec<&'a str> {
+    let marker = format!(" {name}=\"");
+    html.split(marker.as_str())
+        .skip(1)
+        .map(|rest| rest.split('"').next().unwrap())
+        .collect()
+}
+
+#[test]
+fn the_snapshot_carries_its_interface_texts_in_every_language_from_the_i18n_tables() {
+    let root = copy_site("languages");
+    let pages = publish(&root, "/");
+    for (path, page) in pages.iter().filter(|(path, _)| !path.contains("sla")) {
+        let snap = snapshot(page);
+        let mut keys = attribute_values(snap, "data-i18n");
+        keys.extend(attribute_values(snap, "data-i18n-label"));
+        keys.sort_unstable();
+        keys.dedup();
+        for expected in [
+            "Components",
+            "PrerenderedNote",
+            "SlaCalculator",
+            "SiteNavLabel",
+        ] {
+            assert!(keys.contains(&expected), "{path}: {expected} is marked");
+        }
+        let (_, table) = translator(page);
+        let others: Vec<Lang> = Lang::ALL
+            .into_iter()
+            .filter(|&lang| lang != Lang::English)
+            .collect();
+        assert_eq!(table.len(), others.len(), "{path}: every other language");
+        for lang in others {
+            let texts = table[lang.tag()].as_object().expect("texts by key");
+            let mut listed: Vec<&str> = texts.keys().map(String::as_str).collect();
+            listed.sort_unstable();
+            assert_eq!(listed, keys, "{path} {lang:?}: exactly the marked keys");
+            for (key, text) in texts {
+                let msg = Msg::ALL
+                    .iter()
+                    .copied()
+                    .find(|msg| format!("{msg:?}") == *key)
+                    .unwrap_or_else(|| panic!("{key} is a Msg"));
+                assert_eq!(text.as_str(), Some(lang.text(msg)), "{path} {lang:?} {key}");
+            }
+        }
+        // The English words in the page are the English table's, placeholders filled by slots.
+        let doc = roxmltree::Document::parse(snap).unwrap();
+        for node in doc.descendants().filter(|n| n.has_attribute("data-i18n")) {
+            let key = node.attribute("data-i18n").unwrap();
+            let msg = *Msg::ALL.iter().find(|m| format!("{m:?}") == key).unwrap();
+            let mut english = Lang::English.text(msg).to_owned();
+            for slot in node.children().filter(|c| c.has_attribute("data-slot")) {
+                let text: String = slot
+                    .descendants()
+                    .filter(|d| d.is_text())
+                    .map(|d| d.text().unwrap())
+                    .collect();
+                let name = slot.attribute("data-slot").unwrap();
+                english = english.replace(&format!("{{{name}}}"), &text);
+            }
+            let shown: String = node
+                .descendants()
+                .filter(|d| d.is_text())
+                .map(|d| d.text().unwrap())
+                .collect();
+            assert_eq!(shown, english, "{path}: {key}");
+        }
+    }
+}
+
+#[test]
+fn the_translating_script_is_small_and_cannot_be_closed_by_a_text() {
+    let root = copy_site("script-size");
+    let pages = publish(&root, "/");
+    let page = &pages["emea/index.html"];
+    let (script, _) = translator(page);
+    assert_eq!(script.matches("</").count(), 1, "only its own </script>");
+    let code = &script["<script>".len()..script.len() - "</script>".len()];
+    assert!(!code.contains('<'), "no < inside the script");
+    let gzip = |text: &str| {
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+        std::io::Write::write_all(&mut gz, text.as_bytes()).unwrap();
+        gz.finish().unwrap().len()
+    };
+    let added = gzip(page) - gzip(&page.replacen(script, "", 1));
+    println!(
+        "translating script: {} bytes, {} gzip alone, {added} gzip added to the page",
+        script.len(),
+        gzip(script)
+    );
+    assert!(added < 3072, "{added} bytes gzip added");
 }
 
 /// The text of every element of `doc` with the class `class`.
@@ -209,7 +321,10 @@ fn the_root_page_shows_the_default_region_and_every_feed_and_the_calculator_show
             );
         }
     }
-    assert_eq!(pages["sla/index.html"], SHELL, "sla/index.html is the plain app shell");
+    assert_eq!(
+        pages["sla/index.html"], SHELL,
+        "sla/index.html is the plain app shell"
+    );
     assert!(
         !root.join("out/embed/sla/index.html").exists(),
         "the embed is its own app: publish never writes the status app's shell over it"

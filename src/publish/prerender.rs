@@ -12,14 +12,24 @@
 //! The snapshot uses the live page's classes (banner, components list, incident cards) so the
 //! switch to the live page does not move anything. Every text and address from the data is
 //! escaped.
+//!
+//! The build cannot know the visitor's language, so the snapshot is written in English with
+//! each interface text marked `data-i18n="<Msg key>"` (values from the data inside it marked
+//! `data-slot="<placeholder>"`), followed by one small inline script with those keys' texts in
+//! the other languages, taken from the same [`Lang::text`] tables as the app. The script picks
+//! the language as the app does (`?lang=`, the remembered choice, the browser's languages,
+//! English), sets `<html lang>`, swaps the marked texts and writes the `<time>`s with `Intl`
+//! before the wasm has loaded. With JavaScript off the snapshot stays English.
 
 use chrono::{DateTime, SecondsFormat, Utc};
 
+use crate::i18n::{Lang, Msg};
 use crate::status::{
-    overall_status, parse_markup, plain_text, sections, ComponentStatus, Incident, Indicator,
+    overall_status, parse_markup, plain_text, sections, ComponentStatus, Impact, Incident,
+    Indicator,
 };
-use crate::ui::incident::{affected_names, impact_label};
-use crate::ui::status::status_look;
+use crate::ui::incident::{affected_names, impact_msg, update_status_msg};
+use crate::ui::status::{indicator_msg, status_look, status_msg};
 
 use super::feed::RegionData;
 use super::site::{OutputFile, Site};
@@ -51,6 +61,7 @@ pub fn prerendered_pages(
     for data in &site.regions {
         let region = &data.region;
         let snapshot = region_snapshot(site, data, site_url, fallback_now);
+        let snapshot = format!("{snapshot}{}", snapshot_translator(&snapshot));
         let banner = overall_status(&data.summary, as_of(data, fallback_now)).indicator;
         let description = format!(
             "{} status of {site_name}: {}. Covers {}.",
@@ -164,8 +175,10 @@ pub fn region_snapshot(
 
     out.push_str(&format!(
         "<header class=\"site-header\"><div class=\"inner\"><a class=\"brand\" href=\"{url}\">{}</a>\
-         <nav class=\"site-nav\" aria-label=\"Regions and tools\"><ul>",
-        escape(&site.config.site_name)
+         <nav class=\"site-nav\" aria-label=\"{}\" data-i18n-label=\"{}\"><ul>",
+        escape(&site.config.site_name),
+        escape(Lang::English.text(Msg::SiteNavLabel)),
+        key(Msg::SiteNavLabel)
     ));
     for other in &site.regions {
         let current = if other.region.id == region.id {
@@ -180,7 +193,8 @@ pub fn region_snapshot(
         ));
     }
     out.push_str(&format!(
-        "<li><a href=\"{url}sla\">SLA calculator</a></li></ul></nav></div></header>"
+        "<li><a href=\"{url}sla\"{}</a></li></ul></nav></div></header>",
+        words(Msg::SlaCalculator, &[])
     ));
 
     out.push_str(&format!(
@@ -189,20 +203,22 @@ pub fn region_snapshot(
         escape(&region.countries)
     ));
     out.push_str(&format!(
-        "<p class=\"notice prerendered-note\" data-testid=\"prerendered-note\">Status as of {}. \
-         Live updates need JavaScript; with it on, this page refreshes itself.</p>",
-        time_html(at)
+        "<p class=\"notice prerendered-note\" data-testid=\"prerendered-note\"{}</p>",
+        words(Msg::PrerenderedNote, &[("when", time_slot("when", at))])
     ));
 
     let (class, icon) = status_look(&status_for_indicator(&overall.indicator));
     out.push_str(&format!(
         "<div class=\"banner {class}\" data-testid=\"prerendered-banner\" data-indicator=\"{}\">\
-         <span class=\"status-icon\" aria-hidden=\"true\">{icon}</span><span>{}</span></div>",
+         <span class=\"status-icon\" aria-hidden=\"true\">{icon}</span><span{}</span></div>",
         escape(overall.indicator.as_str()),
-        overall.indicator.label()
+        words(indicator_msg(&overall.indicator), &[])
     ));
 
-    out.push_str("<h2>Components</h2><ul class=\"components\">");
+    out.push_str(&format!(
+        "<h2{}</h2><ul class=\"components\">",
+        words(Msg::Components, &[])
+    ));
     for section in sections(summary, &region.component_order) {
         out.push_str(&format!(
             "<li data-testid=\"prerendered-component\"><div class=\"component-row\">\
@@ -218,9 +234,15 @@ pub fn region_snapshot(
         }
         out.push_str("</div>");
         if !section.members.is_empty() {
+            let count = section.members.len();
+            let members = if count == 1 {
+                Msg::GroupMembersOne
+            } else {
+                Msg::GroupMembersOther
+            };
             out.push_str(&format!(
-                "<details class=\"group-members\"><summary>{} components</summary><ul>",
-                section.members.len()
+                "<details class=\"group-members\"><summary{}</summary><ul>",
+                words(members, &[("count", slot("count", &count.to_string()))])
             ));
             for member in &section.members {
                 out.push_str(&format!(
@@ -236,14 +258,17 @@ pub fn region_snapshot(
     out.push_str("</ul>");
 
     for (title, list) in [
-        ("Active incidents", &overall.active_incidents),
-        ("Maintenance in progress", &overall.maintenances_in_progress),
-        ("Upcoming maintenance", &overall.upcoming_maintenances),
+        (Msg::ActiveIncidents, &overall.active_incidents),
+        (
+            Msg::MaintenanceInProgress,
+            &overall.maintenances_in_progress,
+        ),
+        (Msg::UpcomingMaintenance, &overall.upcoming_maintenances),
     ] {
         if list.is_empty() {
             continue;
         }
-        out.push_str(&format!("<section><h2>{title}</h2>"));
+        out.push_str(&format!("<section><h2{}</h2>", words(title, &[])));
         for incident in list {
             out.push_str(&incident_html(incident, data));
         }
@@ -251,9 +276,12 @@ pub fn region_snapshot(
     }
 
     out.push_str(&format!(
-        "<p class=\"uptime-rule\">Follow this region's incidents: \
-         <a href=\"{url}feeds/{id}.atom\">Atom feed</a> · <a href=\"{url}feeds/{id}.rss\">RSS feed</a></p>\
+        "<p class=\"uptime-rule\"><span{}</span> \
+         <a href=\"{url}feeds/{id}.atom\"{}</a> · <a href=\"{url}feeds/{id}.rss\"{}</a></p>\
          </main></div>",
+        words(Msg::FollowFeeds, &[]),
+        words(Msg::AtomFeed, &[]),
+        words(Msg::RssFeed, &[]),
         id = escape(&region.id)
     ));
     out
@@ -264,31 +292,46 @@ pub fn region_snapshot(
 fn incident_html(incident: &Incident, data: &RegionData) -> String {
     let mut out = format!(
         "<article class=\"incident\" data-testid=\"prerendered-incident\"><h3 class=\"incident-name\">{}</h3>\
-         <p class=\"incident-meta\"><span class=\"impact impact-{}\">{}</span>",
+         <p class=\"incident-meta\"><span class=\"impact impact-{}\"{}</span>",
         escape(&incident.name),
         escape(incident.impact.as_str()),
-        escape(&impact_label(&incident.impact))
+        impact_words(&incident.impact)
     );
     let affected = affected_names(incident, &data.summary);
     if !affected.is_empty() {
-        out.push_str(&format!(" · Affects {}", escape(&affected.join(", "))));
+        out.push_str(&format!(
+            " · <span{}</span>",
+            words(
+                Msg::Affects,
+                &[("names", slot("names", &affected.join(", ")))]
+            )
+        ));
     }
     out.push_str("</p>");
     if let Some(from) = incident.scheduled_for {
         out.push_str(&format!(
-            "<p class=\"schedule\">Scheduled {}",
-            time_html(from.to_utc())
+            "<p class=\"schedule\"><span{}</span>",
+            words(
+                Msg::ScheduledFrom,
+                &[("start", time_slot("start", from.to_utc()))]
+            )
         ));
         if let Some(until) = incident.scheduled_until {
-            out.push_str(&format!(" until {}", time_html(until.to_utc())));
+            out.push_str(&format!(
+                "<span{}</span>",
+                words(
+                    Msg::ScheduledUntil,
+                    &[("end", time_slot("end", until.to_utc()))]
+                )
+            ));
         }
         out.push_str("</p>");
     }
     if let Some(update) = incident.latest_update() {
         out.push_str(&format!(
             "<ol class=\"timeline\"><li class=\"update\"><p class=\"update-meta\">\
-             <strong class=\"update-status\">{}</strong> · {}</p><div class=\"markup\">",
-            update.status.label(),
+             <strong class=\"update-status\"{}</strong> · {}</p><div class=\"markup\">",
+            words(update_status_msg(&update.status), &[]),
             time_html(update.shown_at().to_utc())
         ));
         for line in plain_text(&parse_markup(&update.body)).lines() {
@@ -305,15 +348,99 @@ fn incident_html(incident: &Incident, data: &RegionData) -> String {
 /// A status as icon plus words, as the live page's `StatusLabel` shows it.
 fn status_html(status: &ComponentStatus) -> String {
     let (class, icon) = status_look(status);
-    let words = match status {
-        ComponentStatus::Unknown(raw) => format!("Unknown status “{raw}”"),
-        known => known.label().to_owned(),
+    let text = match status {
+        ComponentStatus::Unknown(raw) => {
+            words(Msg::UnknownStatusNamed, &[("raw", slot("raw", raw))])
+        }
+        known => words(status_msg(known), &[]),
     };
     format!(
         "<span class=\"status-label {class}\" data-status=\"{}\"><span class=\"status-icon\" \
-         aria-hidden=\"true\">{icon}</span><span class=\"status-text\">{}</span></span>",
+         aria-hidden=\"true\">{icon}</span><span class=\"status-text\"{text}</span></span>",
         escape(status.as_str()),
-        escape(&words)
+    )
+}
+
+/// An incident's impact in words, marked for translation (an unknown impact names its raw
+/// value).
+fn impact_words(impact: &Impact) -> String {
+    match impact {
+        Impact::Unknown(raw) => words(Msg::ImpactNamed, &[("raw", slot("raw", raw))]),
+        known => words(impact_msg(known), &[]),
+    }
+}
+
+/// The key of `msg` in `data-i18n` and in the in-page table: its name, e.g. `Operational`.
+fn key(msg: Msg) -> String {
+    format!("{msg:?}")
+}
+
+/// The end of an element's start tag marking it as the interface text `msg`, then its content:
+/// the English text with each `{name}` placeholder replaced by the HTML in `slots` (which
+/// carries `data-slot="name"`, so the in-page script can move it into another language's
+/// sentence). Written after `<tag attributes`, e.g. `<h2{}</h2>`.
+fn words(msg: Msg, slots: &[(&str, String)]) -> String {
+    let mut html = format!(" data-i18n=\"{}\">", key(msg));
+    let mut rest = Lang::English.text(msg);
+    while let Some(open) = rest.find('{') {
+        let Some(close) = rest[open..].find('}').map(|at| open + at) else {
+            break;
+        };
+        html.push_str(&escape(&rest[..open]));
+        let name = &rest[open + 1..close];
+        match slots.iter().find(|(slot, _)| *slot == name) {
+            Some((_, value)) => html.push_str(value),
+            None => html.push_str(&escape(&rest[open..=close])),
+        }
+        rest = &rest[close + 1..];
+    }
+    html.push_str(&escape(rest));
+    html
+}
+
+/// A value from the data placed into a translated sentence at `{name}`.
+fn slot(name: &str, value: &str) -> String {
+    format!("<span data-slot=\"{name}\">{}</span>", escape(value))
+}
+
+/// Picks the language exactly as `i18n::provide_locale` and `Lang::from_tag` do, sets
+/// `<html lang>`, swaps each `data-i18n` text (keeping its `data-slot` children), each
+/// `data-i18n-label` and writes each `<time>` with `Intl`. `T` is the table of texts.
+const TRANSLATOR_JS: &str = r##"(function(d){var T=__TABLE__,L,D,F;function f(t){if(!t)return;var p=String(t).trim().replace(/_/g,"-").toLowerCase().split("-");if(p[0]=="zh")return p.slice(1).some(function(s){return/^(hant|tw|hk|mo)$/.test(s)})?0:"zh-Hans";return/^(en|de|nl|es|fr|fi|ja)$/.test(p[0])?p[0]:0}try{L=f(new URLSearchParams(location.search).get("lang"))}catch(e){}try{L=L||f(localStorage.getItem("beacon.lang"))}catch(e){}(navigator.languages||[navigator.language]).forEach(function(t){L=L||f(t)});L=L||"en";d.documentElement.lang=L;D=T[L];if(!D)return;function a(s,g){d.querySelectorAll("#prerendered "+s).forEach(g)}a("[data-i18n]",function(e){var t=D[e.getAttribute("data-i18n")],s={};if(t==null)return;e.querySelectorAll("[data-slot]").forEach(function(c){s[c.getAttribute("data-slot")]=c});e.textContent="";t.split(/\{(\w+)\}/).forEach(function(p,i){e.append(i%2?s[p]||"":p)})});a("[data-i18n-label]",function(e){var t=D[e.getAttribute("data-i18n-label")];if(t)e.setAttribute("aria-label",t)});F=new Intl.DateTimeFormat(L,{year:"numeric",month:"short",day:"numeric",hour:"numeric",minute:"2-digit",timeZoneName:"short"});a("time[datetime]",function(e){e.textContent=F.format(new Date(e.getAttribute("datetime")))})})(document)"##;
+
+/// The interface texts `snapshot` marks (`data-i18n`, `data-i18n-label`), by language tag, in
+/// every language but English (the snapshot's own): `{"de": {"Components": "Komponenten"}}`.
+pub fn snapshot_texts(
+    snapshot: &str,
+) -> std::collections::BTreeMap<&'static str, std::collections::BTreeMap<String, &'static str>> {
+    let used: Vec<Msg> = Msg::ALL
+        .iter()
+        .copied()
+        .filter(|&msg| {
+            let marked = format!("=\"{}\"", key(msg));
+            snapshot.contains(&format!(" data-i18n{marked}"))
+                || snapshot.contains(&format!(" data-i18n-label{marked}"))
+        })
+        .collect();
+    Lang::ALL
+        .into_iter()
+        .filter(|&lang| lang != Lang::English)
+        .map(|lang| {
+            let texts = used.iter().map(|&msg| (key(msg), lang.text(msg))).collect();
+            (lang.tag(), texts)
+        })
+        .collect()
+}
+
+/// The inline `<script>` that shows `snapshot` in the visitor's language before the app
+/// starts, carrying only the texts `snapshot` uses.
+pub fn snapshot_translator(snapshot: &str) -> String {
+    let table = serde_json::to_string(&snapshot_texts(snapshot))
+        .unwrap_or_else(|_| "{}".into())
+        .replace('<', "\\u003c");
+    format!(
+        "<script>{}</script>",
+        TRANSLATOR_JS.replacen("__TABLE__", &table, 1)
     )
 }
 
@@ -327,6 +454,11 @@ fn status_for_indicator(indicator: &Indicator) -> ComponentStatus {
         Indicator::Maintenance => ComponentStatus::UnderMaintenance,
         Indicator::Unknown(raw) => ComponentStatus::Unknown(raw.clone()),
     }
+}
+
+/// A `<time>` placed into a translated sentence at `{name}`.
+fn time_slot(name: &str, at: DateTime<Utc>) -> String {
+    format!("<span data-slot=\"{name}\">{}</span>", time_html(at))
 }
 
 /// A `<time>` element in UTC, e.g. "2026-11-21 14:05 UTC".

@@ -10,27 +10,35 @@ use crate::status::model::{Impact, Incident, IncidentStatus, Summary};
 use crate::ui::clock::When;
 use crate::ui::markup::Markup;
 
-/// Words for an incident's impact in English, e.g. "Major impact" (the pre-rendered pages).
-pub fn impact_label(impact: &Impact) -> String {
-    impact_label_in(impact, Lang::English)
-}
-
-/// Words for an incident's impact in `lang`.
-pub fn impact_label_in(impact: &Impact, lang: Lang) -> String {
-    let msg = match impact {
+/// The interface text for an incident's impact; [`Msg::ImpactNamed`] (with a `{raw}`
+/// placeholder) for an impact this version does not know.
+pub fn impact_msg(impact: &Impact) -> Msg {
+    match impact {
         Impact::None => Msg::ImpactNone,
         Impact::Minor => Msg::ImpactMinor,
         Impact::Major => Msg::ImpactMajor,
         Impact::Critical => Msg::ImpactCritical,
         Impact::Maintenance => Msg::ImpactMaintenance,
-        Impact::Unknown(raw) => return lang.fill(Msg::ImpactNamed, &[("raw", raw)]),
-    };
-    lang.text(msg).to_string()
+        Impact::Unknown(_) => Msg::ImpactNamed,
+    }
+}
+
+/// Words for an incident's impact in `lang`.
+pub fn impact_label_in(impact: &Impact, lang: Lang) -> String {
+    match impact {
+        Impact::Unknown(raw) => lang.fill(Msg::ImpactNamed, &[("raw", raw)]),
+        known => lang.text(impact_msg(known)).to_string(),
+    }
 }
 
 /// Words for an update's status in `lang`, e.g. "Investigating".
 pub fn update_status_label(status: &IncidentStatus, lang: Lang) -> &'static str {
-    lang.text(match status {
+    lang.text(update_status_msg(status))
+}
+
+/// The interface text for an update's status.
+pub fn update_status_msg(status: &IncidentStatus) -> Msg {
+    match status {
         IncidentStatus::Investigating => Msg::Investigating,
         IncidentStatus::Identified => Msg::Identified,
         IncidentStatus::Monitoring => Msg::Monitoring,
@@ -41,7 +49,7 @@ pub fn update_status_label(status: &IncidentStatus, lang: Lang) -> &'static str 
         IncidentStatus::Verifying => Msg::Verifying,
         IncidentStatus::Completed => Msg::Completed,
         IncidentStatus::Unknown(_) => Msg::Update,
-    })
+    }
 }
 
 /// Names of the components an incident affects, resolved against the summary where possible.

@@ -19,29 +19,39 @@ pub fn status_look(status: &ComponentStatus) -> (&'static str, &'static str) {
     }
 }
 
-/// A component status in words in `lang` ("Status unknown" for a status this version does not
-/// know).
-pub fn status_word(status: &ComponentStatus, lang: Lang) -> &'static str {
-    lang.text(match status {
+/// The interface text naming a component status ("Status unknown" for a status this version
+/// does not know).
+pub fn status_msg(status: &ComponentStatus) -> Msg {
+    match status {
         ComponentStatus::Operational => Msg::Operational,
         ComponentStatus::DegradedPerformance => Msg::DegradedPerformance,
         ComponentStatus::PartialOutage => Msg::PartialOutage,
         ComponentStatus::MajorOutage => Msg::MajorOutage,
         ComponentStatus::UnderMaintenance => Msg::UnderMaintenance,
         ComponentStatus::Unknown(_) => Msg::StatusUnknown,
-    })
+    }
 }
 
-/// The overall banner's words in `lang`, e.g. "All systems operational".
-pub fn indicator_words(indicator: &Indicator, lang: Lang) -> &'static str {
-    lang.text(match indicator {
+/// A component status in words in `lang`.
+pub fn status_word(status: &ComponentStatus, lang: Lang) -> &'static str {
+    lang.text(status_msg(status))
+}
+
+/// The interface text of the overall banner, e.g. "All systems operational".
+pub fn indicator_msg(indicator: &Indicator) -> Msg {
+    match indicator {
         Indicator::None => Msg::AllSystemsOperational,
         Indicator::Minor => Msg::MinorServiceDisruption,
         Indicator::Major => Msg::PartialSystemOutage,
         Indicator::Critical => Msg::MajorSystemOutage,
         Indicator::Maintenance => Msg::ServiceUnderMaintenance,
         Indicator::Unknown(_) => Msg::StatusUnknown,
-    })
+    }
+}
+
+/// The overall banner's words in `lang`.
+pub fn indicator_words(indicator: &Indicator, lang: Lang) -> &'static str {
+    lang.text(indicator_msg(indicator))
 }
 
 /// A status as icon plus words, e.g. "✓ Operational".
