@@ -33,8 +33,9 @@ pub fn use_site() -> Site {
     expect_context::<Site>()
 }
 
-/// The whole browser app. A change of language renders the page again in the new language;
-/// the layout (with the language switcher, keeping its focus) stays.
+/// The whole browser app. A change of language re-renders only the texts: the page stays
+/// mounted, so its loaded data, open dialogs and expanded groups are kept and nothing is
+/// fetched again.
 #[component]
 pub fn App() -> impl IntoView {
     let nav = provide_nav();
@@ -49,14 +50,7 @@ pub fn App() -> impl IntoView {
         .into_any(),
         route => {
             let page = route.clone();
-            view! {
-                <Layout route>
-                    {move || {
-                        locale.get();
-                        page_for(page.clone())
-                    }}
-                </Layout>
-            }
+            view! { <Layout route>{page_for(page)}</Layout> }
             .into_any()
         }
     }

@@ -15,11 +15,11 @@ use crate::web;
 pub fn HomePage() -> impl IntoView {
     let site = use_site();
     let nav = use_nav();
-    let lang = use_lang().get_untracked();
+    let locale = use_lang();
     move || {
         let config = match site.config() {
             None => {
-                return view! { <p class="loading" role="status">{lang.text(Msg::Loading)}</p> }
+                return view! { <p class="loading" role="status">{move || locale.t(Msg::Loading)}</p> }
                     .into_any()
             }
             Some(Err(error)) => return view! { <SiteProblem error /> }.into_any(),
@@ -28,15 +28,22 @@ pub fn HomePage() -> impl IntoView {
         let remembered = web::remembered(REMEMBERED_REGION)
             .and_then(|id| config.regions.iter().find(|r| r.id == id).cloned());
         let zone = web::visitor_time_zone().unwrap_or_else(|| "UTC".into());
-        let (region, reason) = match remembered {
-            Some(region) => (region, lang.text(Msg::ReasonLastChoice).to_string()),
-            None => (
-                config.region_for_time_zone(&zone).clone(),
-                lang.fill(Msg::ReasonTimeZone, &[("zone", &zone)]),
-            ),
+        let by_zone = remembered.is_none();
+        let region = remembered.unwrap_or_else(|| config.region_for_time_zone(&zone).clone());
+        // The sentence follows the language; the region's page under it stays mounted.
+        let before = move || split_at(locale.t(Msg::RegionChoice), "region").0;
+        let after = move || {
+            let lang = locale.get();
+            let reason = if by_zone {
+                lang.fill(Msg::ReasonTimeZone, &[("zone", &zone)])
+            } else {
+                lang.text(Msg::ReasonLastChoice).to_string()
+            };
+            crate::i18n::fill(
+                split_at(lang.text(Msg::RegionChoice), "region").1,
+                &[("reason", &reason)],
+            )
         };
-        let (before, after) = split_at(lang.text(Msg::RegionChoice), "region");
-        let after = crate::i18n::fill(after, &[("reason", &reason)]);
         let others = config
             .regions
             .iter()

@@ -14,14 +14,17 @@ pub fn NotFoundPage(
     path: String,
 ) -> impl IntoView {
     let nav = use_nav();
-    let lang = use_lang().get_untracked();
-    let (before, after) = split_at(lang.text(Msg::NoPageAt), "path");
+    let locale = use_lang();
+    let part = move |which: usize| {
+        let (before, after) = split_at(locale.t(Msg::NoPageAt), "path");
+        [before, after][which]
+    };
     view! {
         <section class="not-found" data-testid="not-found">
-            <h1>{lang.text(Msg::PageNotFound)}</h1>
-            <p>{before} <code>{path}</code> {after}</p>
+            <h1>{move || locale.t(Msg::PageNotFound)}</h1>
+            <p>{move || part(0)} <code>{path}</code> {move || part(1)}</p>
             <p>
-                <a href=nav.href(&Route::Home)>{lang.text(Msg::GoToYourRegion)}</a>
+                <a href=nav.href(&Route::Home)>{move || locale.t(Msg::GoToYourRegion)}</a>
             </p>
         </section>
     }

@@ -4,7 +4,7 @@
 
 use std::time::Duration;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Datelike, Utc};
 use leptos::prelude::*;
 
 use crate::api::{self, ApiError};
@@ -52,9 +52,10 @@ pub fn RegionPage(
     view: RegionView,
 ) -> impl IntoView {
     let site = use_site();
-    let lang = use_lang().get_untracked();
+    let locale = use_lang();
     move || match site.config() {
-        None => view! { <p class="loading" role="status">{lang.text(Msg::Loading)}</p> }.into_any(),
+        None => view! { <p class="loading" role="status">{move || locale.t(Msg::Loading)}</p> }
+            .into_any(),
         Some(Err(error)) => view! { <SiteProblem error /> }.into_any(),
         Some(Ok(config)) => match config.region(&region) {
             None => view! { <NotFoundPage path=format!("/{region}") /> }.into_any(),
@@ -102,7 +103,7 @@ pub fn RegionStatus(
     #[prop(optional)]
     subscriptions: Subscriptions,
 ) -> impl IntoView {
-    let lang = use_lang().get_untracked();
+    let locale = use_lang();
     let summary = RwSignal::new(None::<Summary>);
     let history = RwSignal::new(None::<IncidentHistory>);
     let error = RwSignal::new(None::<ApiError>);
@@ -144,7 +145,7 @@ pub fn RegionStatus(
         let Some(current) = summary.get() else {
             return if error.with(Option::is_none) {
                 view! {
-                    <p class="loading" role="status">{lang.text(Msg::LoadingCurrentStatus)}</p>
+                    <p class="loading" role="status">{move || locale.t(Msg::LoadingCurrentStatus)}</p>
                 }
                 .into_any()
             } else {
@@ -180,11 +181,14 @@ pub fn RegionStatus(
         {body}
         {move || updated_at.get().map(|at| {
             let stale = clock.now.get() - at > stale_after;
-            let (before, after) = split_at(lang.text(Msg::LastUpdated), "when");
-            let after = crate::i18n::fill(after, &[("seconds", &poll_seconds.to_string())]);
+            let before = move || split_at(locale.t(Msg::LastUpdated), "when").0;
+            let after = move || {
+                let after = split_at(locale.t(Msg::LastUpdated), "when").1;
+                crate::i18n::fill(after, &[("seconds", &poll_seconds.to_string())])
+            };
             view! {
                 <p class=if stale { "notice warning" } else { "lede" } data-testid="last-updated">
-                    {if stale { lang.text(Msg::MayBeOutOfDate) } else { "" }}
+                    {move || if stale { locale.t(Msg::MayBeOutOfDate) } else { "" }}
                     {before} <When at /> {after}
                 </p>
             }
@@ -226,8 +230,9 @@ pub fn SummaryView(
     #[prop(optional)]
     names: Option<IncidentNames>,
 ) -> impl IntoView {
-    let lang = use_lang().get_untracked();
+    let locale = use_lang();
     let banner = overall::overall_status(&summary, now);
+    let banner_indicator = banner.indicator.clone();
     let (class, icon) = indicator_look(&banner.indicator);
     let rows = overall::sections(&summary, &region.component_order)
         .into_iter()
@@ -249,9 +254,9 @@ pub fn SummaryView(
         <div class=format!("banner {class}") data-testid="overall-status"
              data-indicator=banner.indicator.as_str().to_string()>
             <span class="status-icon" aria-hidden="true">{icon}</span>
-            <span>{indicator_words(&banner.indicator, lang)}</span>
+            <span>{move || indicator_words(&banner_indicator, locale.get())}</span>
         </div>
-        <h2>{lang.text(Msg::Components)}</h2>
+        <h2>{move || locale.t(Msg::Components)}</h2>
         <ul class="components" data-testid="components">{rows}</ul>
     }
 }
@@ -287,7 +292,7 @@ fn Overview(summary: Summary, history: Option<IncidentHistory>, region: Region) 
             .collect(),
     );
     let nav = use_nav();
-    let lang = use_lang().get_untracked();
+    let locale = use_lang();
     let cards = |list: Vec<Incident>, latest_only: bool| {
         list.into_iter()
             .map(|incident| {
@@ -306,25 +311,25 @@ fn Overview(summary: Summary, history: Option<IncidentHistory>, region: Region) 
         <SummaryView summary=summary.clone() region=region.clone() now uptime names />
         {(!active.is_empty()).then(|| view! {
             <section aria-labelledby="active-incidents" data-testid="active-incidents">
-                <h2 id="active-incidents">{lang.text(Msg::ActiveIncidents)}</h2>
+                <h2 id="active-incidents">{move || locale.t(Msg::ActiveIncidents)}</h2>
                 {active}
             </section>
         })}
         {(!in_progress.is_empty()).then(|| view! {
             <section aria-labelledby="maintenance-now" data-testid="maintenance-in-progress">
-                <h2 id="maintenance-now">{lang.text(Msg::MaintenanceInProgress)}</h2>
+                <h2 id="maintenance-now">{move || locale.t(Msg::MaintenanceInProgress)}</h2>
                 {in_progress}
             </section>
         })}
         {(!upcoming.is_empty()).then(|| view! {
             <section aria-labelledby="maintenance-upcoming" data-testid="maintenance-upcoming">
-                <h2 id="maintenance-upcoming">{lang.text(Msg::UpcomingMaintenance)}</h2>
+                <h2 id="maintenance-upcoming">{move || locale.t(Msg::UpcomingMaintenance)}</h2>
                 {upcoming}
             </section>
         })}
         <p class="uptime-rule">
-            {lang.text(Msg::UptimeRule)}
-            <a href=history_href data-testid="history-link">{lang.text(Msg::IncidentHistory)}</a>
+            {move || locale.t(Msg::UptimeRule)}
+            <a href=history_href data-testid="history-link">{move || locale.t(Msg::IncidentHistory)}</a>
         </p>
     }
 }
@@ -339,9 +344,9 @@ fn HistoryList(
     history: Option<IncidentHistory>,
     region: Region,
 ) -> impl IntoView {
-    let lang = use_lang().get_untracked();
+    let locale = use_lang();
     let Some(history) = history else {
-        return view! { <p class="loading" role="status">{lang.text(Msg::LoadingHistory)}</p> }
+        return view! { <p class="loading" role="status">{move || locale.t(Msg::LoadingHistory)}</p> }
             .into_any();
     };
     let mut incidents: Vec<Incident> = all_incidents(&summary, &history)
@@ -349,17 +354,20 @@ fn HistoryList(
         .cloned()
         .collect();
     incidents.sort_by_key(|i| std::cmp::Reverse(i.began_at()));
-    let mut months: Vec<(String, Vec<Incident>)> = Vec::new();
+    let mut months: Vec<(chrono::NaiveDate, Vec<Incident>)> = Vec::new();
     for incident in incidents {
-        let month = month_heading(incident.began_at().date_naive(), lang);
+        let day = incident.began_at().date_naive();
+        let same_month =
+            |first: &chrono::NaiveDate| (first.year(), first.month()) == (day.year(), day.month());
         match months.last_mut() {
-            Some((current, list)) if *current == month => list.push(incident),
-            _ => months.push((month, vec![incident])),
+            Some((first, list)) if same_month(first) => list.push(incident),
+            _ => months.push((day, vec![incident])),
         }
     }
     let sections = months
         .into_iter()
-        .map(|(month, list)| {
+        .map(|(day, list)| {
+            let month = move || month_heading(day, locale.get());
             let cards = list
                 .into_iter()
                 .map(|incident| {
@@ -378,9 +386,9 @@ fn HistoryList(
         })
         .collect::<Vec<_>>();
     view! {
-        <h2 class="page-subtitle">{lang.text(Msg::IncidentHistory)}</h2>
+        <h2 class="page-subtitle">{move || locale.t(Msg::IncidentHistory)}</h2>
         {if sections.is_empty() {
-            view! { <p>{lang.text(Msg::NoIncidentsReported)}</p> }.into_any()
+            view! { <p>{move || locale.t(Msg::NoIncidentsReported)}</p> }.into_any()
         } else {
             sections.into_any()
         }}
@@ -409,8 +417,9 @@ fn IncidentPage(
         }
         .into_any(),
         None if history.is_none() => {
-            let lang = use_lang().get_untracked();
-            view! { <p class="loading" role="status">{lang.text(Msg::Loading)}</p> }.into_any()
+            let locale = use_lang();
+            view! { <p class="loading" role="status">{move || locale.t(Msg::Loading)}</p> }
+                .into_any()
         }
         None => view! {
             <NotFoundPage path=format!("/{}/incidents/{id}", region.id) />
@@ -455,8 +464,9 @@ fn SectionRow(
         members,
     } = section;
     let description = component.description.clone().filter(|d| !d.is_empty());
+    let members_count = members.len();
     let name = component.name.clone();
-    let lang = use_lang().get_untracked();
+    let locale = use_lang();
     view! {
         <li data-testid="component" data-component-id=component.id.clone()>
             <div class="component-row">
@@ -468,7 +478,7 @@ fn SectionRow(
             {(!members.is_empty()).then(|| view! {
                 <details class="group-members">
                     <summary>
-                        {lang.count(members.len(), Msg::GroupMembersOne, Msg::GroupMembersOther)}
+                        {move || locale.get().count(members_count, Msg::GroupMembersOne, Msg::GroupMembersOther)}
                     </summary>
                     <ul>
                         {members.into_iter().map(|member| view! {

@@ -81,23 +81,26 @@ pub fn When(
 pub fn ZoneSwitch() -> impl IntoView {
     let nav = use_nav();
     let clock = use_clock();
-    let lang = use_lang().get_untracked();
-    let visitor = web::visitor_time_zone().unwrap_or_else(|| lang.text(Msg::LocalZone).to_string());
+    let locale = use_lang();
+    let visitor = web::visitor_time_zone();
     let region_zone = clock.region_zone.get_value();
-    let options = [
-        (
-            ZoneChoice::Visitor,
-            lang.fill(Msg::YourTime, &[("zone", &visitor)]),
-        ),
-        (ZoneChoice::Utc, lang.text(Msg::Utc).to_string()),
-        (
-            ZoneChoice::Region,
-            lang.fill(Msg::RegionTime, &[("zone", &region_zone)]),
-        ),
-    ];
-    let buttons = options
+    let label = move |choice: ZoneChoice| {
+        let lang = locale.get();
+        match choice {
+            ZoneChoice::Visitor => {
+                let zone = visitor
+                    .clone()
+                    .unwrap_or_else(|| lang.text(Msg::LocalZone).to_string());
+                lang.fill(Msg::YourTime, &[("zone", &zone)])
+            }
+            ZoneChoice::Utc => lang.text(Msg::Utc).to_string(),
+            ZoneChoice::Region => lang.fill(Msg::RegionTime, &[("zone", &region_zone)]),
+        }
+    };
+    let buttons = [ZoneChoice::Visitor, ZoneChoice::Utc, ZoneChoice::Region]
         .into_iter()
-        .map(|(choice, label)| {
+        .map(|choice| {
+            let label = label.clone();
             view! {
                 <button
                     type="button"
@@ -105,14 +108,14 @@ pub fn ZoneSwitch() -> impl IntoView {
                     data-testid=format!("tz-{}", choice.query_value().unwrap_or("visitor"))
                     on:click=move |_| nav.set_query_param("tz", choice.query_value())
                 >
-                    {label}
+                    {move || label(choice)}
                 </button>
             }
         })
         .collect::<Vec<_>>();
     view! {
-        <div class="zone-switch" role="group" aria-label=lang.text(Msg::ShowTimesIn)>
-            <span class="zone-switch-label">{lang.text(Msg::TimesIn)}</span>
+        <div class="zone-switch" role="group" aria-label=move || locale.t(Msg::ShowTimesIn)>
+            <span class="zone-switch-label">{move || locale.t(Msg::TimesIn)}</span>
             {buttons}
         </div>
     }

@@ -84,8 +84,30 @@ pub fn IncidentCard(
     #[prop(optional)]
     latest_only: bool,
 ) -> impl IntoView {
+    let locale = use_lang();
+    // Written again in a new language; the card holds no state of its own to lose.
+    move || {
+        incident_card(
+            &incident,
+            &summary,
+            region.clone(),
+            link,
+            latest_only,
+            locale.get(),
+        )
+    }
+}
+
+/// The card's elements in `lang`.
+fn incident_card(
+    incident: &Incident,
+    summary: &Summary,
+    region: String,
+    link: bool,
+    latest_only: bool,
+    lang: Lang,
+) -> impl IntoView {
     let nav = use_nav();
-    let lang = use_lang().get_untracked();
     let calendar = incident.is_maintenance().then(|| {
         crate::notify::PublishedLinks::new(&crate::ui::subscribe::site_root(), &region)
             .event_calendar(&incident.id)
@@ -94,7 +116,7 @@ pub fn IncidentCard(
         region,
         id: incident.id.clone(),
     });
-    let affected = affected_names(&incident, &summary);
+    let affected = affected_names(incident, summary);
     let impact_class = format!("impact impact-{}", incident.impact.as_str());
     let title = incident.name.clone();
     let heading = if link {

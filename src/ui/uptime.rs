@@ -99,7 +99,7 @@ pub fn UptimeStrip(
     names: IncidentNames,
 ) -> impl IntoView {
     let nav = use_nav();
-    let lang = use_lang().get_untracked();
+    let locale = use_lang();
     let days = Arc::new(uptime.days);
     let count = days.len();
     let selected = RwSignal::new(count.saturating_sub(1));
@@ -137,36 +137,41 @@ pub fn UptimeStrip(
             focus_day(target);
         }
     };
-    let bars = days
-        .iter()
-        .enumerate()
-        .map(|(index, day)| {
-            let class = match &day.status {
-                None => "bar s-none".to_string(),
-                Some(ComponentStatus::Operational) if day.maintenance_seconds > 0 => {
-                    "bar s-maintenance".to_string()
-                }
-                Some(status) => format!("bar {}", status_look(status).0),
-            };
-            let label = day_label(day, lang);
-            view! {
-                <button
-                    type="button"
-                    id=bar_id(index)
-                    class=class
-                    aria-label=label.clone()
-                    title=label
-                    tabindex=move || if selected.get() == index { "0" } else { "-1" }
-                    aria-pressed=move || (expanded.get() && selected.get() == index).to_string()
-                    on:click=move |_| {
-                        selected.set(index);
-                        expanded.set(true);
+    let bar_days = Arc::clone(&days);
+    // The bars are written again in a new language (their labels); the selected day is kept.
+    let bars = move || {
+        let lang = locale.get();
+        bar_days
+            .iter()
+            .enumerate()
+            .map(|(index, day)| {
+                let class = match &day.status {
+                    None => "bar s-none".to_string(),
+                    Some(ComponentStatus::Operational) if day.maintenance_seconds > 0 => {
+                        "bar s-maintenance".to_string()
                     }
-                    on:focus=move |_| selected.set(index)
-                ></button>
-            }
-        })
-        .collect::<Vec<_>>();
+                    Some(status) => format!("bar {}", status_look(status).0),
+                };
+                let label = day_label(day, lang);
+                view! {
+                    <button
+                        type="button"
+                        id=bar_id(index)
+                        class=class
+                        aria-label=label.clone()
+                        title=label
+                        tabindex=move || if selected.get() == index { "0" } else { "-1" }
+                        aria-pressed=move || (expanded.get() && selected.get() == index).to_string()
+                        on:click=move |_| {
+                            selected.set(index);
+                            expanded.set(true);
+                        }
+                        on:focus=move |_| selected.set(index)
+                    ></button>
+                }
+            })
+            .collect::<Vec<_>>()
+    };
     let detail_days = Arc::clone(&days);
     let detail = move || {
         if !expanded.get() {
@@ -187,35 +192,43 @@ pub fn UptimeStrip(
             .collect::<Vec<_>>();
         Some(view! {
             <div class="day-detail" data-testid="day-detail">
-                <p>{day_label(&day, lang)}</p>
+                <p>{day_label(&day, locale.get())}</p>
                 {(!links.is_empty()).then(|| view! { <ul>{links}</ul> })}
             </div>
         })
     };
-    let percent = uptime
-        .uptime_percent
-        .map(|p| format_percent_in(p, lang))
-        .unwrap_or_else(|| lang.text(Msg::NoData).into());
+    let uptime_percent = uptime.uptime_percent;
+    let percent = move || {
+        let lang = locale.get();
+        uptime_percent
+            .map(|p| format_percent_in(p, lang))
+            .unwrap_or_else(|| lang.text(Msg::NoData).into())
+    };
     let count_text = count.to_string();
-    let group_label = lang.fill(
-        Msg::UptimeGroup,
-        &[
-            ("name", &name),
-            ("count", &count_text),
-            ("percent", &percent),
-        ],
-    );
+    let group_label = {
+        let count_text = count_text.clone();
+        move || {
+            locale.get().fill(
+                Msg::UptimeGroup,
+                &[
+                    ("name", &name),
+                    ("count", &count_text),
+                    ("percent", &percent()),
+                ],
+            )
+        }
+    };
     view! {
         <div class="uptime" data-testid="uptime">
             <div class="uptime-bars" role="group" aria-label=group_label on:keydown=on_keydown>
                 {bars}
             </div>
             <div class="uptime-legend">
-                <span>{lang.fill(Msg::DaysAgo, &[("count", &count_text)])}</span>
+                <span>{move || locale.get().fill(Msg::DaysAgo, &[("count", &count_text)])}</span>
                 <span data-testid="uptime-percent">
-                    {lang.fill(Msg::UptimePercent, &[("percent", &percent)])}
+                    {move || locale.get().fill(Msg::UptimePercent, &[("percent", &percent())])}
                 </span>
-                <span>{lang.text(Msg::Today)}</span>
+                <span>{move || locale.t(Msg::Today)}</span>
             </div>
             <div aria-live="polite">{detail}</div>
         </div>

@@ -205,3 +205,42 @@ test('the browser language is the default; the switcher overrides it in place, i
   assert.match(time, /\((vor|in|gestern|heute|morgen) /, time);
   await context.browser().close();
 });
+
+test('switching the language re-renders the text only: no refetch, open groups, the chosen day and the scroll stay', async () => {
+  const page = await browser.newPage();
+  const errors = watchErrors(page);
+  await page.clock.install({ time: NOW });
+  const fetched = [];
+  page.on('request', (request) => {
+    const path = new URL(request.url()).pathname;
+    if (/\/data\/emea\/(summary|history)\.json$/.test(path)) fetched.push(path);
+  });
+  await page.setViewportSize({ width: 1000, height: 500 });
+  await page.goto(`${server.url}emea?lang=en`);
+  await page.getByTestId('components').waitFor();
+  const before = fetched.length;
+  assert.ok(before >= 1, 'the data was fetched once');
+  const group = page.locator('details.group-members').first();
+  await group.locator('summary').click();
+  await page.locator('.bar[tabindex="0"]').first().click();
+  await page.getByTestId('day-detail').waitFor();
+  await page.evaluate(() => { window.scrollTo(0, 200); document.querySelector('details.group-members').dataset.marker = 'same'; });
+  const scrolled = await page.evaluate(() => window.scrollY);
+
+  await page.getByTestId('lang-switch').selectOption('de');
+  await page.getByRole('heading', { name: 'Komponenten' }).waitFor();
+  await page.waitForTimeout(300);
+  assert.equal(fetched.length, before, `no refetch of the region data: ${fetched.join(', ')}`);
+  assert.equal(await group.evaluate((d) => d.open && d.dataset.marker), 'same', 'the same group element, still open');
+  assert.match(await group.locator('summary').textContent(), /Komponente/);
+  assert.match(await page.getByTestId('day-detail').textContent(), /Verfügbarkeit|keine Daten|Betriebsbereit/, 'the chosen day stays open, in German');
+  assert.equal(await page.evaluate(() => window.scrollY), scrolled, 'the scroll position stays');
+  assert.match(await page.getByTestId('last-updated').textContent(), /Zuletzt aktualisiert/);
+
+  await page.getByTestId('lang-switch').selectOption('ja');
+  await page.getByRole('heading', { name: 'コンポーネント' }).waitFor();
+  assert.equal(fetched.length, before, 'still no refetch');
+  assert.equal(await group.evaluate((d) => d.open && d.dataset.marker), 'same');
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -124,3 +124,73 @@ for (const site of SITES) {
     }
   });
 }
+
+// Issue 7: the snapshot is written in English at build time; a small inline script shows it in
+// the visitor's language before the wasm has loaded (here: never loads), chosen as the app
+// chooses it. With JavaScript off it stays English.
+test('the snapshot speaks the visitor\'s language before the app starts, English without JavaScript', async () => {
+  const site = SITES[0];
+  const server = await serve(site.dist, site.prefix, { fallback: false });
+  /** A page of a fresh context whose wasm never arrives, at `path`. */
+  async function snapshotPage(path, options = {}, stored) {
+    const context = await browser.newContext({ ...CONTEXT, ...options });
+    if (stored) await context.addInitScript((lang) => localStorage.setItem('beacon.lang', lang), stored);
+    await context.route('**/*.wasm', (route) => route.abort());
+    const page = await context.newPage();
+    await page.goto(`${server.url}${path}`);
+    await page.getByTestId('prerendered-note').waitFor();
+    return { page, context };
+  }
+  const words = async (page) => ({
+    lang: await page.evaluate(() => document.documentElement.lang),
+    heading: await page.locator('#prerendered h2').first().textContent(),
+    statuses: await page.locator('[data-testid=prerendered-component] > .component-row .status-text').allTextContents(),
+    names: await page.locator('[data-testid=prerendered-component] > .component-row .component-name').allTextContents(),
+    note: await page.getByTestId('prerendered-note').textContent(),
+    nav: await page.locator('#prerendered nav').getAttribute('aria-label'),
+    calculator: await page.locator('#prerendered nav a[href$="sla"]').textContent(),
+  });
+  try {
+    const german = await snapshotPage('emea?lang=de');
+    const de = await words(german.page);
+    assert.equal(de.lang, 'de');
+    assert.equal(de.heading, 'Komponenten');
+    assert.equal(de.nav, 'Regionen und Werkzeuge');
+    assert.equal(de.calculator, 'SLA-Rechner');
+    assert.match(de.note, /^Status vom .+\. Live-Aktualisierungen brauchen JavaScript/);
+    assert.doesNotMatch(de.note, /\d{4}-\d\d-\d\d \d\d:\d\d UTC/, 'the time is written by Intl');
+    for (const status of de.statuses) {
+      assert.match(status, /^(Betriebsbereit|Eingeschränkte Leistung|Teilausfall|Schwerer Ausfall|In Wartung|Status unbekannt)$/, status);
+    }
+    assert.deepEqual(de.names, SECTIONS, 'names from the data stay as written');
+    const summary = JSON.parse(await readFile(join(site.dist, 'data', 'emea', 'summary.json'), 'utf8'));
+    const incident = summary.incidents.find((i) => !['resolved', 'postmortem', 'completed'].includes(i.status));
+    if (incident) {
+      const card = german.page.getByTestId('prerendered-incident').filter({ hasText: incident.name });
+      assert.equal(await card.count(), 1, 'incident text stays as written');
+    }
+    await german.context.close();
+
+    const remembered = await snapshotPage('emea', { locale: 'fi-FI' }, 'fr');
+    assert.equal((await words(remembered.page)).heading, 'Composants', 'the remembered choice beats the browser');
+    await remembered.context.close();
+    const browserLanguage = await snapshotPage('emea', { locale: 'ja-JP' });
+    assert.equal((await words(browserLanguage.page)).heading, 'コンポーネント', 'else the browser\'s language');
+    await browserLanguage.context.close();
+    const linked = await snapshotPage('emea?lang=nl', { locale: 'ja-JP' }, 'fr');
+    assert.equal((await words(linked.page)).lang, 'nl', 'the link beats everything');
+    await linked.context.close();
+
+    const off = await snapshotPage('emea?lang=de', { javaScriptEnabled: false });
+    const en = await words(off.page);
+    assert.equal(en.heading, 'Components');
+    assert.equal(en.nav, 'Regions and tools');
+    assert.match(en.note, /^Status as of \d{4}-\d\d-\d\d \d\d:\d\d UTC\./);
+    for (const status of en.statuses) {
+      assert.match(status, /^(Operational|Degraded performance|Partial outage|Major outage|Under maintenance|Status unknown)$/, status);
+    }
+    await off.context.close();
+  } finally {
+    await server.close();
+  }
+});

@@ -349,6 +349,20 @@ test('a browser notification fires when the data changes under an open page, for
   await page.waitForTimeout(300);
   assert.equal((await page.evaluate(() => window.__notices)).length, 1);
 
+  // After a switch of language the notification is worded in it (the page stays mounted, so
+  // the comparison with the last poll goes on); names from the data stay as written.
+  await page.getByTestId('lang-switch').selectOption('de');
+  await page.getByRole('heading', { name: 'Komponenten' }).waitFor();
+  served = structuredClone(served);
+  served.components.find((c) => c.id === 'em-backups-gws').status = 'partial_outage';
+  await page.clock.fastForward('01:01');
+  await page.waitForFunction(() => window.__notices.length > 1);
+  const german = (await page.evaluate(() => window.__notices))[1];
+  assert.equal(german.title, 'EMEA — Google Workspace backups: Teilausfall');
+  assert.equal(german.body, 'Vorher: Betriebsbereit.');
+  await page.getByTestId('lang-switch').selectOption('en');
+  await page.getByRole('heading', { name: 'Components' }).waitFor();
+
   // The choice survives a reload and can be edited.
   await page.reload();
   await page.getByTestId('components').waitFor();

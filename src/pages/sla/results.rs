@@ -382,8 +382,7 @@ pub fn PendingTimerView(
     #[prop(into)]
     since: Signal<DateTime<Utc>>,
 ) -> impl IntoView {
-    let lang = use_lang().get_untracked();
-    let words = lang.sla_words();
+    let locale = use_lang();
     let notes = policy
         .lifecycle
         .as_ref()
@@ -392,7 +391,10 @@ pub fn PendingTimerView(
         .into_iter()
         .map(|n| view! { <li>{n}</li> })
         .collect_view();
-    let timer = move || match pending_timer(&policy, &centre, since.get()) {
+    let timer = move || {
+        let lang = locale.get();
+        let words = lang.sla_words();
+        match pending_timer(&policy, &centre, since.get()) {
         Err(error) => {
             view! { <p class="notice error" data-testid="pending-error">{error.to_string()}</p> }
                 .into_any()
@@ -417,6 +419,7 @@ pub fn PendingTimerView(
                 </dl>
             }
             .into_any()
+        }
         }
     };
     view! {
