@@ -50,8 +50,7 @@ pub fn App() -> impl IntoView {
         .into_any(),
         route => {
             let page = route.clone();
-            view! { <Layout route>{page_for(page)}</Layout> }
-            .into_any()
+            view! { <Layout route>{page_for(page)}</Layout> }.into_any()
         }
     }
 }
