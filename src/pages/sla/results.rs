@@ -48,8 +48,7 @@ pub fn SlaResults(
         Memo::new(move |_| query.with(|q| present::chosen_plan(&policy, q).map(str::to_owned)))
     };
     let centre_name = format!("{} ({})", centre.name(), centre.zone());
-    let visitor_zone = web::visitor_time_zone()
-        .unwrap_or_else(|| locale.get_untracked().text(Msg::BrowserZone).into());
+    let visitor_zone = web::visitor_time_zone();
     let labels = Arc::new(ZoneLabels {
         centre: centre_name,
         visitor: visitor_zone,
@@ -92,7 +91,9 @@ pub fn SlaResults(
 /// The names of the two zones due times are shown in.
 struct ZoneLabels {
     centre: String,
-    visitor: String,
+    /// The browser's zone name; `None` when it gives none ("your browser's zone" in the
+    /// language of the moment).
+    visitor: Option<String>,
 }
 
 /// The chosen plan's level and both targets.
@@ -227,7 +228,11 @@ fn TargetCard(
                             {present::format_in_centre_in(words, &centre, due.due)}
                         </time>
                     </dd>
-                    <dt>{lang.fill(Msg::DueInYourZone, &[("zone", &labels.visitor)])}</dt>
+                    <dt>{
+                        let zone = labels.visitor.clone();
+                        let zone = zone.unwrap_or_else(|| lang.text(Msg::BrowserZone).into());
+                        lang.fill(Msg::DueInYourZone, &[("zone", &zone)])
+                    }</dt>
                     <dd>
                         <time data-testid=format!("{kind}-due-visitor") datetime=present::utc_stamp(due.due)>
                             {format_instant(due.due, None, true, lang)}
