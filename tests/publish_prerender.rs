@@ -209,7 +209,10 @@ fn the_root_page_shows_the_default_region_and_every_feed_and_the_calculator_show
             );
         }
     }
-    assert_eq!(pages["sla/index.html"], SHELL, "sla/index.html is the plain app shell");
+    assert_eq!(
+        pages["sla/index.html"], SHELL,
+        "sla/index.html is the plain app shell"
+    );
     assert!(
         !root.join("out/embed/sla/index.html").exists(),
         "the embed is its own app: publish never writes the status app's shell over it"
