@@ -10,7 +10,6 @@ use crate::pages::{
     home::HomePage,
     not_found::NotFoundPage,
     region::{RegionPage, RegionView},
-    sla::EmbedSlaPage,
     sla::SlaPage,
 };
 use crate::router::Route;
@@ -43,11 +42,22 @@ pub fn App() -> impl IntoView {
     provide_context(Site(LocalResource::new(api::site_config)));
     let route = Memo::new(move |_| nav.route());
     move || match route.get() {
-        Route::EmbedSla => (move || {
-            locale.get();
-            view! { <EmbedSlaPage /> }
-        })
-        .into_any(),
+        // The embed is its own small app in `embed/sla/` (src/embed.rs); a host that answers
+        // `/embed/sla` with this app instead (a single-page fallback) sends the visitor there.
+        // (Already there, the embed's files are missing: say so rather than reload forever.)
+        Route::EmbedSla => {
+            let location = window().location();
+            let (path, search) = (
+                location.pathname().unwrap_or_default(),
+                location.search().unwrap_or_default(),
+            );
+            let embed = nav.href(&Route::EmbedSla);
+            if path == embed {
+                return view! { <NotFoundPage path /> }.into_any();
+            }
+            let _ = location.replace(&format!("{embed}{search}"));
+            ().into_any()
+        }
         route => {
             let page = route.clone();
             view! { <Layout route>{page_for(page)}</Layout> }.into_any()
@@ -69,7 +79,7 @@ fn page_for(route: Route) -> AnyView {
         }
         Route::Sla => view! { <SlaPage /> }.into_any(),
         Route::NotFound(path) => view! { <NotFoundPage path /> }.into_any(),
-        Route::EmbedSla => view! { <EmbedSlaPage /> }.into_any(),
+        Route::EmbedSla => ().into_any(),
     }
 }
 

@@ -7,6 +7,7 @@
 
 pub mod api;
 pub mod app;
+pub mod embed;
 pub mod i18n;
 pub mod nav;
 pub mod notify;

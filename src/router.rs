@@ -17,7 +17,8 @@ pub enum Route {
     Incident { region: String, id: String },
     /// `/sla`: the SLA calculator.
     Sla,
-    /// `/embed/sla`: the chrome-less SLA widget for an `<iframe>`.
+    /// `/embed/sla/`: the chrome-less SLA widget for an `<iframe>`, a separate small app
+    /// (`src/embed.rs`) in its own folder, so its address ends in a slash.
     EmbedSla,
     /// Anything else: the path the visitor asked for, shown on the not-found page.
     NotFound(String),
@@ -57,7 +58,7 @@ impl Route {
             Route::History(region) => format!("{region}/history"),
             Route::Incident { region, id } => format!("{region}/incidents/{id}"),
             Route::Sla => "sla".into(),
-            Route::EmbedSla => "embed/sla".into(),
+            Route::EmbedSla => "embed/sla/".into(),
             Route::NotFound(path) => path.trim_start_matches('/').to_string(),
         }
     }

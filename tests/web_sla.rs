@@ -5,8 +5,7 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use beacon::nav::provide_nav;
-use beacon::pages::sla::{EmbedWidget, PendingTimerView, SlaResults};
+use beacon::pages::sla::{PendingTimerView, SlaResults};
 use beacon::sla::present::{EmbedQuery, SlaQuery};
 use beacon::sla::{BusinessCalendar, Policy};
 use chrono::{DateTime, Utc};
@@ -275,16 +274,18 @@ fn pending_timer_shows_reminder_and_automatic_close() {
 
 #[wasm_bindgen_test]
 fn embed_widget_shows_the_chosen_plans_for_the_level() {
-    let policy = policy(MODEL_A);
+    // Read as the widget reads it: the browser's JSON.parse and the tree readers.
+    let policy = beacon::embed::parse_policy("model-a.json", MODEL_A).unwrap();
     let q = EmbedQuery {
         plans: vec!["standard".into(), "premium".into()],
         severity: Some("high".into()),
         ..EmbedQuery::default()
     };
-    let root = mount(move || {
-        provide_nav();
-        view! { <EmbedWidget policy query=Signal::stored(q) /> }.into_any()
-    });
+    let widget = beacon::embed::widget(&policy, &q, beacon::i18n::Lang::English, "/");
+    let document = web_sys::window().unwrap().document().unwrap();
+    let root = document.create_element("main").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    beacon::embed::render(&root, &widget);
     assert_eq!(text(&root, "[data-testid=embed-level]"), "High");
     assert_eq!(
         text(
@@ -304,4 +305,35 @@ fn embed_widget_shows_the_chosen_plans_for_the_level() {
         .query_selector("[data-testid=embed-plan-enhanced]")
         .unwrap()
         .is_none());
+    assert_eq!(
+        find(&root, ".sla-embed-foot a")
+            .get_attribute("href")
+            .unwrap(),
+        "/sla?policy=model-a-black-duck&plan=standard&severity=high"
+    );
+}
+
+#[wasm_bindgen_test]
+fn the_browsers_json_parse_reads_every_policy_as_serde_json_does() {
+    for (file, text) in [
+        ("model-a.json", MODEL_A),
+        ("model-b.json", MODEL_B),
+        ("pending.json", PENDING),
+    ] {
+        let from_browser = beacon::embed::parse_policy(file, text).unwrap();
+        let from_json = Policy::from_json(file, text).unwrap();
+        assert_eq!(
+            format!("{from_browser:?}"),
+            format!("{from_json:?}"),
+            "{file}"
+        );
+    }
+    let broken = MODEL_B.replacen("\"business_hours\"", "\"fortnights\"", 1);
+    let error = beacon::embed::parse_policy("model-b.json", &broken).unwrap_err();
+    assert!(
+        error.starts_with("model-b.json: targets[0].first_response.unit: unknown unit"),
+        "{error}"
+    );
+    let error = beacon::embed::parse_policy("model-b.json", "{ nope").unwrap_err();
+    assert!(error.starts_with("model-b.json: "), "{error}");
 }

@@ -7,7 +7,7 @@
  * Attributes (all optional but policy): policy, plan, plans (comma-separated), severity,
  * theme (light|dark|auto), accent (#rgb or #rrggbb), compact (present = compact), lang.
  * The element renders into its own shadow root, so the host page's CSS cannot reach inside;
- * the widget itself (the Rust/wasm app's /embed/sla) runs in an iframe from the status site and
+ * the widget itself (the Rust/wasm widget at /embed/sla/) runs in an iframe from the status site and
  * reports its height, which this element applies after checking the message's origin and that
  * it came from its own frame. No third-party code; no cookies or storage are used.
  *
@@ -23,7 +23,7 @@
   var ATTRIBUTES = ['policy', 'plan', 'plans', 'severity', 'theme', 'accent', 'compact', 'lang'];
 
   function widgetUrl(element) {
-    var url = new URL('embed/sla', siteRoot);
+    var url = new URL('embed/sla/', siteRoot);
     ATTRIBUTES.forEach(function (name) {
       if (!element.hasAttribute(name)) return;
       var value = element.getAttribute(name);

@@ -135,7 +135,7 @@ impl Lang {
 
     /// The words the SLA calculator's sentences (durations, coverage, due times, reasons) are
     /// built from in this language.
-    pub fn sla_words(self) -> &'static SlaWords {
+    pub const fn sla_words(self) -> &'static SlaWords {
         match self {
             Lang::English => &crate::sla::present::ENGLISH,
             Lang::German => &de::SLA,

@@ -7,6 +7,7 @@ pub mod civil;
 pub mod engine;
 pub mod policy;
 pub mod present;
+pub mod tree;
 pub mod tz;
 pub mod validation;
 

@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::Deserialize;
 
 use super::calendar::WeeklyHours;
+use super::tree::{self, as_string, as_whole, JsonTree, Object};
 use super::validation::{PolicyErrors, Problems};
 
 /// A validated support policy (one source document).
@@ -188,7 +189,7 @@ pub struct Lifecycle {
     pub notes: Vec<String>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 struct PolicyFile {
     id: String,
@@ -208,7 +209,7 @@ struct PolicyFile {
     lifecycle: Option<LifecycleFile>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 struct PlanFile {
     id: String,
@@ -218,7 +219,7 @@ struct PlanFile {
     notes: Vec<String>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 struct CoverageFile {
     kind: String,
@@ -228,7 +229,7 @@ struct CoverageFile {
     holidays: Option<String>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 struct LevelFile {
     id: String,
@@ -237,7 +238,7 @@ struct LevelFile {
     description: String,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 struct ClassificationFile {
     kind: String,
@@ -257,14 +258,14 @@ struct ClassificationFile {
     customer_override: bool,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 struct TargetFile {
     amount: i64,
     unit: String,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 struct TargetRowFile {
     plan: String,
@@ -277,7 +278,7 @@ struct TargetRowFile {
     note: Option<String>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 struct LifecycleFile {
     coverage: CoverageFile,
@@ -287,6 +288,220 @@ struct LifecycleFile {
     development_review_at_least: Option<TargetFile>,
     #[serde(default)]
     notes: Vec<String>,
+}
+
+// Reading the `*File` structs from a [`JsonTree`]: the fields serde reads above, with the same
+// required members and defaults, and unknown members refused (`deny_unknown_fields`).
+
+fn read_policy<T: JsonTree>(t: &T, p: &mut Problems) -> PolicyFile {
+    let fields = [
+        "id",
+        "name",
+        "source",
+        "notes",
+        "plans",
+        "classification",
+        "targets",
+        "support_centres",
+        "lifecycle",
+    ];
+    let Some(o) = Object::new(t, "", &fields, p) else {
+        return PolicyFile::default();
+    };
+    PolicyFile {
+        id: o.string("id", p),
+        name: o.string("name", p),
+        source: o.string("source", p),
+        notes: o.list("notes", p, as_string),
+        plans: o.list("plans", p, read_plan),
+        classification: o
+            .get("classification")
+            .map(|c| read_classification(&c, &o.path("classification"), p)),
+        targets: o.list("targets", p, read_row),
+        support_centres: o.list("support_centres", p, as_string),
+        lifecycle: o
+            .get("lifecycle")
+            .map(|l| read_lifecycle(&l, &o.path("lifecycle"), p)),
+    }
+}
+
+fn read_plan<T: JsonTree>(t: &T, path: &str, p: &mut Problems) -> PlanFile {
+    let Some(o) = Object::new(t, path, &["id", "name", "coverage", "notes"], p) else {
+        return PlanFile::default();
+    };
+    PlanFile {
+        id: o.string("id", p),
+        name: o.string("name", p),
+        coverage: o
+            .required("coverage", p)
+            .map(|c| read_coverage(&c, &o.path("coverage"), p))
+            .unwrap_or_default(),
+        notes: o.list("notes", p, as_string),
+    }
+}
+
+fn read_coverage<T: JsonTree>(t: &T, path: &str, p: &mut Problems) -> CoverageFile {
+    let Some(o) = Object::new(t, path, &["kind", "hours", "holidays"], p) else {
+        return CoverageFile::default();
+    };
+    let mut hours = BTreeMap::new();
+    if let Some(days) = t.field("hours") {
+        let days_path = o.path("hours");
+        match days.entries() {
+            None => p.add(&days_path, "expected an object"),
+            Some(days) => {
+                for (day, spans) in days {
+                    let day_path = tree::join(&days_path, &day);
+                    let spans = tree::list(&spans, &day_path, p, |span, path, p| {
+                        let ends = tree::list(span, path, p, as_string);
+                        <[String; 2]>::try_from(ends).unwrap_or_else(|_| {
+                            p.add(path, "expected [opening, closing]");
+                            Default::default()
+                        })
+                    });
+                    hours.insert(day, spans);
+                }
+            }
+        }
+    }
+    CoverageFile {
+        kind: o.string("kind", p),
+        hours,
+        holidays: o.optional_string("holidays", p),
+    }
+}
+
+fn read_level<T: JsonTree>(t: &T, path: &str, p: &mut Problems) -> LevelFile {
+    let Some(o) = Object::new(t, path, &["id", "name", "description"], p) else {
+        return LevelFile::default();
+    };
+    LevelFile {
+        id: o.string("id", p),
+        name: o.string("name", p),
+        description: o.optional_string("description", p).unwrap_or_default(),
+    }
+}
+
+fn read_classification<T: JsonTree>(t: &T, path: &str, p: &mut Problems) -> ClassificationFile {
+    let fields = [
+        "kind",
+        "severities",
+        "customer_priorities",
+        "urgencies",
+        "impacts",
+        "priorities",
+        "matrix",
+        "customer_override",
+    ];
+    let Some(o) = Object::new(t, path, &fields, p) else {
+        return ClassificationFile::default();
+    };
+    let mut matrix = BTreeMap::new();
+    if let Some(rows) = t.field("matrix") {
+        let rows_path = o.path("matrix");
+        for (urgency, row) in rows.entries().unwrap_or_else(|| {
+            p.add(&rows_path, "expected an object");
+            Vec::new()
+        }) {
+            let row_path = tree::join(&rows_path, &urgency);
+            let cells = row
+                .entries()
+                .unwrap_or_else(|| {
+                    p.add(&row_path, "expected an object");
+                    Vec::new()
+                })
+                .into_iter()
+                .map(|(impact, cell)| {
+                    let cell = as_string(&cell, &tree::join(&row_path, &impact), p);
+                    (impact, cell)
+                })
+                .collect();
+            matrix.insert(urgency, cells);
+        }
+    }
+    let customer_override = match t.field("customer_override") {
+        None => false,
+        Some(v) => v.boolean().unwrap_or_else(|| {
+            p.add(o.path("customer_override"), "expected true or false");
+            false
+        }),
+    };
+    ClassificationFile {
+        kind: o.string("kind", p),
+        severities: o.list("severities", p, read_level),
+        customer_priorities: o.list("customer_priorities", p, read_level),
+        urgencies: o.list("urgencies", p, read_level),
+        impacts: o.list("impacts", p, read_level),
+        priorities: o.list("priorities", p, read_level),
+        matrix,
+        customer_override,
+    }
+}
+
+fn read_target<T: JsonTree>(t: &T, path: &str, p: &mut Problems) -> TargetFile {
+    let Some(o) = Object::new(t, path, &["amount", "unit"], p) else {
+        return TargetFile::default();
+    };
+    TargetFile {
+        amount: o
+            .required("amount", p)
+            .map_or(0, |a| as_whole(&a, &o.path("amount"), p)),
+        unit: o.string("unit", p),
+    }
+}
+
+fn read_row<T: JsonTree>(t: &T, path: &str, p: &mut Problems) -> TargetRowFile {
+    let fields = [
+        "plan",
+        "level",
+        "first_response",
+        "resolution",
+        "weekend_callback",
+        "note",
+    ];
+    let Some(o) = Object::new(t, path, &fields, p) else {
+        return TargetRowFile::default();
+    };
+    let target =
+        |name: &str, p: &mut Problems| o.get(name).map(|t| read_target(&t, &o.path(name), p));
+    TargetRowFile {
+        plan: o.string("plan", p),
+        level: o.string("level", p),
+        first_response: target("first_response", p),
+        resolution: target("resolution", p),
+        weekend_callback: target("weekend_callback", p),
+        note: o.optional_string("note", p),
+    }
+}
+
+fn read_lifecycle<T: JsonTree>(t: &T, path: &str, p: &mut Problems) -> LifecycleFile {
+    let fields = [
+        "coverage",
+        "pending_reminder",
+        "pending_auto_close",
+        "development_review_at_least",
+        "notes",
+    ];
+    let Some(o) = Object::new(t, path, &fields, p) else {
+        return LifecycleFile::default();
+    };
+    let required = |name: &str, p: &mut Problems| {
+        o.required(name, p)
+            .map(|t| read_target(&t, &o.path(name), p))
+            .unwrap_or_default()
+    };
+    LifecycleFile {
+        coverage: o
+            .required("coverage", p)
+            .map(|c| read_coverage(&c, &o.path("coverage"), p))
+            .unwrap_or_default(),
+        pending_reminder: required("pending_reminder", p),
+        pending_auto_close: required("pending_auto_close", p),
+        development_review_at_least: o
+            .get("development_review_at_least")
+            .map(|t| read_target(&t, &o.path("development_review_at_least"), p)),
+        notes: o.list("notes", p, as_string),
+    }
 }
 
 fn parse_levels(list: &[LevelFile], path: &str, p: &mut Problems) -> Vec<Level> {
@@ -400,6 +615,20 @@ impl Policy {
     pub fn from_json(file_name: &str, text: &str) -> Result<Policy, PolicyErrors> {
         let file: PolicyFile =
             serde_json::from_str(text).map_err(|e| Problems::from_json_error(file_name, &e))?;
+        Policy::from_file(file_name, file)
+    }
+
+    /// [`Policy::from_json`] for a document something else parsed (the browser's
+    /// `JSON.parse` in the embed): the same fields read, the same validation.
+    pub fn from_tree<T: JsonTree>(file_name: &str, tree: &T) -> Result<Policy, PolicyErrors> {
+        let mut p = Problems::new(file_name);
+        let file = read_policy(tree, &mut p);
+        p.finish()?;
+        Policy::from_file(file_name, file)
+    }
+
+    /// Validates a read policy file.
+    fn from_file(file_name: &str, file: PolicyFile) -> Result<Policy, PolicyErrors> {
         let mut p = Problems::new(file_name);
         if file.id.trim().is_empty() {
             p.add("id", "id is empty");
@@ -683,6 +912,46 @@ impl PolicyIndex {
     pub fn from_json(file_name: &str, text: &str) -> Result<PolicyIndex, PolicyErrors> {
         let index: PolicyIndex =
             serde_json::from_str(text).map_err(|e| Problems::from_json_error(file_name, &e))?;
+        PolicyIndex::checked(file_name, index)
+    }
+
+    /// [`PolicyIndex::from_json`] for a document something else parsed.
+    pub fn from_tree<T: JsonTree>(file_name: &str, tree: &T) -> Result<PolicyIndex, PolicyErrors> {
+        let mut p = Problems::new(file_name);
+        let entry = |entry: &T, path: &str, p: &mut Problems| {
+            let Some(e) = Object::new(entry, path, &["id", "file", "name"], p) else {
+                return IndexEntry {
+                    id: String::new(),
+                    file: String::new(),
+                    name: String::new(),
+                };
+            };
+            IndexEntry {
+                id: e.string("id", p),
+                file: e.string("file", p),
+                name: e.string("name", p),
+            }
+        };
+        let (mut policies, mut calendars) = (Vec::new(), Vec::new());
+        if let Some(o) = Object::new(tree, "", &["policies", "calendars"], &mut p) {
+            for (name, list) in [("policies", &mut policies), ("calendars", &mut calendars)] {
+                if let Some(value) = o.required(name, &mut p) {
+                    *list = tree::list(&value, name, &mut p, entry);
+                }
+            }
+        }
+        p.finish()?;
+        PolicyIndex::checked(
+            file_name,
+            PolicyIndex {
+                policies,
+                calendars,
+            },
+        )
+    }
+
+    /// Ids must be unique and files `.json`.
+    fn checked(file_name: &str, index: PolicyIndex) -> Result<PolicyIndex, PolicyErrors> {
         let mut p = Problems::new(file_name);
         for (list, name) in [
             (&index.policies, "policies"),

@@ -981,7 +981,7 @@ pub fn embed_snippet(site: &str, query: &EmbedQuery) -> String {
         format!("{site}/")
     };
     let origin = origin_of(&site);
-    let src = format!("{site}embed/sla{}", query_string(&query.to_pairs())).replace('&', "&amp;");
+    let src = format!("{site}embed/sla/{}", query_string(&query.to_pairs())).replace('&', "&amp;");
     format!(
         r#"<iframe data-beacon-sla src="{src}" title="Support response times" style="width:100%;border:0;height:320px" loading="lazy"></iframe>
 <script>
@@ -1280,7 +1280,7 @@ mod tests {
         assert!(is_hex_colour("#0b57d0") && is_hex_colour("#abc") && !is_hex_colour("#12"));
         let snippet = embed_snippet("http://127.0.0.1:8080/beacon", &q);
         assert!(snippet.contains(
-            r#"src="http://127.0.0.1:8080/beacon/embed/sla?policy=model-b-zmanda&amp;plans=standard,premium&amp;severity=P1&amp;theme=dark&amp;compact=1""#
+            r#"src="http://127.0.0.1:8080/beacon/embed/sla/?policy=model-b-zmanda&amp;plans=standard,premium&amp;severity=P1&amp;theme=dark&amp;compact=1""#
         ));
         assert!(snippet.contains(r#"e.origin !== "http://127.0.0.1:8080""#));
         assert!(snippet.contains(HEIGHT_MESSAGE));

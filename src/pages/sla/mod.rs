@@ -1,5 +1,6 @@
-//! `/sla` and `/embed/sla`: the SLA calculator and its chrome-less embed. Every choice lives in
-//! the URL (see [`crate::sla::present::param`]), so a link reproduces the exact result.
+//! `/sla`: the SLA calculator. Every choice lives in the URL (see
+//! [`crate::sla::present::param`]), so a link reproduces the exact result. (The `/embed/sla/`
+//! widget is an app of its own: `crate::embed`.)
 
 mod embed;
 mod results;
@@ -18,7 +19,7 @@ use crate::sla::present::{self, param, LevelPick, SlaQuery};
 use crate::sla::{BusinessCalendar, Policy};
 use crate::web;
 
-pub use embed::{EmbedPanel, EmbedSlaPage, EmbedWidget};
+pub use embed::EmbedPanel;
 pub use results::{PendingTimerView, SlaResults};
 
 /// The SLA calculator page: pick a policy, plan, level, time and support centre; see the targets,
