@@ -38,7 +38,7 @@ pub fn use_site() -> Site {
 #[component]
 pub fn App() -> impl IntoView {
     let nav = provide_nav();
-    let locale = provide_locale(nav);
+    provide_locale(nav);
     provide_context(Site(LocalResource::new(api::site_config)));
     let route = Memo::new(move |_| nav.route());
     move || match route.get() {
