@@ -18,7 +18,7 @@ const ROUTES = [
   ['emea/history', '[data-testid=history-month]'],
   ['emea/incidents/tb1xtvj5wamt', '[data-testid=incident]'],
   ['sla?policy=model-b-zmanda&plan=standard&urgency=high&impact=high&at=2026-11-20T16:30&centre=us', '[data-testid=sla-page] time'],
-  ['embed/sla?policy=model-b-zmanda&plans=standard,premium&severity=P1', '[data-testid=sla-embed]'],
+  ['embed/sla/?policy=model-b-zmanda&plans=standard,premium&severity=P1', '[data-testid=sla-embed]'],
   ['no/such/page', '[data-testid=not-found]'],
 ];
 

@@ -38,7 +38,7 @@ test('<beacon-sla> renders the widget in its shadow root, unaffected by hostile 
     await frameElement.waitFor({ state: 'attached' });
     const src = new URL(await frameElement.getAttribute('src'));
     assert.equal(src.origin + '/', new URL(site.url).origin + '/');
-    assert.equal(src.pathname, '/embed/sla');
+    assert.equal(src.pathname, '/embed/sla/');
     assert.equal(src.searchParams.get('policy'), 'model-b-zmanda');
     assert.equal(src.searchParams.get('plans'), 'standard,premium');
     const frame = page.frameLocator('beacon-sla iframe');

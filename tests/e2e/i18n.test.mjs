@@ -18,7 +18,7 @@ const ROUTES = [
   ['emea/history', '[data-testid=history-month]', ['history'], 'status'],
   ['emea/incidents/tb1xtvj5wamt', '[data-testid=incident]', ['footer'], 'status'],
   ['sla?policy=model-b-zmanda&plan=standard&urgency=high&impact=high&at=2026-11-20T16:30&centre=us', '[data-testid=first-response-reason]', ['footer', 'slaHeading', 'slaReason'], 'sla'],
-  ['embed/sla?policy=model-b-zmanda&plans=standard,premium&severity=P1', '[data-testid=embed-plan-standard]', ['slaHeading', 'slaCoverage'], 'sla'],
+  ['embed/sla/?policy=model-b-zmanda&plans=standard,premium&severity=P1', '[data-testid=embed-plan-standard]', ['slaHeading', 'slaCoverage'], 'sla'],
   ['no/such/page', '[data-testid=not-found]', ['notFound'], 'status'],
 ];
 
@@ -171,7 +171,7 @@ test('the banner names the state in each language', async () => {
   for (const phrase of ['First response', 'filed', 'Friday', 'business hour', 'Plans side by side', 'Embed this']) {
     assert.ok(sla.includes(phrase), `the SLA English check finds “${phrase}”: ${sla.join(' | ')}`);
   }
-  await page.goto(`${server.url}embed/sla?policy=model-b-zmanda&plans=standard,premium&severity=P1&lang=en`);
+  await page.goto(`${server.url}embed/sla/?policy=model-b-zmanda&plans=standard,premium&severity=P1&lang=en`);
   await page.getByTestId('embed-plan-standard').waitFor();
   const embed = englishLeft(await interfaceText(page, SLA_DATA), ENGLISH_SLA);
   for (const phrase of ['First response', 'local time', 'around the clock', 'Open the calculator']) {

@@ -2,7 +2,7 @@
 // measures it in headless Chromium, each load cold (a fresh browser context, cache disabled):
 //   - status page /emea: the pre-rendered snapshot's first paint, the live app's component
 //     statuses in the page, and time to interactive (the app has started and shows them);
-//   - embed /embed/sla?…: the result in the page, and time to interactive;
+//   - embed /embed/sla/?…: the result in the page, and time to interactive;
 //   - scale: a region with 200 components and 5,000 historical incidents (generated here and
 //     served with page.route) renders its page and 90-day bars; its JS heap.
 // Times are milliseconds from navigation start (performance.now() in the page), recorded by a
@@ -15,7 +15,7 @@ import { launchBrowser, CONTEXT } from './browser.mjs';
 const dist = process.argv[2] ?? 'target/bench-dist';
 const LOADS = Math.max(10, Number(process.env.BEACON_LOADS ?? 11));
 const SCALE_LOADS = 3;
-const EMBED = 'embed/sla?policy=model-b-zmanda&plans=standard,premium&severity=P1';
+const EMBED = 'embed/sla/?policy=model-b-zmanda&plans=standard,premium&severity=P1';
 const BUDGET = { statuses: 250, embed: 200, scale: 1000, heapMB: 50 };
 const SCALE = { components: 200, incidents: 5000, days: 90 };
 

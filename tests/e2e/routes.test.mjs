@@ -101,14 +101,14 @@ for (const site of SITES) {
     const server = await open(site);
     const page = await browser.newPage();
     try {
-      for (const [path, testId] of [['sla', 'sla-page'], ['embed/sla', 'sla-embed'], ['no/such/page', 'not-found'], ['atlantis', 'not-found']]) {
+      for (const [path, testId] of [['sla', 'sla-page'], ['embed/sla/', 'sla-embed'], ['no/such/page', 'not-found'], ['atlantis', 'not-found']]) {
         await page.goto(`${server.url}${path}`);
         await page.getByTestId(testId).waitFor();
         await page.reload();
         await page.getByTestId(testId).waitFor();
       }
       assert.match(await page.getByTestId('not-found').textContent(), /\/atlantis/);
-      const embedHeader = await page.goto(`${server.url}embed/sla`).then(() => page.locator('header.site-header').count());
+      const embedHeader = await page.goto(`${server.url}embed/sla/`).then(() => page.locator('header.site-header').count());
       assert.equal(embedHeader, 0, 'the embed has no site chrome');
     } finally {
       await page.close();

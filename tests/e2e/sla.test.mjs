@@ -228,7 +228,7 @@ test('the "Embed this" snippet resizes its iframe on a host page of another orig
   try {
     await page.getByTestId('embed-panel').locator('summary').click();
     const snippet = await page.getByTestId('embed-snippet').inputValue();
-    assert.match(snippet, /embed\/sla\?policy=model-b-zmanda&amp;plans=standard,premium,community&amp;severity=P1/);
+    assert.match(snippet, /embed\/sla\/\?policy=model-b-zmanda&amp;plans=standard,premium,community&amp;severity=P1/);
     assert.match(snippet, new RegExp(`e\\.origin !== "${site.url.replace(/\/$/, '')}"`));
 
     host = await hostPage(`<!doctype html><html><body style="margin:0">
@@ -282,7 +282,7 @@ test('the "Embed this" snippet resizes its iframe on a host page of another orig
 });
 
 test('the embed follows its theme, accent and compact parameters', async () => {
-  const { page, errors } = await open('embed/sla?policy=model-a-black-duck&plan=premium&severity=high&theme=dark&accent=%23ff0066&compact=1');
+  const { page, errors } = await open('embed/sla/?policy=model-a-black-duck&plan=premium&severity=high&theme=dark&accent=%23ff0066&compact=1');
   try {
     await page.getByTestId('embed-plan-premium').waitFor();
     assert.equal(await page.locator('html').getAttribute('data-theme'), 'dark');
