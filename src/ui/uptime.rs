@@ -2,10 +2,14 @@
 //! day's worst status, operable with the keyboard (one tab stop; arrow keys, Home and End move
 //! between days) and announced to screen readers; the chosen day's incidents show below it.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
+use std::fmt::Write;
 use std::sync::Arc;
 
+use chrono::NaiveDate;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::i18n::{use_lang, Lang, Msg};
 use crate::nav::use_nav;
@@ -54,15 +58,7 @@ pub fn format_percent_in(percent: f64, lang: Lang) -> String {
 
 /// What one day says in words, e.g. "14 Nov 2026: Partial outage, 97.92% uptime, 1 incident".
 pub fn day_label(day: &DayBar, lang: Lang) -> String {
-    let date = if lang == Lang::English {
-        day.date.format("%-d %b %Y").to_string()
-    } else {
-        format_date(
-            day.date,
-            lang,
-            &[("day", "numeric"), ("month", "short"), ("year", "numeric")],
-        )
-    };
+    let date = day_date(day.date, lang);
     let summary = match &day.status {
         None => lang.text(Msg::NoData).to_string(),
         Some(status) => {
@@ -82,6 +78,95 @@ pub fn day_label(day: &DayBar, lang: Lang) -> String {
         }
     };
     lang.fill(Msg::DayLabel, &[("date", &date), ("summary", &summary)])
+}
+
+thread_local! {
+    /// Dates already worded by `Intl`: every strip shows the same 90 days.
+    static DAY_DATES: RefCell<HashMap<(Lang, NaiveDate), String>> = RefCell::new(HashMap::new());
+}
+
+/// A day's date as the bars name it ("14 Nov 2026"); other languages ask `Intl` once per date.
+fn day_date(date: NaiveDate, lang: Lang) -> String {
+    if lang == Lang::English {
+        return date.format("%-d %b %Y").to_string();
+    }
+    DAY_DATES.with_borrow_mut(|dates| {
+        dates
+            .entry((lang, date))
+            .or_insert_with(|| {
+                format_date(
+                    date,
+                    lang,
+                    &[("day", "numeric"), ("month", "short"), ("year", "numeric")],
+                )
+            })
+            .clone()
+    })
+}
+
+/// The colour class of a day's bar: its worst status; maintenance on an otherwise good day.
+fn bar_class(day: &DayBar) -> &'static str {
+    match &day.status {
+        None => "s-none",
+        Some(ComponentStatus::Operational) if day.maintenance_seconds > 0 => "s-maintenance",
+        Some(status) => status_look(status).0,
+    }
+}
+
+/// `text` with the characters that mean something in HTML escaped, for attribute values.
+fn escape_html(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => escaped.push_str("&amp;"),
+            '<' => escaped.push_str("&lt;"),
+            '>' => escaped.push_str("&gt;"),
+            '"' => escaped.push_str("&quot;"),
+            '\'' => escaped.push_str("&#39;"),
+            c => escaped.push(c),
+        }
+    }
+    escaped
+}
+
+/// The bars of one strip as markup, one `<button>` per day with its words as label and
+/// tooltip; `selected` is the strip's one tab stop, pressed while its details are `open`.
+/// Written as one string so a page of 200 strips × 90 days costs the browser one parse per
+/// strip rather than thousands of calls from wasm; every value is escaped.
+pub fn bars_html(
+    id_base: &str,
+    days: &[DayBar],
+    label: impl Fn(&DayBar) -> String,
+    selected: usize,
+    open: bool,
+) -> String {
+    let id_base = escape_html(id_base);
+    let mut html = String::with_capacity(days.len() * 220);
+    for (index, day) in days.iter().enumerate() {
+        let label = escape_html(&label(day));
+        let chosen = index == selected;
+        let _ = write!(
+            html,
+            r#"<button type="button" id="{id_base}-{index}" data-day="{index}" class="bar {class}" aria-label="{label}" title="{label}" tabindex="{tabindex}" aria-pressed="{pressed}"></button>"#,
+            class = bar_class(day),
+            tabindex = if chosen { "0" } else { "-1" },
+            pressed = chosen && open,
+        );
+    }
+    html
+}
+
+/// The day index of the bar an event happened on, if it happened on one.
+fn day_of_event(event: &web_sys::Event) -> Option<usize> {
+    event
+        .target()?
+        .dyn_into::<web_sys::Element>()
+        .ok()?
+        .closest(".bar")
+        .ok()??
+        .get_attribute("data-day")?
+        .parse()
+        .ok()
 }
 
 /// The strip for one component.
@@ -104,73 +189,68 @@ pub fn UptimeStrip(
     let count = days.len();
     let selected = RwSignal::new(count.saturating_sub(1));
     let expanded = RwSignal::new(false);
-    let id_base = format!("uptime-{}", uptime.component_id);
-    let bar_id = {
-        let id_base = id_base.clone();
-        move |index: usize| format!("{id_base}-{index}")
+    let group = NodeRef::<leptos::html::Div>::new();
+    let bar = move |index: usize| {
+        group
+            .get_untracked()?
+            .query_selector(&format!(r#"[data-day="{index}"]"#))
+            .ok()??
+            .dyn_into::<web_sys::HtmlElement>()
+            .ok()
     };
-    let focus_day = {
-        let bar_id = bar_id.clone();
-        move |index: usize| {
+    // One tab stop: the chosen day's bar; it reads as pressed while its details are open.
+    Effect::new(move |previous: Option<usize>| {
+        let index = selected.get();
+        let pressed = expanded.get();
+        if let Some(old) = previous.filter(|&old| old != index).and_then(bar) {
+            let _ = old.set_attribute("tabindex", "-1");
+            let _ = old.set_attribute("aria-pressed", "false");
+        }
+        if let Some(new) = bar(index) {
+            let _ = new.set_attribute("tabindex", "0");
+            let _ = new.set_attribute("aria-pressed", if pressed { "true" } else { "false" });
+        }
+        index
+    });
+    let on_keydown = move |event: web_sys::KeyboardEvent| {
+        let current = selected.get_untracked();
+        let target = match event.key().as_str() {
+            "ArrowLeft" => current.saturating_sub(1),
+            "ArrowRight" => (current + 1).min(count.saturating_sub(1)),
+            "Home" => 0,
+            "End" => count.saturating_sub(1),
+            _ => return,
+        };
+        event.prevent_default();
+        selected.set(target);
+        expanded.set(true);
+        if let Some(element) = bar(target) {
+            let _ = element.focus();
+        }
+    };
+    let on_click = move |event: web_sys::MouseEvent| {
+        if let Some(index) = day_of_event(&event) {
             selected.set(index);
             expanded.set(true);
-            if let Some(element) = document().get_element_by_id(&bar_id(index)) {
-                use wasm_bindgen::JsCast;
-                if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
-                    let _ = element.focus();
-                }
-            }
         }
     };
-    let on_keydown = {
-        let focus_day = focus_day.clone();
-        move |event: web_sys::KeyboardEvent| {
-            let current = selected.get_untracked();
-            let target = match event.key().as_str() {
-                "ArrowLeft" => current.saturating_sub(1),
-                "ArrowRight" => (current + 1).min(count.saturating_sub(1)),
-                "Home" => 0,
-                "End" => count.saturating_sub(1),
-                _ => return,
-            };
-            event.prevent_default();
-            focus_day(target);
+    let on_focusin = move |event: web_sys::FocusEvent| {
+        if let Some(index) = day_of_event(&event) {
+            selected.set(index);
         }
     };
+    let id_base = format!("uptime-{}", uptime.component_id);
     let bar_days = Arc::clone(&days);
     // The bars are written again in a new language (their labels); the selected day is kept.
     let bars = move || {
         let lang = locale.get();
-        bar_days
-            .iter()
-            .enumerate()
-            .map(|(index, day)| {
-                let class = match &day.status {
-                    None => "bar s-none".to_string(),
-                    Some(ComponentStatus::Operational) if day.maintenance_seconds > 0 => {
-                        "bar s-maintenance".to_string()
-                    }
-                    Some(status) => format!("bar {}", status_look(status).0),
-                };
-                let label = day_label(day, lang);
-                view! {
-                    <button
-                        type="button"
-                        id=bar_id(index)
-                        class=class
-                        aria-label=label.clone()
-                        title=label
-                        tabindex=move || if selected.get() == index { "0" } else { "-1" }
-                        aria-pressed=move || (expanded.get() && selected.get() == index).to_string()
-                        on:click=move |_| {
-                            selected.set(index);
-                            expanded.set(true);
-                        }
-                        on:focus=move |_| selected.set(index)
-                    ></button>
-                }
-            })
-            .collect::<Vec<_>>()
+        bars_html(
+            &id_base,
+            &bar_days,
+            |day| day_label(day, lang),
+            selected.get_untracked(),
+            expanded.get_untracked(),
+        )
     };
     let detail_days = Arc::clone(&days);
     let detail = move || {
@@ -220,9 +300,16 @@ pub fn UptimeStrip(
     };
     view! {
         <div class="uptime" data-testid="uptime">
-            <div class="uptime-bars" role="group" aria-label=group_label on:keydown=on_keydown>
-                {bars}
-            </div>
+            <div
+                class="uptime-bars"
+                role="group"
+                aria-label=group_label
+                node_ref=group
+                inner_html=bars
+                on:keydown=on_keydown
+                on:click=on_click
+                on:focusin=on_focusin
+            ></div>
             <div class="uptime-legend">
                 <span>{move || locale.get().fill(Msg::DaysAgo, &[("count", &count_text)])}</span>
                 <span data-testid="uptime-percent">
@@ -264,5 +351,67 @@ mod tests {
         );
         day.status = None;
         assert_eq!(day_label(&day, Lang::English), "14 Nov 2026: no data");
+    }
+
+    fn days(statuses: &[Option<ComponentStatus>]) -> Vec<DayBar> {
+        statuses
+            .iter()
+            .enumerate()
+            .map(|(n, status)| DayBar {
+                date: NaiveDate::from_ymd_opt(2026, 11, 1 + n as u32).unwrap(),
+                status: status.clone(),
+                major_outage_seconds: 0,
+                partial_outage_seconds: 0,
+                degraded_seconds: 0,
+                maintenance_seconds: if n == 1 { 600 } else { 0 },
+                measured_seconds: 86_400,
+                incident_ids: Vec::new(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn bars_are_buttons_with_one_tab_stop_pressed_only_while_open() {
+        let strip = days(&[
+            None,
+            Some(ComponentStatus::Operational),
+            Some(ComponentStatus::MajorOutage),
+        ]);
+        let label = |day: &DayBar| day_label(day, Lang::English);
+        let closed = bars_html("uptime-web", &strip, label, 2, false);
+        assert_eq!(closed.matches("<button ").count(), 3);
+        assert_eq!(closed.matches(r#"tabindex="0""#).count(), 1);
+        assert_eq!(closed.matches(r#"aria-pressed="true""#).count(), 0);
+        assert!(closed.contains(
+            r#"id="uptime-web-2" data-day="2" class="bar s-major" aria-label="3 Nov 2026: Major outage, 100.00% uptime" title="3 Nov 2026: Major outage, 100.00% uptime" tabindex="0""#
+        ));
+        assert!(closed.contains(r#"class="bar s-none" aria-label="1 Nov 2026: no data""#));
+        assert!(
+            closed.contains(r#"class="bar s-maintenance""#),
+            "maintenance on a good day"
+        );
+        let open = bars_html("uptime-web", &strip, label, 0, true);
+        assert!(open.contains(r#"id="uptime-web-0" data-day="0" class="bar s-none" aria-label="1 Nov 2026: no data" title="1 Nov 2026: no data" tabindex="0" aria-pressed="true""#));
+        assert_eq!(open.matches(r#"aria-pressed="true""#).count(), 1);
+    }
+
+    #[test]
+    fn bar_markup_escapes_ids_and_labels() {
+        let strip = days(&[Some(ComponentStatus::Operational)]);
+        let html = bars_html(
+            r#"uptime-"><script>alert(1)</script>"#,
+            &strip,
+            |_| r#"<img src=x onerror="alert('1')"> & more"#.to_string(),
+            0,
+            false,
+        );
+        assert!(
+            !html.contains("<script") && !html.contains("<img"),
+            "{html}"
+        );
+        assert!(html.contains(r#"id="uptime-&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;-0""#));
+        assert!(html.contains(
+            r#"aria-label="&lt;img src=x onerror=&quot;alert(&#39;1&#39;)&quot;&gt; &amp; more""#
+        ));
     }
 }
