@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::api::{self, ApiError};
 use crate::i18n::{provide_locale, use_lang, LanguageSwitch, Msg};
-use crate::nav::{provide_nav, use_nav};
+use crate::nav::{provide_nav_serving, use_nav};
 use crate::pages::{
     home::HomePage,
     not_found::NotFoundPage,
@@ -32,40 +32,68 @@ pub fn use_site() -> Site {
     expect_context::<Site>()
 }
 
-/// The whole browser app. A change of language re-renders only the texts: the page stays
+/// Which routes one app build shows, and how. Beacon ships two Leptos apps from this shell so
+/// that a status-page visitor downloads no SLA-calculator code and the other way round: the
+/// status app ([`STATUS_PAGES`], `src/main.rs`, the site's `index.html`) and the calculator
+/// ([`SLA_PAGES`], `src/bin/beacon-sla.rs`, `sla/index.html`). A link to the other app's
+/// route is an ordinary page load.
+#[derive(Clone, Copy)]
+pub struct Pages {
+    /// Whether this app shows `route`.
+    pub serves: fn(&Route) -> bool,
+    /// The page for a route it serves.
+    pub page: fn(Route) -> AnyView,
+}
+
+/// The status pages: home, regions, history, incidents, not found.
+pub const STATUS_PAGES: Pages = Pages {
+    serves: |route| !matches!(route, Route::Sla | Route::EmbedSla),
+    page: status_page,
+};
+
+/// The SLA calculator.
+pub const SLA_PAGES: Pages = Pages {
+    serves: |route| matches!(route, Route::Sla),
+    page: sla_page,
+};
+
+/// The browser app showing `pages`. A change of language re-renders only the texts: the page stays
 /// mounted, so its loaded data, open dialogs and expanded groups are kept and nothing is
 /// fetched again.
 #[component]
-pub fn App() -> impl IntoView {
-    let nav = provide_nav();
+pub fn App(
+    /// The routes this build shows.
+    pages: Pages,
+) -> impl IntoView {
+    let nav = provide_nav_serving(pages.serves);
     provide_locale(nav);
     provide_context(Site(LocalResource::new(api::site_config)));
     let route = Memo::new(move |_| nav.route());
     move || match route.get() {
-        // The embed is its own small app in `embed/sla/` (src/embed.rs); a host that answers
-        // `/embed/sla` with this app instead (a single-page fallback) sends the visitor there.
-        // (Already there, the embed's files are missing: say so rather than reload forever.)
-        Route::EmbedSla => {
+        route if (pages.serves)(&route) => {
+            let page = route.clone();
+            view! { <Layout route>{(pages.page)(page)}</Layout> }.into_any()
+        }
+        // Another app's route (the calculator, the embed): a host that answered it with this
+        // app (a single-page fallback) sends the visitor to that app's own address. Already
+        // there, that app's files are missing: say so rather than reload forever.
+        route => {
             let location = window().location();
             let (path, search) = (
                 location.pathname().unwrap_or_default(),
                 location.search().unwrap_or_default(),
             );
-            let embed = nav.href(&Route::EmbedSla);
-            if path == embed {
+            let home = nav.href(&route);
+            if path == home {
                 return view! { <NotFoundPage path /> }.into_any();
             }
-            let _ = location.replace(&format!("{embed}{search}"));
+            let _ = location.replace(&format!("{home}{search}"));
             ().into_any()
-        }
-        route => {
-            let page = route.clone();
-            view! { <Layout route>{page_for(page)}</Layout> }.into_any()
         }
     }
 }
 
-fn page_for(route: Route) -> AnyView {
+fn status_page(route: Route) -> AnyView {
     match route {
         Route::Home => view! { <HomePage /> }.into_any(),
         Route::Region(region) => {
@@ -77,9 +105,15 @@ fn page_for(route: Route) -> AnyView {
         Route::Incident { region, id } => {
             view! { <RegionPage region view=RegionView::Incident(id) /> }.into_any()
         }
-        Route::Sla => view! { <SlaPage /> }.into_any(),
         Route::NotFound(path) => view! { <NotFoundPage path /> }.into_any(),
-        Route::EmbedSla => ().into_any(),
+        Route::Sla | Route::EmbedSla => ().into_any(),
+    }
+}
+
+fn sla_page(route: Route) -> AnyView {
+    match route {
+        Route::Sla => view! { <SlaPage /> }.into_any(),
+        _ => ().into_any(),
     }
 }
 

@@ -274,7 +274,10 @@ pub fn widget(policy: &Policy, query: &EmbedQuery, lang: Lang, site: &str) -> Wi
         },
         level: present::level_name(policy, &level),
         plans,
-        calculator_href: format!("{site}sla{}", present::query_string(&calculator.to_pairs())),
+        calculator_href: format!(
+            "{site}sla/{}",
+            present::query_string(&calculator.to_pairs())
+        ),
         calculator_text: text(lang, Text::OpenCalculator),
         labels: [
             text(lang, Text::FirstResponse),

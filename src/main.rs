@@ -7,5 +7,7 @@ fn main() {
     while let Ok(Some(prerendered)) = document.query_selector("#prerendered, [data-prerendered]") {
         prerendered.remove();
     }
-    leptos::mount::mount_to_body(beacon::app::App);
+    leptos::mount::mount_to_body(|| {
+        leptos::view! { <beacon::app::App pages=beacon::app::STATUS_PAGES /> }
+    });
 }

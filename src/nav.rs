@@ -13,16 +13,25 @@ pub struct Nav {
     path: RwSignal<String>,
     query: RwSignal<String>,
     base: StoredValue<String>,
+    serves: fn(&Route) -> bool,
 }
 
-/// Creates the navigation state for the app, listens to link clicks and the back button,
-/// and shares the handle through context.
+/// [`provide_nav_serving`] for an app that shows every route.
 pub fn provide_nav() -> Nav {
+    provide_nav_serving(|_| true)
+}
+
+/// Creates the navigation state for an app showing the routes `serves` accepts, listens to
+/// link clicks (a link to another route is followed without a reload, a link to a route this
+/// app does not show is an ordinary page load) and the back button, and shares the handle
+/// through context.
+pub fn provide_nav_serving(serves: fn(&Route) -> bool) -> Nav {
     let location = window().location();
     let nav = Nav {
         path: RwSignal::new(location.pathname().unwrap_or_default()),
         query: RwSignal::new(location.search().unwrap_or_default()),
         base: StoredValue::new(crate::web::base_path()),
+        serves,
     };
     let on_popstate = window_event_listener(leptos::ev::popstate, move |_| nav.sync());
     let on_click = window_event_listener(leptos::ev::click, move |event| nav.intercept(event));
@@ -105,7 +114,13 @@ impl Nav {
 
     fn sync(&self) {
         let location = window().location();
-        self.path.set(location.pathname().unwrap_or_default());
+        let path = location.pathname().unwrap_or_default();
+        // Back or forward to a page of the other app: load it.
+        if !(self.serves)(&Route::parse(strip_base(&self.base.get_value(), &path))) {
+            let _ = location.reload();
+            return;
+        }
+        self.path.set(path);
         self.query.set(location.search().unwrap_or_default());
     }
 
@@ -138,8 +153,10 @@ impl Nav {
             .next()
             .unwrap_or_default()
             .contains('.');
+        let other_app = !(self.serves)(&Route::parse(strip_base(&base, &anchor.pathname())));
         if !same_origin
             || !inside_app
+            || other_app
             || is_file
             || !anchor.target().is_empty()
             || anchor.has_attribute("download")

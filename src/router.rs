@@ -15,7 +15,8 @@ pub enum Route {
     History(String),
     /// `/<region>/incidents/<id>`: one incident or maintenance, with a shareable URL.
     Incident { region: String, id: String },
-    /// `/sla`: the SLA calculator.
+    /// `/sla/`: the SLA calculator, an app of its own (`src/bin/beacon-sla.rs`) in its own
+    /// folder, so its address ends in a slash.
     Sla,
     /// `/embed/sla/`: the chrome-less SLA widget for an `<iframe>`, a separate small app
     /// (`src/embed.rs`) in its own folder, so its address ends in a slash.
@@ -57,7 +58,7 @@ impl Route {
             Route::Region(region) => region.clone(),
             Route::History(region) => format!("{region}/history"),
             Route::Incident { region, id } => format!("{region}/incidents/{id}"),
-            Route::Sla => "sla".into(),
+            Route::Sla => "sla/".into(),
             Route::EmbedSla => "embed/sla/".into(),
             Route::NotFound(path) => path.trim_start_matches('/').to_string(),
         }

@@ -140,7 +140,7 @@ fn the_widget_shows_the_chosen_plans_targets_for_the_level() {
     }
     assert_eq!(
         shown.calculator_href,
-        format!("{SITE}sla?policy=model-a-black-duck&plan=standard&severity=high")
+        format!("{SITE}sla/?policy=model-a-black-duck&plan=standard&severity=high")
     );
 }
 

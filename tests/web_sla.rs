@@ -309,7 +309,7 @@ fn embed_widget_shows_the_chosen_plans_for_the_level() {
         find(&root, ".sla-embed-foot a")
             .get_attribute("href")
             .unwrap(),
-        "/sla?policy=model-a-black-duck&plan=standard&severity=high"
+        "/sla/?policy=model-a-black-duck&plan=standard&severity=high"
     );
 }
 

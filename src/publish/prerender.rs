@@ -5,9 +5,9 @@
 //! without duplicating anything.
 //!
 //! Layout under the output folder: `<region>/index.html` per region (a static host serves it for
-//! `/<region>` without any fallback rule), `index.html` itself with the default region, and the
-//! plain app shell (no snapshot) at `sla/index.html`, so the calculator never carries or
-//! flashes a status page. The embed (`embed/sla/index.html`) is its own small app, built separately.
+//! `/<region>` without any fallback rule) and `index.html` itself with the default region. The SLA
+//! calculator (`sla/index.html`) and the embed (`embed/sla/index.html`) are apps of their own,
+//! built separately, and carry no snapshot.
 //!
 //! The snapshot uses the live page's classes (banner, components list, incident cards) so the
 //! switch to the live page does not move anything. Every text and address from the data is
@@ -45,8 +45,8 @@ const END: &str = "<!--/beacon:prerendered-->";
 
 /// Every pre-rendered page for `site`, from `shell` (the `index.html` Trunk built):
 /// `<region>/index.html` per region (also as `<region>/history/index.html` and
-/// `<region>/incidents/<id>/index.html`), `index.html` with the default region, and the plain shell
-/// at `sla/index.html`. `site_url` ends in `/`; `fallback_now` is the
+/// `<region>/incidents/<id>/index.html`) and `index.html` with the default region. `site_url`
+/// ends in `/`; `fallback_now` is the
 /// "as of" time for a summary without `page.updated_at`.
 pub fn prerendered_pages(
     site: &Site,
@@ -108,10 +108,7 @@ pub fn prerendered_pages(
             contents: with_snapshot(&shell, site_name, &head, &snapshot)?,
         });
     }
-    files.push(OutputFile {
-        path: "sla/index.html".into(),
-        contents: shell.clone(),
-    });
+
     Ok(files)
 }
 
@@ -193,7 +190,7 @@ pub fn region_snapshot(
         ));
     }
     out.push_str(&format!(
-        "<li><a href=\"{url}sla\"{}</a></li></ul></nav></div></header>",
+        "<li><a href=\"{url}sla/\"{}</a></li></ul></nav></div></header>",
         words(Msg::SlaCalculator, &[])
     ));
 

@@ -4,7 +4,7 @@
 //! - `feeds/<region>.atom`, `feeds/<region>.rss`, `feeds/<region>/<component>.atom`
 //! - `calendars/<region>.ics`, `calendars/<region>/<maintenance-id>.ics`
 //! - `badges/<region>.svg`, `badges/<region>/<component>.svg`
-//! - `<region>/index.html`, `index.html`, `sla/index.html`: the built
+//! - `<region>/index.html`, `index.html`: the built
 //!   page with each region's status pre-rendered ([`super::prerender`]), when the output folder
 //!   holds the built `index.html`
 
@@ -221,7 +221,7 @@ pub fn publish_site(
             )])
         })?;
         // `BEACON_ROUTE_PAGES=off` leaves out the per-route folders (`<region>/index.html`,
-        // `sla/index.html`, ...): `trunk serve` 0.21 redirects a folder request to its path
+        // `<region>/history/index.html`, ...): `trunk serve` 0.21 redirects a folder request to its path
         // without the `--public-url` prefix, which breaks serving under a sub-path.
         let route_pages = std::env::var("BEACON_ROUTE_PAGES").map_or(true, |v| v != "off");
         files.extend(

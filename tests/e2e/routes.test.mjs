@@ -101,7 +101,7 @@ for (const site of SITES) {
     const server = await open(site);
     const page = await browser.newPage();
     try {
-      for (const [path, testId] of [['sla', 'sla-page'], ['embed/sla/', 'sla-embed'], ['no/such/page', 'not-found'], ['atlantis', 'not-found']]) {
+      for (const [path, testId] of [['sla/', 'sla-page'], ['embed/sla/', 'sla-embed'], ['no/such/page', 'not-found'], ['atlantis', 'not-found']]) {
         await page.goto(`${server.url}${path}`);
         await page.getByTestId(testId).waitFor();
         await page.reload();
