@@ -38,7 +38,7 @@
 use crate::i18n::{Lang, Msg};
 use crate::sla::policy::{Classification, Target};
 use crate::sla::present::{self, fill, EmbedQuery, SlaQuery, SlaWords};
-use crate::sla::Policy;
+use crate::sla::{Policy, PolicyError, PolicyErrors};
 
 /// The interface texts the widget uses, as indexes into [`TEXTS`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -61,10 +61,18 @@ pub enum Text {
     OpenCalculator,
     /// "This policy cannot be used: "
     PolicyUnusable,
+    /// "{file}: could not be fetched ({reason})"
+    ErrFetch,
+    /// "{file}: the server answered HTTP {status}"
+    ErrHttp,
+    /// "{file} at {path}: {reason}"
+    ErrDataAt,
+    /// "; also {path}: {reason}"
+    ErrAlso,
 }
 
 /// The [`Msg`] behind each [`Text`], in the same order.
-const MSGS: [Msg; 9] = [
+const MSGS: [Msg; 13] = [
     Msg::Loading,
     Msg::EmbedNoTargets,
     Msg::Priority,
@@ -74,6 +82,10 @@ const MSGS: [Msg; 9] = [
     Msg::Resolution,
     Msg::OpenCalculator,
     Msg::PolicyUnusable,
+    Msg::ErrFetch,
+    Msg::ErrHttp,
+    Msg::ErrDataAt,
+    Msg::ErrAlso,
 ];
 
 /// Every [`Text`] in every language, evaluated at compile time from the shared tables.
@@ -163,6 +175,72 @@ pub fn choose_lang(param: Option<&str>, remembered: Option<&str>, browser: &[Str
         .or_else(|| remembered.and_then(Lang::from_tag))
         .or_else(|| Lang::from_preferences(browser.iter().map(String::as_str)))
         .unwrap_or(Lang::English)
+}
+
+/// Why the widget could not load its policy.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LoadError {
+    /// The request did not complete; the browser's reason.
+    Fetch {
+        /// The file.
+        file: String,
+        /// The browser's reason, as it gave it.
+        reason: String,
+    },
+    /// The server answered with an error status.
+    Http {
+        /// The file.
+        file: String,
+        /// The HTTP status.
+        status: u16,
+    },
+    /// The file is not JSON, or not a valid index or policy: every problem, with its path
+    /// (empty for the whole file) and reason as the parser or validator gave them.
+    Invalid(PolicyErrors),
+}
+
+impl LoadError {
+    /// A problem with one field of `file`.
+    pub fn at(file: &str, path: &str, reason: impl Into<String>) -> LoadError {
+        LoadError::Invalid(PolicyErrors {
+            errors: vec![PolicyError {
+                file: file.to_owned(),
+                path: path.to_owned(),
+                reason: reason.into(),
+            }],
+        })
+    }
+
+    /// The problem in `lang`: the sentence around it translated, file names, paths and the
+    /// parser's or validator's own reasons verbatim (what an operator searches for).
+    pub fn describe(&self, lang: Lang) -> String {
+        match self {
+            LoadError::Fetch { file, reason } => fill(
+                text(lang, Text::ErrFetch),
+                &[("file", file), ("reason", reason)],
+            ),
+            LoadError::Http { file, status } => fill(
+                text(lang, Text::ErrHttp),
+                &[("file", file), ("status", &status.to_string())],
+            ),
+            LoadError::Invalid(errors) => {
+                let mut out = String::new();
+                for (i, e) in errors.errors.iter().enumerate() {
+                    let values = [
+                        ("file", e.file.as_str()),
+                        ("path", e.path.as_str()),
+                        ("reason", e.reason.as_str()),
+                    ];
+                    out += &match (i, e.path.is_empty()) {
+                        (0, true) => format!("{}: {}", e.file, e.reason),
+                        (0, false) => fill(text(lang, Text::ErrDataAt), &values),
+                        _ => fill(text(lang, Text::ErrAlso), &values),
+                    };
+                }
+                out
+            }
+        }
+    }
 }
 
 /// What the widget shows.
@@ -326,6 +404,10 @@ mod tests {
             Text::Resolution,
             Text::OpenCalculator,
             Text::PolicyUnusable,
+            Text::ErrFetch,
+            Text::ErrHttp,
+            Text::ErrDataAt,
+            Text::ErrAlso,
         ];
         assert_eq!(all.len(), MSGS.len());
         for lang in Lang::ALL {
@@ -368,6 +450,53 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn load_problems_keep_file_path_and_reason_in_every_language() {
+        let invalid = LoadError::Invalid(PolicyErrors {
+            errors: vec![
+                PolicyError {
+                    file: "policies/b.json".into(),
+                    path: "targets[0].first_response.unit".into(),
+                    reason: "unknown unit \"fortnights\"".into(),
+                },
+                PolicyError {
+                    file: "policies/b.json".into(),
+                    path: "plans[1].id".into(),
+                    reason: "id is empty".into(),
+                },
+            ],
+        });
+        assert_eq!(
+            invalid.describe(Lang::English),
+            "policies/b.json at targets[0].first_response.unit: unknown unit \"fortnights\"; \
+             also plans[1].id: id is empty"
+        );
+        let http = LoadError::Http {
+            file: "policies/index.json".into(),
+            status: 404,
+        };
+        assert_eq!(
+            http.describe(Lang::English),
+            "policies/index.json: the server answered HTTP 404"
+        );
+        for lang in Lang::ALL {
+            let text = invalid.describe(lang);
+            for kept in [
+                "policies/b.json",
+                "targets[0].first_response.unit",
+                "fortnights",
+                "plans[1].id",
+            ] {
+                assert!(text.contains(kept), "{lang:?}: {text}");
+            }
+            assert!(http.describe(lang).contains("404"));
+        }
+        assert_eq!(
+            LoadError::at("policies/index.json", "", "not JSON").describe(Lang::German),
+            "policies/index.json: not JSON"
+        );
     }
 
     #[test]

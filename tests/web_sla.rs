@@ -329,11 +329,16 @@ fn the_browsers_json_parse_reads_every_policy_as_serde_json_does() {
         );
     }
     let broken = MODEL_B.replacen("\"business_hours\"", "\"fortnights\"", 1);
-    let error = beacon::embed::parse_policy("model-b.json", &broken).unwrap_err();
+    let english = beacon::i18n::Lang::English;
+    let error = beacon::embed::parse_policy("model-b.json", &broken)
+        .unwrap_err()
+        .describe(english);
     assert!(
-        error.starts_with("model-b.json: targets[0].first_response.unit: unknown unit"),
+        error.starts_with("model-b.json at targets[0].first_response.unit: unknown unit"),
         "{error}"
     );
-    let error = beacon::embed::parse_policy("model-b.json", "{ nope").unwrap_err();
+    let error = beacon::embed::parse_policy("model-b.json", "{ nope")
+        .unwrap_err()
+        .describe(english);
     assert!(error.starts_with("model-b.json: "), "{error}");
 }

@@ -6,7 +6,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::{spawn_local, JsFuture};
 use web_sys::{Document, Element, HtmlElement, Response};
 
-use super::{choose_lang, root_class, site_from_embed_base, text, widget, Text, Widget};
+use super::{choose_lang, root_class, site_from_embed_base, text, widget, LoadError, Text, Widget};
 use crate::i18n::{LANG_PARAM, REMEMBERED_LANG};
 use crate::sla::policy::PolicyIndex;
 use crate::sla::present::{EmbedQuery, HEIGHT_MESSAGE};
@@ -51,9 +51,9 @@ pub fn start() {
     spawn_local(async move {
         let shown = match load(&site, query.policy.as_deref()).await {
             Ok(policy) => widget(&policy, &query, lang, &site),
-            Err(detail) => Widget::Problem {
+            Err(error) => Widget::Problem {
                 lead: text(lang, Text::PolicyUnusable),
-                detail,
+                detail: error.describe(lang),
             },
         };
         render(&root, &shown);
@@ -173,46 +173,44 @@ pub fn render(root: &Element, widget: &Widget) {
 
 /// Fetches the index and the policy `wanted` (else the index's first), validated. A policy
 /// the index does not list is an error, never silently another policy's numbers.
-async fn load(site: &str, wanted: Option<&str>) -> Result<Policy, String> {
+async fn load(site: &str, wanted: Option<&str>) -> Result<Policy, LoadError> {
     let index = fetch_json(site, INDEX_FILE).await?;
-    let index = PolicyIndex::from_tree(INDEX_FILE, &index).map_err(|e| e.to_string())?;
+    let index = PolicyIndex::from_tree(INDEX_FILE, &index).map_err(LoadError::Invalid)?;
     let entry = match wanted {
         Some(id) => index.policies.iter().find(|e| e.id == id).ok_or_else(|| {
             let known: Vec<&str> = index.policies.iter().map(|e| e.id.as_str()).collect();
-            format!(
-                "{INDEX_FILE}: policies: no policy \"{id}\" (the index lists {})",
-                known.join(", ")
-            )
+            let reason = format!("no policy \"{id}\" (the index lists {})", known.join(", "));
+            LoadError::at(INDEX_FILE, "policies", reason)
         })?,
         None => index
             .policies
             .first()
-            .ok_or_else(|| format!("{INDEX_FILE}: policies: the list is empty"))?,
+            .ok_or_else(|| LoadError::at(INDEX_FILE, "policies", "the list is empty"))?,
     };
     let file = format!("policies/{}", entry.file);
     let policy = fetch_json(site, &file).await?;
-    Policy::from_tree(&file, &policy).map_err(|e| e.to_string())
+    Policy::from_tree(&file, &policy).map_err(LoadError::Invalid)
 }
 
 /// `site` + `file` parsed by the browser's `JSON.parse`, or why not, naming the file.
-async fn fetch_json(site: &str, file: &str) -> Result<Js, String> {
+async fn fetch_json(site: &str, file: &str) -> Result<Js, LoadError> {
     parse_json(file, &fetch_text(site, file).await?)
 }
 
 /// A policy file's text read as the widget reads it: the browser's `JSON.parse`, then the
 /// policy readers and validation.
-pub fn parse_policy(file: &str, text: &str) -> Result<Policy, String> {
-    Policy::from_tree(file, &parse_json(file, text)?).map_err(|e| e.to_string())
+pub fn parse_policy(file: &str, text: &str) -> Result<Policy, LoadError> {
+    Policy::from_tree(file, &parse_json(file, text)?).map_err(LoadError::Invalid)
 }
 
 /// `text` parsed by the browser's `JSON.parse`, or why not, naming the file.
-fn parse_json(file: &str, text: &str) -> Result<Js, String> {
+fn parse_json(file: &str, text: &str) -> Result<Js, LoadError> {
     js_sys::JSON::parse(text).map(Js).map_err(|err| {
         let reason = err
             .dyn_ref::<js_sys::Error>()
             .map(|e| String::from(e.message()))
             .unwrap_or_else(|| "not JSON".into());
-        format!("{file}: {reason}")
+        LoadError::at(file, "", reason)
     })
 }
 
@@ -265,30 +263,30 @@ impl JsonTree for Js {
 }
 
 /// The text of `site` + `file`, or why not, naming the file.
-async fn fetch_text(site: &str, file: &str) -> Result<String, String> {
-    let failed = |err: JsValue| {
-        let reason = err
+async fn fetch_text(site: &str, file: &str) -> Result<String, LoadError> {
+    let failed = |err: JsValue| LoadError::Fetch {
+        file: file.to_owned(),
+        reason: err
             .dyn_ref::<js_sys::Error>()
             .map(|e| String::from(e.message()))
-            .unwrap_or_else(|| "network error".into());
-        format!("{file}: could not be fetched ({reason})")
+            .unwrap_or_else(|| "network error".into()),
     };
-    let window = web_sys::window().ok_or_else(|| format!("{file}: no window"))?;
+    let window = web_sys::window().ok_or_else(|| failed(JsValue::UNDEFINED))?;
     let response: Response = JsFuture::from(window.fetch_with_str(&format!("{site}{file}")))
         .await
         .map_err(failed)?
         .unchecked_into();
     if !response.ok() {
-        return Err(format!(
-            "{file}: the server answered HTTP {}",
-            response.status()
-        ));
+        return Err(LoadError::Http {
+            file: file.to_owned(),
+            status: response.status(),
+        });
     }
     let body = JsFuture::from(response.text().map_err(failed)?)
         .await
         .map_err(failed)?;
     body.as_string()
-        .ok_or_else(|| format!("{file}: the answer is not text"))
+        .ok_or_else(|| LoadError::at(file, "", "the answer is not text"))
 }
 
 /// Posts the root's height to the parent page now and whenever it changes (content, fonts,

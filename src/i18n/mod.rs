@@ -148,6 +148,31 @@ impl Lang {
         }
     }
 
+    /// Why the SLA engine could not answer, in this language (ids from the policy stay as
+    /// written; the English text is the error's `Display`).
+    pub fn sla_error(self, error: &crate::sla::engine::SlaError) -> String {
+        use crate::sla::engine::SlaError;
+        use crate::sla::CalendarError;
+        let id = |msg: Msg, id: &str| self.fill(msg, &[("id", &format!("“{id}”"))]);
+        match error {
+            SlaError::UnknownPlan(plan) => id(Msg::ErrUnknownPlan, plan),
+            SlaError::UnknownLevel(level) => id(Msg::ErrUnknownLevel, level),
+            SlaError::UnknownUrgency(urgency) => id(Msg::ErrUnknownUrgency, urgency),
+            SlaError::UnknownImpact(impact) => id(Msg::ErrUnknownImpact, impact),
+            SlaError::OverrideNotAllowed => self.text(Msg::ErrOverrideNotAllowed).into(),
+            SlaError::WrongClassification => self.text(Msg::ErrWrongClassification).into(),
+            SlaError::NoTargets => self.text(Msg::ErrNoTargets).into(),
+            SlaError::NoLifecycle => self.text(Msg::ErrNoLifecycle).into(),
+            SlaError::Calendar(CalendarError::OutOfRange(when)) => self.fill(
+                Msg::ErrOutOfRange,
+                &[("when", &crate::sla::present::utc_stamp(*when))],
+            ),
+            SlaError::Calendar(CalendarError::NegativeDuration) => {
+                self.text(Msg::ErrNegativeDuration).into()
+            }
+        }
+    }
+
     /// `msg` with its `{name}` placeholders filled.
     pub fn fill(self, msg: Msg, values: &[(&str, &str)]) -> String {
         fill(self.text(msg), values)
@@ -409,6 +434,26 @@ pub enum Msg {
     ErrHttpMessage,
     ErrDataAt,
     ErrAlso,
+    /// SLA engine: no such plan; `{id}`.
+    ErrUnknownPlan,
+    /// SLA engine: no such severity or priority; `{id}`.
+    ErrUnknownLevel,
+    /// SLA engine: no such urgency; `{id}`.
+    ErrUnknownUrgency,
+    /// SLA engine: no such impact; `{id}`.
+    ErrUnknownImpact,
+    /// SLA engine: the customer may not override the priority.
+    ErrOverrideNotAllowed,
+    /// SLA engine: the policy classifies tickets differently.
+    ErrWrongClassification,
+    /// SLA engine: the policy states no targets.
+    ErrNoTargets,
+    /// SLA engine: the policy has no pending-ticket rules.
+    ErrNoLifecycle,
+    /// SLA engine: an instant outside the calendar's years; `{when}`.
+    ErrOutOfRange,
+    /// SLA engine: a negative duration.
+    ErrNegativeDuration,
     // The pre-rendered snapshot.
     PrerenderedNote,
     FollowFeeds,
@@ -632,6 +677,16 @@ impl Msg {
         Msg::ErrHttpMessage,
         Msg::ErrDataAt,
         Msg::ErrAlso,
+        Msg::ErrUnknownPlan,
+        Msg::ErrUnknownLevel,
+        Msg::ErrUnknownUrgency,
+        Msg::ErrUnknownImpact,
+        Msg::ErrOverrideNotAllowed,
+        Msg::ErrWrongClassification,
+        Msg::ErrNoTargets,
+        Msg::ErrNoLifecycle,
+        Msg::ErrOutOfRange,
+        Msg::ErrNegativeDuration,
         Msg::PrerenderedNote,
         Msg::FollowFeeds,
         Msg::AtomFeed,
@@ -1078,6 +1133,40 @@ mod tests {
                 same.len() * 20 <= Msg::ALL.len(),
                 "{lang:?} copies English for {same:?}"
             );
+        }
+    }
+
+    #[test]
+    fn sla_errors_are_worded_in_every_language_with_the_ids_kept() {
+        use crate::sla::engine::SlaError;
+        use crate::sla::CalendarError;
+        let errors = [
+            SlaError::UnknownPlan("gold".into()),
+            SlaError::UnknownLevel("P9".into()),
+            SlaError::UnknownUrgency("urgent".into()),
+            SlaError::UnknownImpact("huge".into()),
+            SlaError::OverrideNotAllowed,
+            SlaError::WrongClassification,
+            SlaError::NoTargets,
+            SlaError::NoLifecycle,
+            SlaError::Calendar(CalendarError::OutOfRange(
+                chrono::DateTime::from_timestamp(4_102_444_800, 0).unwrap(),
+            )),
+            SlaError::Calendar(CalendarError::NegativeDuration),
+        ];
+        for error in &errors {
+            let english = Lang::English.sla_error(error);
+            assert!(!english.contains('{'), "{english}");
+            for lang in Lang::ALL {
+                let text = lang.sla_error(error);
+                assert!(!text.contains('{'), "{lang:?}: {text}");
+                for id in ["gold", "P9", "urgent", "huge", "2100-01-01"] {
+                    assert_eq!(text.contains(id), english.contains(id), "{lang:?}: {text}");
+                }
+                if lang != Lang::English {
+                    assert_ne!(text, english, "{lang:?} is translated");
+                }
+            }
         }
     }
 

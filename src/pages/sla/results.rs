@@ -112,7 +112,7 @@ fn ChosenPlan(
         match found.outcome {
             Ok(outcome) => outcome,
             Err(error) => return view! {
-                <p class="notice error" role="alert" data-testid="sla-error">{error.to_string()}</p>
+                <p class="notice error" role="alert" data-testid="sla-error">{lang.sla_error(&error)}</p>
             }
             .into_any(),
         };
@@ -401,7 +401,7 @@ pub fn PendingTimerView(
         let words = lang.sla_words();
         match pending_timer(&policy, &centre, since.get()) {
         Err(error) => {
-            view! { <p class="notice error" data-testid="pending-error">{error.to_string()}</p> }
+            view! { <p class="notice error" data-testid="pending-error">{lang.sla_error(&error)}</p> }
                 .into_any()
         }
         Ok(timer) => {
