@@ -8,7 +8,7 @@ use crate::i18n::{Lang, Msg};
 use crate::sla::PolicyErrors;
 use crate::status::config::{Region, SiteConfig};
 use crate::status::error::DataError;
-use crate::status::model::{parse_history, parse_summary, IncidentHistory, Summary};
+use crate::status::model::{parse_history_bytes, parse_summary_bytes, IncidentHistory, Summary};
 
 /// The site configuration file, relative to the app's base URL.
 pub const CONFIG_FILE: &str = "config.json";
@@ -134,25 +134,49 @@ fn describe_policy(errors: &PolicyErrors, lang: Lang) -> String {
     text
 }
 
-/// Fetches a file relative to the app's base URL as text, bypassing the HTTP cache so polling
-/// sees fresh data.
-async fn fetch_text(file: &str) -> Result<String, ApiError> {
-    let network = |err: gloo_net::Error| ApiError::Network {
-        file: file.to_string(),
-        reason: err.to_string(),
-    };
+/// Fetches a file relative to the app's base URL, bypassing the HTTP cache so polling sees
+/// fresh data; an error status is an error.
+async fn fetch(file: &str) -> Result<gloo_net::http::Response, ApiError> {
     let response = Request::get(file)
         .cache(web_sys::RequestCache::NoCache)
         .send()
         .await
-        .map_err(network)?;
+        .map_err(|err| network(file, err))?;
     if !response.ok() {
         return Err(ApiError::Http {
             file: file.to_string(),
             status: response.status(),
         });
     }
-    response.text().await.map_err(network)
+    Ok(response)
+}
+
+/// The browser's reason a request for `file` failed.
+fn network(file: &str, err: gloo_net::Error) -> ApiError {
+    ApiError::Network {
+        file: file.to_string(),
+        reason: err.to_string(),
+    }
+}
+
+/// A file relative to the app's base URL as text.
+async fn fetch_text(file: &str) -> Result<String, ApiError> {
+    fetch(file)
+        .await?
+        .text()
+        .await
+        .map_err(|err| network(file, err))
+}
+
+/// A file relative to the app's base URL as its bytes: a region's data is read straight from
+/// them, without the browser decoding megabytes of JSON into a string and wasm encoding it
+/// back.
+async fn fetch_bytes(file: &str) -> Result<Vec<u8>, ApiError> {
+    fetch(file)
+        .await?
+        .binary()
+        .await
+        .map_err(|err| network(file, err))
 }
 
 /// The site configuration: regions, their data files, polling and subscription settings.
@@ -163,14 +187,14 @@ pub async fn site_config() -> Result<SiteConfig, ApiError> {
 
 /// The current summary (components, open incidents, maintenance) of one region.
 pub async fn region_summary(region: &Region) -> Result<Summary, ApiError> {
-    let text = fetch_text(&region.summary_url).await?;
-    Ok(parse_summary(&region.summary_url, &text)?)
+    let json = fetch_bytes(&region.summary_url).await?;
+    Ok(parse_summary_bytes(&region.summary_url, &json)?)
 }
 
 /// The incident and maintenance history of one region.
 pub async fn region_history(region: &Region) -> Result<IncidentHistory, ApiError> {
-    let text = fetch_text(&region.history_url).await?;
-    Ok(parse_history(&region.history_url, &text)?)
+    let json = fetch_bytes(&region.history_url).await?;
+    Ok(parse_history_bytes(&region.history_url, &json)?)
 }
 
 /// Folder of the policy and calendar files, relative to the app's base URL.

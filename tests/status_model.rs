@@ -252,3 +252,136 @@ fn severity_ranks_order_statuses_from_operational_to_major_outage() {
     assert!(Impact::Critical.severity_rank() > Impact::Major.severity_rank());
     assert_eq!(Indicator::Critical.label(), "Major system outage");
 }
+
+mod timestamps {
+    use beacon::status::model::parse_timestamp;
+    use beacon::status::Timestamp;
+    use proptest::prelude::*;
+
+    /// A reading with everything that tells timestamps apart: instant and offset (`==` on
+    /// timestamps compares the instant only).
+    type Exact = Result<(i64, u32, i32), chrono::ParseError>;
+
+    fn exact(read: Result<Timestamp, chrono::ParseError>) -> Exact {
+        read.map(|t| {
+            (
+                t.timestamp(),
+                t.timestamp_subsec_nanos(),
+                t.offset().local_minus_utc(),
+            )
+        })
+    }
+
+    /// What serde read before Beacon had its own timestamp reader.
+    fn chrono(text: &str) -> Exact {
+        exact(text.parse())
+    }
+
+    fn ours(text: &str) -> Exact {
+        exact(parse_timestamp(text))
+    }
+
+    #[test]
+    fn statuspage_shapes_read_as_chrono_reads_them() {
+        for text in [
+            "2026-11-21T08:00:00Z",
+            "2026-11-21T08:00:00.123Z",
+            "2026-11-21T08:00:00.123456789+01:00",
+            "2026-11-21 08:00:00-05:30",
+            "2026-11-21t23:59:59z",
+            "2024-02-29T00:00:00+14:00",
+        ] {
+            assert!(ours(text).is_ok(), "{text}");
+            assert_eq!(ours(text), chrono(text), "{text}");
+        }
+        assert_eq!(
+            parse_timestamp("2026-11-21T08:00:00.5+01:00")
+                .unwrap()
+                .offset()
+                .local_minus_utc(),
+            3600,
+            "the page's own offset is kept"
+        );
+    }
+
+    #[test]
+    fn everything_else_is_chrono_s_answer_including_its_errors() {
+        for text in [
+            "",
+            "2026-11-21",
+            "2026-02-30T08:00:00Z",
+            "2026-11-21T24:00:00Z",
+            "2016-12-31T23:59:60Z",
+            "2026-11-21T08:00:00",
+            "2026-11-21T08:00:00+0100",
+            "2026-11-21T08:00:00.Z",
+            "2026-11-21T08:00:00.1234567890Z",
+            "2026-11-21T08:00:00 UTC",
+            "2026-11-21T08:00:00Z ",
+            "+12026-11-21T08:00:00Z",
+            "2026-11-21T08:00:00+24:00",
+            "2026-11-21T08:00:00-00:00",
+            "２026-11-21T08:00:00Z",
+        ] {
+            assert_eq!(ours(text), chrono(text), "{text:?}");
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2_000))]
+
+        #[test]
+        fn any_timestamp_shape_reads_as_chrono_reads_it(
+            year in 0u32..=10_000,
+            month in 0u32..=13,
+            day in 0u32..=32,
+            hour in 0u32..=25,
+            minute in 0u32..=60,
+            second in 0u32..=61,
+            fraction in proptest::option::of("[0-9]{0,11}"),
+            separator in prop_oneof![Just('T'), Just('t'), Just(' '), Just('_')],
+            offset in prop_oneof![
+                Just("Z".to_string()),
+                Just("z".to_string()),
+                Just(String::new()),
+                (prop_oneof![Just('+'), Just('-')], 0u32..=25, 0u32..=60)
+                    .prop_map(|(sign, h, m)| format!("{sign}{h:02}:{m:02}")),
+                "[+-][0-9]{4}",
+            ],
+        ) {
+            let fraction = fraction.map(|digits| format!(".{digits}")).unwrap_or_default();
+            let text = format!(
+                "{year:04}-{month:02}-{day:02}{separator}{hour:02}:{minute:02}:{second:02}{fraction}{offset}"
+            );
+            prop_assert_eq!(ours(&text), chrono(&text), "{}", text);
+        }
+
+        #[test]
+        fn any_text_reads_as_chrono_reads_it(text in "[0-9T:.Zz+ -]{0,32}") {
+            prop_assert_eq!(ours(&text), chrono(&text));
+        }
+    }
+}
+
+#[test]
+fn bytes_as_fetched_read_like_text_errors_included() {
+    use beacon::status::model::{parse_history_bytes, parse_summary_bytes};
+    let summary = parse_summary("summary.json", SUMMARY).unwrap();
+    assert_eq!(
+        parse_summary_bytes("summary.json", SUMMARY.as_bytes()).unwrap(),
+        summary
+    );
+    let broken = SUMMARY.replace("2026-11-21T08:30:00Z", "yesterday");
+    assert_eq!(
+        parse_summary_bytes("summary.json", broken.as_bytes()).unwrap_err(),
+        parse_summary("summary.json", &broken).unwrap_err()
+    );
+    let history = r#"{"page": {"id": "p", "name": "P"}, "incidents": [{"id": "i", "name": "I",
+        "status": "resolved", "created_at": "2026-11-21T08:00:00+01:00"}]}"#;
+    assert_eq!(
+        parse_history_bytes("history.json", history.as_bytes()).unwrap(),
+        parse_history("history.json", history).unwrap()
+    );
+    let error = parse_history_bytes("history.json", b"{\"page\": \xff}").unwrap_err();
+    assert_eq!(error.file, "history.json");
+}

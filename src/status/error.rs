@@ -45,11 +45,17 @@ fn at_path(path: &str) -> String {
     }
 }
 
-/// Deserializes `text` as `T`, turning a failure into a [`DataError`] with a JSON path.
-pub(crate) fn parse_json<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, DataError> {
-    serde_json::from_str(text).map_err(|err| {
+/// Deserializes the JSON text `json` (UTF-8 bytes, so a file fetched as bytes is read without
+/// a copy) as `T`, turning a failure into a [`DataError`] with a JSON path.
+pub(crate) fn parse_json<T: DeserializeOwned>(
+    file: &str,
+    json: impl AsRef<[u8]>,
+) -> Result<T, DataError> {
+    let json = json.as_ref();
+    serde_json::from_slice(json).map_err(|err| {
         let reason = err.to_string();
-        let path = path_at_error(text, err.line(), err.column(), &reason);
+        let text = String::from_utf8_lossy(json);
+        let path = path_at_error(&text, err.line(), err.column(), &reason);
         DataError::new(file, path, reason)
     })
 }

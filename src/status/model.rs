@@ -7,7 +7,8 @@
 //! verbatim in an `Unknown` variant (and written back unchanged) instead of failing the whole page.
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
+use std::fmt;
 
 use super::error::{parse_json, DataError};
 
@@ -56,11 +57,136 @@ macro_rules! wire_enum {
 
         impl<'de> Deserialize<'de> for $name {
             fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                let value = String::deserialize(deserializer)?;
-                Ok(Self::from_wire(&value))
+                deserializer.deserialize_str(WireVisitor(Self::from_wire))
             }
         }
     };
+}
+
+/// Reads a string through `read` without copying it first (a history file holds thousands of
+/// enum values; only unknown ones are kept as owned text).
+struct WireVisitor<T>(fn(&str) -> T);
+
+impl<T> de::Visitor<'_> for WireVisitor<T> {
+    type Value = T;
+
+    fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
+        formatter.write_str("a string")
+    }
+
+    fn visit_str<E: de::Error>(self, value: &str) -> Result<T, E> {
+        Ok((self.0)(value))
+    }
+}
+
+/// Reads an RFC 3339 timestamp exactly as chrono's `DateTime<FixedOffset>::from_str` does
+/// (the form serde uses), quickly for the plain `2026-11-14T09:30:00Z` /
+/// `2026-11-14T09:30:00.123+01:00` shapes Statuspage writes; anything else, including every
+/// error, goes through chrono itself.
+pub fn parse_timestamp(text: &str) -> Result<Timestamp, chrono::ParseError> {
+    match plain_timestamp(text.as_bytes()) {
+        Some(timestamp) => Ok(timestamp),
+        None => text.parse(),
+    }
+}
+
+/// `YYYY-MM-DD(T|t| )HH:MM:SS[.fraction of 1–9 digits](Z|z|±HH:MM)` with every field in
+/// range; `None` for any other text.
+fn plain_timestamp(bytes: &[u8]) -> Option<Timestamp> {
+    let number = |range: std::ops::Range<usize>| -> Option<u32> {
+        bytes.get(range)?.iter().try_fold(0u32, |value, &byte| {
+            byte.is_ascii_digit()
+                .then(|| value * 10 + u32::from(byte - b'0'))
+        })
+    };
+    let literal = |at: usize, expected: &[u8]| bytes.get(at).is_some_and(|b| expected.contains(b));
+    if !(literal(4, b"-")
+        && literal(7, b"-")
+        && literal(10, b"Tt ")
+        && literal(13, b":")
+        && literal(16, b":"))
+    {
+        return None;
+    }
+    let date = NaiveDate::from_ymd_opt(
+        i32::try_from(number(0..4)?).ok()?,
+        number(5..7)?,
+        number(8..10)?,
+    )?;
+    let (hour, minute, second) = (number(11..13)?, number(14..16)?, number(17..19)?);
+    let mut at = 19;
+    let mut nanosecond = 0;
+    if literal(at, b".") {
+        let digits = bytes[at + 1..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        if !(1..=9).contains(&digits) {
+            return None;
+        }
+        nanosecond = number(at + 1..at + 1 + digits)? * 10u32.pow(9 - digits as u32);
+        at += 1 + digits;
+    }
+    let offset_seconds = match &bytes[at..] {
+        [b'Z' | b'z'] => 0,
+        [sign @ (b'+' | b'-'), _, _, b':', _, _] => {
+            let (hours, minutes) = (number(at + 1..at + 3)?, number(at + 4..at + 6)?);
+            if hours > 23 || minutes > 59 {
+                return None;
+            }
+            let seconds = i32::try_from(hours * 3600 + minutes * 60).ok()?;
+            if *sign == b'-' {
+                -seconds
+            } else {
+                seconds
+            }
+        }
+        _ => return None,
+    };
+    if second > 59 {
+        return None;
+    }
+    let local = date.and_hms_nano_opt(hour, minute, second, nanosecond)?;
+    let offset = FixedOffset::east_opt(offset_seconds)?;
+    local.and_local_timezone(offset).single()
+}
+
+/// A [`Timestamp`] read by [`parse_timestamp`].
+struct WireTimestamp(Timestamp);
+
+impl<'de> Deserialize<'de> for WireTimestamp {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer
+            .deserialize_str(TimestampVisitor)
+            .map(WireTimestamp)
+    }
+}
+
+/// Reads a timestamp string; its wording for a wrong type is chrono's.
+struct TimestampVisitor;
+
+impl de::Visitor<'_> for TimestampVisitor {
+    type Value = Timestamp;
+
+    fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
+        formatter.write_str("an RFC 3339 formatted date and time string")
+    }
+
+    fn visit_str<E: de::Error>(self, value: &str) -> Result<Timestamp, E> {
+        parse_timestamp(value).map_err(E::custom)
+    }
+}
+
+/// Reads a timestamp by [`parse_timestamp`].
+fn timestamp<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Timestamp, D::Error> {
+    WireTimestamp::deserialize(deserializer).map(|wire| wire.0)
+}
+
+/// Reads a timestamp that may be `null` by [`parse_timestamp`].
+fn optional_timestamp<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<Timestamp>, D::Error> {
+    Ok(Option::<WireTimestamp>::deserialize(deserializer)?.map(|wire| wire.0))
 }
 
 wire_enum! {
@@ -309,7 +435,7 @@ pub struct Page {
     #[serde(default)]
     pub time_zone: Option<String>,
     /// When anything on the page last changed.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "optional_timestamp")]
     pub updated_at: Option<Timestamp>,
 }
 
@@ -361,10 +487,10 @@ pub struct Component {
     #[serde(default)]
     pub page_id: Option<String>,
     /// When the component was created.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "optional_timestamp")]
     pub created_at: Option<Timestamp>,
     /// When the component last changed.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "optional_timestamp")]
     pub updated_at: Option<Timestamp>,
     /// The first day uptime is counted for.
     #[serde(default)]
@@ -402,12 +528,13 @@ pub struct IncidentUpdate {
     #[serde(default)]
     pub incident_id: Option<String>,
     /// When the update was posted.
+    #[serde(deserialize_with = "timestamp")]
     pub created_at: Timestamp,
     /// When the update was last edited.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "optional_timestamp")]
     pub updated_at: Option<Timestamp>,
     /// The time shown to visitors (may be back-dated); falls back to `created_at`.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "optional_timestamp")]
     pub display_at: Option<Timestamp>,
     /// Component status changes this update made.
     #[serde(default, deserialize_with = "null_as_empty")]
@@ -440,24 +567,25 @@ pub struct Incident {
     #[serde(default)]
     pub page_id: Option<String>,
     /// When it was opened.
+    #[serde(deserialize_with = "timestamp")]
     pub created_at: Timestamp,
     /// When it last changed.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "optional_timestamp")]
     pub updated_at: Option<Timestamp>,
     /// When the problem started, if back-dated.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "optional_timestamp")]
     pub started_at: Option<Timestamp>,
     /// When it entered monitoring.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "optional_timestamp")]
     pub monitoring_at: Option<Timestamp>,
     /// When it was resolved or completed.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "optional_timestamp")]
     pub resolved_at: Option<Timestamp>,
     /// Maintenance only: planned start.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "optional_timestamp")]
     pub scheduled_for: Option<Timestamp>,
     /// Maintenance only: planned end.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "optional_timestamp")]
     pub scheduled_until: Option<Timestamp>,
     /// Messages, newest first as Statuspage lists them.
     #[serde(default, deserialize_with = "null_as_empty")]
@@ -557,7 +685,17 @@ pub fn parse_summary(file: &str, text: &str) -> Result<Summary, DataError> {
     parse_json(file, text)
 }
 
+/// Reads a `summary.json` from its bytes as fetched (see [`parse_summary`]).
+pub fn parse_summary_bytes(file: &str, json: &[u8]) -> Result<Summary, DataError> {
+    parse_json(file, json)
+}
+
 /// Reads a history file (`incidents.json` shape); `file` names it in the error.
 pub fn parse_history(file: &str, text: &str) -> Result<IncidentHistory, DataError> {
     parse_json(file, text)
+}
+
+/// Reads a history file from its bytes as fetched (see [`parse_history`]).
+pub fn parse_history_bytes(file: &str, json: &[u8]) -> Result<IncidentHistory, DataError> {
+    parse_json(file, json)
 }
