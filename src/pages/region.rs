@@ -113,23 +113,22 @@ pub fn RegionStatus(
     let refresh = move || {
         leptos::task::spawn_local(async move {
             let region = stored_region.get_value();
-            let (fresh_summary, fresh_history) =
-                futures::join!(api::region_summary(&region), api::region_history(&region));
-            let mut failure = None;
-            match fresh_summary {
-                Ok(fresh) => {
-                    summary.try_set(Some(fresh));
-                    updated_at.try_set(Some(web::now()));
-                }
-                Err(problem) => failure = Some(problem),
-            }
-            match fresh_history {
-                Ok(fresh) => {
-                    history.try_set(Some(fresh));
-                }
-                Err(problem) => failure = failure.or(Some(problem)),
-            }
-            error.try_set(failure);
+            // Each file is shown as soon as it is read: the page does not wait for the
+            // (much larger) history before showing the current status.
+            let load_summary = async {
+                let fresh = api::region_summary(&region).await?;
+                replace_if_changed(summary, fresh);
+                updated_at.try_set(Some(web::now()));
+                Ok(())
+            };
+            let load_history = async {
+                let fresh = api::region_history(&region).await?;
+                replace_if_changed(history, fresh);
+                Ok(())
+            };
+            let (summary_loaded, history_loaded): (Result<(), ApiError>, Result<(), ApiError>) =
+                futures::join!(load_summary, load_history);
+            error.try_set(summary_loaded.and(history_loaded).err());
         });
     };
     refresh();
@@ -153,18 +152,19 @@ pub fn RegionStatus(
             };
         };
         let region = stored_region.get_value();
-        let past = history.get();
         match &view {
-            RegionView::Overview => {
-                view! { <Overview summary=current history=past region /> }.into_any()
+            // The overview reads the history for its strips only, and redraws just those.
+            RegionView::Overview => view! {
+                <Overview summary=current history polled=updated_at region />
             }
+            .into_any(),
             RegionView::History => {
-                view! { <HistoryList summary=current history=past region /> }.into_any()
+                view! { <HistoryList summary=current history=history.get() region /> }.into_any()
             }
-            RegionView::Incident(id) => {
-                view! { <IncidentPage summary=current history=past region id=id.clone() /> }
-                    .into_any()
+            RegionView::Incident(id) => view! {
+                <IncidentPage summary=current history=history.get() region id=id.clone() />
             }
+            .into_any(),
         }
     };
     view! {
@@ -196,6 +196,18 @@ pub fn RegionStatus(
     }
 }
 
+/// Puts `fresh` into `signal` unless it holds the same already, so a poll that brings nothing
+/// new redraws nothing.
+fn replace_if_changed<T: PartialEq + Send + Sync + 'static>(signal: RwSignal<Option<T>>, fresh: T) {
+    signal.try_maybe_update(|current| {
+        let changed = current.as_ref() != Some(&fresh);
+        if changed {
+            *current = Some(fresh);
+        }
+        (changed, ())
+    });
+}
+
 /// A failed load: with data on screen, a warning that it may be out of date; without, an error.
 #[component]
 fn LoadProblem(failure: ApiError, has_data: bool) -> impl IntoView {
@@ -223,12 +235,9 @@ pub fn SummaryView(
     region: Region,
     /// The instant the banner is derived for.
     now: DateTime<Utc>,
-    /// Uptime strips by component id (none: no strips).
+    /// The uptime strips (none: no strips; `None` inside: not computed yet).
     #[prop(optional)]
-    uptime: Option<Arc<HashMap<String, ComponentUptime>>>,
-    /// Incident names for the strips' day details.
-    #[prop(optional)]
-    names: Option<IncidentNames>,
+    strips: Option<Signal<Option<Arc<Strips>>>>,
 ) -> impl IntoView {
     let locale = use_lang();
     let banner = overall::overall_status(&summary, now);
@@ -236,19 +245,7 @@ pub fn SummaryView(
     let (class, icon) = indicator_look(&banner.indicator);
     let rows = overall::sections(&summary, &region.component_order)
         .into_iter()
-        .map(|section| {
-            let strip = uptime
-                .as_ref()
-                .and_then(|all| all.get(&section.component.id).cloned());
-            view! {
-                <SectionRow
-                    section
-                    strip
-                    names=names.clone().unwrap_or_default()
-                    region=region.id.clone()
-                />
-            }
-        })
+        .map(|section| view! { <SectionRow section strips region=region.id.clone() /> })
         .collect::<Vec<_>>();
     view! {
         <div class=format!("banner {class}") data-testid="overall-status"
@@ -261,36 +258,66 @@ pub fn SummaryView(
     }
 }
 
+/// What a page's uptime strips show: each component's days and the names of the incidents
+/// those days mention.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Strips {
+    /// Uptime by component id.
+    pub uptime: HashMap<String, Arc<ComponentUptime>>,
+    /// Incident ids to names, for the day details.
+    pub names: IncidentNames,
+}
+
+impl Strips {
+    /// The strips of every component of `summary` over the [`UPTIME_DAYS`] ending at `now`,
+    /// days counted in the page's UTC offset.
+    pub fn compute(summary: &Summary, history: &IncidentHistory, now: DateTime<Utc>) -> Self {
+        let incidents = all_incidents(summary, history);
+        let offset = summary
+            .page
+            .updated_at
+            .map(|t| *t.offset())
+            .unwrap_or_else(|| chrono::FixedOffset::east_opt(0).expect("zero offset"));
+        let window = UptimeWindow::ending_now(now, UPTIME_DAYS, offset);
+        let uptime = component_uptime(&summary.components, &incidents, &window)
+            .into_iter()
+            .map(|u| (u.component_id.clone(), Arc::new(u)))
+            .collect();
+        let names = incidents
+            .iter()
+            .map(|i| (i.id.clone(), i.name.clone()))
+            .collect();
+        Strips {
+            uptime,
+            names: Arc::new(names),
+        }
+    }
+}
+
 /// Everything a customer needs at a glance: banner, incidents, maintenance, components with
-/// their 90-day uptime.
+/// their 90-day uptime. The strips appear once the history is read and are worked out again
+/// after every poll; a strip is redrawn only when what it shows changes.
 #[component]
-fn Overview(summary: Summary, history: Option<IncidentHistory>, region: Region) -> impl IntoView {
+fn Overview(
+    summary: Summary,
+    history: RwSignal<Option<IncidentHistory>>,
+    /// When the last poll succeeded.
+    polled: RwSignal<Option<DateTime<Utc>>>,
+    region: Region,
+) -> impl IntoView {
     let clock = use_clock();
     let now = clock.now.get_untracked();
     let overall_now = overall::overall_status(&summary, now);
-    let history = history.unwrap_or_else(|| IncidentHistory {
-        page: summary.page.clone(),
-        incidents: Vec::new(),
-    });
-    let incidents = all_incidents(&summary, &history);
-    let names: IncidentNames = Arc::new(
-        incidents
-            .iter()
-            .map(|i| (i.id.clone(), i.name.clone()))
-            .collect(),
-    );
-    let offset = summary
-        .page
-        .updated_at
-        .map(|t| *t.offset())
-        .unwrap_or_else(|| chrono::FixedOffset::east_opt(0).expect("zero offset"));
-    let window = UptimeWindow::ending_now(now, UPTIME_DAYS, offset);
-    let uptime: Arc<HashMap<String, ComponentUptime>> = Arc::new(
-        component_uptime(&summary.components, &incidents, &window)
-            .into_iter()
-            .map(|u| (u.component_id.clone(), u))
-            .collect(),
-    );
+    let strips = {
+        let summary = summary.clone();
+        Memo::new(move |_| {
+            polled.track();
+            history.with(|history| {
+                let now = clock.now.get_untracked();
+                Some(Arc::new(Strips::compute(&summary, history.as_ref()?, now)))
+            })
+        })
+    };
     let nav = use_nav();
     let locale = use_lang();
     let cards = |list: Vec<Incident>, latest_only: bool| {
@@ -308,7 +335,7 @@ fn Overview(summary: Summary, history: Option<IncidentHistory>, region: Region) 
     let upcoming = cards(overall_now.upcoming_maintenances.clone(), true);
     let history_href = nav.href_keeping_query(&Route::History(region.id.clone()));
     view! {
-        <SummaryView summary=summary.clone() region=region.clone() now uptime names />
+        <SummaryView summary=summary.clone() region=region.clone() now strips=strips.into() />
         {(!active.is_empty()).then(|| view! {
             <section aria-labelledby="active-incidents" data-testid="active-incidents">
                 <h2 id="active-incidents">{move || locale.t(Msg::ActiveIncidents)}</h2>
@@ -454,8 +481,7 @@ fn indicator_look(indicator: &Indicator) -> (&'static str, &'static str) {
 #[component]
 fn SectionRow(
     section: Section,
-    strip: Option<ComponentUptime>,
-    names: IncidentNames,
+    strips: Option<Signal<Option<Arc<Strips>>>>,
     region: String,
 ) -> impl IntoView {
     let Section {
@@ -467,6 +493,28 @@ fn SectionRow(
     let members_count = members.len();
     let name = component.name.clone();
     let locale = use_lang();
+    let strip = strips.map(|strips| {
+        let id = component.id.clone();
+        let shown = Memo::new({
+            let id = id.clone();
+            move |_| strips.with(|all| all.as_ref().is_some_and(|all| all.uptime.contains_key(&id)))
+        });
+        let uptime = Signal::derive(move || {
+            strips.with(|all| all.as_ref().and_then(|all| all.uptime.get(&id).cloned()))
+        });
+        let names = Signal::derive(move || {
+            strips.with(|all| {
+                all.as_ref()
+                    .map(|all| Arc::clone(&all.names))
+                    .unwrap_or_default()
+            })
+        });
+        move || {
+            shown.get().then(|| {
+                view! { <UptimeStrip name=name.clone() uptime names region=region.clone() /> }
+            })
+        }
+    });
     view! {
         <li data-testid="component" data-component-id=component.id.clone()>
             <div class="component-row">
@@ -474,7 +522,7 @@ fn SectionRow(
                 <StatusLabel status />
                 {description.map(|d| view! { <p class="component-description">{d}</p> })}
             </div>
-            {strip.map(|uptime| view! { <UptimeStrip name uptime region names /> })}
+            {strip}
             {(!members.is_empty()).then(|| view! {
                 <details class="group-members">
                     <summary>

@@ -129,26 +129,25 @@ fn escape_html(text: &str) -> String {
     escaped
 }
 
-/// The bars of one strip as markup, one `<button>` per day with its words as label and
-/// tooltip; `selected` is the strip's one tab stop, pressed while its details are `open`.
-/// Written as one string so a page of 200 strips × 90 days costs the browser one parse per
-/// strip rather than thousands of calls from wasm; every value is escaped.
-pub fn bars_html(
-    id_base: &str,
-    days: &[DayBar],
-    label: impl Fn(&DayBar) -> String,
-    selected: usize,
-    open: bool,
-) -> String {
+/// How one day's bar looks: its colour class and its words in `lang`.
+pub fn bar_look(day: &DayBar, lang: Lang) -> (&'static str, String) {
+    (bar_class(day), day_label(day, lang))
+}
+
+/// The bars of one strip as markup, one `<button>` per day with its [`bar_look`] (the words
+/// as label and tooltip); `selected` is the strip's one tab stop, pressed while its details
+/// are `open`. Written as one string so a page of 200 strips × 90 days costs the browser one
+/// parse per strip rather than thousands of calls from wasm; every value is escaped.
+pub fn bars_html(id_base: &str, bars: &[(&str, String)], selected: usize, open: bool) -> String {
     let id_base = escape_html(id_base);
-    let mut html = String::with_capacity(days.len() * 220);
-    for (index, day) in days.iter().enumerate() {
-        let label = escape_html(&label(day));
+    let mut html = String::with_capacity(bars.len() * 220);
+    for (index, (class, label)) in bars.iter().enumerate() {
+        let label = escape_html(label);
         let chosen = index == selected;
         let _ = write!(
             html,
             r#"<button type="button" id="{id_base}-{index}" data-day="{index}" class="bar {class}" aria-label="{label}" title="{label}" tabindex="{tabindex}" aria-pressed="{pressed}"></button>"#,
-            class = bar_class(day),
+            class = escape_html(class),
             tabindex = if chosen { "0" } else { "-1" },
             pressed = chosen && open,
         );
@@ -175,19 +174,31 @@ pub fn UptimeStrip(
     /// The component's name, for the accessible label.
     #[prop(into)]
     name: String,
-    /// Its computed days and overall percentage.
-    uptime: ComponentUptime,
+    /// Its computed days and overall percentage (`None`: no days to show).
+    #[prop(into)]
+    uptime: Signal<Option<Arc<ComponentUptime>>>,
     /// The region id, for incident links.
     #[prop(into)]
     region: String,
     /// Names of the incidents the days refer to.
-    names: IncidentNames,
+    #[prop(into)]
+    names: Signal<IncidentNames>,
 ) -> impl IntoView {
     let nav = use_nav();
     let locale = use_lang();
-    let days = Arc::new(uptime.days);
-    let count = days.len();
-    let selected = RwSignal::new(count.saturating_sub(1));
+    // What the bars show; a poll that changes none of it leaves the bars alone.
+    let looks = Memo::new(move |_| {
+        let lang = locale.get();
+        uptime.with(|uptime| {
+            uptime
+                .iter()
+                .flat_map(|uptime| &uptime.days)
+                .map(|day| bar_look(day, lang))
+                .collect::<Vec<_>>()
+        })
+    });
+    let count = move || looks.with_untracked(Vec::len);
+    let selected = RwSignal::new(count().saturating_sub(1));
     let expanded = RwSignal::new(false);
     let group = NodeRef::<leptos::html::Div>::new();
     let bar = move |index: usize| {
@@ -214,11 +225,12 @@ pub fn UptimeStrip(
     });
     let on_keydown = move |event: web_sys::KeyboardEvent| {
         let current = selected.get_untracked();
+        let last = count().saturating_sub(1);
         let target = match event.key().as_str() {
             "ArrowLeft" => current.saturating_sub(1),
-            "ArrowRight" => (current + 1).min(count.saturating_sub(1)),
+            "ArrowRight" => (current + 1).min(last),
             "Home" => 0,
-            "End" => count.saturating_sub(1),
+            "End" => last,
             _ => return,
         };
         event.prevent_default();
@@ -239,37 +251,42 @@ pub fn UptimeStrip(
             selected.set(index);
         }
     };
-    let id_base = format!("uptime-{}", uptime.component_id);
-    let bar_days = Arc::clone(&days);
-    // The bars are written again in a new language (their labels); the selected day is kept.
-    let bars = move || {
-        let lang = locale.get();
-        bars_html(
-            &id_base,
-            &bar_days,
-            |day| day_label(day, lang),
-            selected.get_untracked(),
-            expanded.get_untracked(),
+    let id_base = uptime.with_untracked(|uptime| {
+        format!(
+            "uptime-{}",
+            uptime.as_ref().map_or("", |u| u.component_id.as_str())
         )
+    });
+    // Written again when what they show changes (a new language, a poll with news); the
+    // chosen day is kept.
+    let bars = move || {
+        looks.with(|looks| {
+            bars_html(
+                &id_base,
+                looks,
+                selected.get_untracked(),
+                expanded.get_untracked(),
+            )
+        })
     };
-    let detail_days = Arc::clone(&days);
     let detail = move || {
         if !expanded.get() {
             return None;
         }
-        let day = detail_days.get(selected.get())?.clone();
-        let links = day
-            .incident_ids
-            .iter()
-            .map(|id| {
-                let name = names.get(id).cloned().unwrap_or_else(|| id.clone());
-                let href = nav.href_keeping_query(&Route::Incident {
-                    region: region.clone(),
-                    id: id.clone(),
-                });
-                view! { <li><a href=href>{name}</a></li> }
-            })
-            .collect::<Vec<_>>();
+        let day = uptime.with(|uptime| uptime.as_ref()?.days.get(selected.get()).cloned())?;
+        let links = names.with(|names| {
+            day.incident_ids
+                .iter()
+                .map(|id| {
+                    let name = names.get(id).cloned().unwrap_or_else(|| id.clone());
+                    let href = nav.href_keeping_query(&Route::Incident {
+                        region: region.clone(),
+                        id: id.clone(),
+                    });
+                    view! { <li><a href=href>{name}</a></li> }
+                })
+                .collect::<Vec<_>>()
+        });
         Some(view! {
             <div class="day-detail" data-testid="day-detail">
                 <p>{day_label(&day, locale.get())}</p>
@@ -277,14 +294,14 @@ pub fn UptimeStrip(
             </div>
         })
     };
-    let uptime_percent = uptime.uptime_percent;
     let percent = move || {
         let lang = locale.get();
-        uptime_percent
+        uptime
+            .with(|uptime| uptime.as_ref()?.uptime_percent)
             .map(|p| format_percent_in(p, lang))
             .unwrap_or_else(|| lang.text(Msg::NoData).into())
     };
-    let count_text = count.to_string();
+    let count_text = count().to_string();
     let group_label = {
         let count_text = count_text.clone();
         move || {
@@ -377,8 +394,11 @@ mod tests {
             Some(ComponentStatus::Operational),
             Some(ComponentStatus::MajorOutage),
         ]);
-        let label = |day: &DayBar| day_label(day, Lang::English);
-        let closed = bars_html("uptime-web", &strip, label, 2, false);
+        let looks: Vec<_> = strip
+            .iter()
+            .map(|day| bar_look(day, Lang::English))
+            .collect();
+        let closed = bars_html("uptime-web", &looks, 2, false);
         assert_eq!(closed.matches("<button ").count(), 3);
         assert_eq!(closed.matches(r#"tabindex="0""#).count(), 1);
         assert_eq!(closed.matches(r#"aria-pressed="true""#).count(), 0);
@@ -390,18 +410,19 @@ mod tests {
             closed.contains(r#"class="bar s-maintenance""#),
             "maintenance on a good day"
         );
-        let open = bars_html("uptime-web", &strip, label, 0, true);
+        let open = bars_html("uptime-web", &looks, 0, true);
         assert!(open.contains(r#"id="uptime-web-0" data-day="0" class="bar s-none" aria-label="1 Nov 2026: no data" title="1 Nov 2026: no data" tabindex="0" aria-pressed="true""#));
         assert_eq!(open.matches(r#"aria-pressed="true""#).count(), 1);
     }
 
     #[test]
     fn bar_markup_escapes_ids_and_labels() {
-        let strip = days(&[Some(ComponentStatus::Operational)]);
         let html = bars_html(
             r#"uptime-"><script>alert(1)</script>"#,
-            &strip,
-            |_| r#"<img src=x onerror="alert('1')"> & more"#.to_string(),
+            &[(
+                "s-operational",
+                r#"<img src=x onerror="alert('1')"> & more"#.to_string(),
+            )],
             0,
             false,
         );
