@@ -385,3 +385,50 @@ fn bytes_as_fetched_read_like_text_errors_included() {
     let error = parse_history_bytes("history.json", b"{\"page\": \xff}").unwrap_err();
     assert_eq!(error.file, "history.json");
 }
+
+mod dates {
+    use beacon::status::model::parse_date;
+    use chrono::NaiveDate;
+    use proptest::prelude::*;
+
+    fn chrono(text: &str) -> Result<NaiveDate, chrono::ParseError> {
+        text.parse()
+    }
+
+    #[test]
+    fn dates_read_as_chrono_reads_them() {
+        for text in [
+            "2026-11-21",
+            "2024-02-29",
+            "2026-02-29",
+            "0000-01-01",
+            "2026-1-21",
+            "2026-11-21 ",
+            " 2026-11-21",
+            "+12026-11-21",
+            "2026-13-01",
+            "2026/11/21",
+            "",
+        ] {
+            assert_eq!(parse_date(text), chrono(text), "{text:?}");
+        }
+        assert!(parse_date("2026-11-21").is_ok());
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2_000))]
+
+        #[test]
+        fn any_date_shape_reads_as_chrono_reads_it(
+            year in 0u32..=10_000, month in 0u32..=13, day in 0u32..=32,
+        ) {
+            let text = format!("{year:04}-{month:02}-{day:02}");
+            prop_assert_eq!(parse_date(&text), chrono(&text), "{}", text);
+        }
+
+        #[test]
+        fn any_text_reads_as_chrono_reads_it(text in "[0-9 +-]{0,12}") {
+            prop_assert_eq!(parse_date(&text), chrono(&text));
+        }
+    }
+}

@@ -90,6 +90,57 @@ pub fn parse_timestamp(text: &str) -> Result<Timestamp, chrono::ParseError> {
     }
 }
 
+/// Reads a calendar date exactly as chrono's `NaiveDate::from_str` does (the form serde uses),
+/// quickly for plain `YYYY-MM-DD`; anything else, including every error, goes through chrono.
+pub fn parse_date(text: &str) -> Result<NaiveDate, chrono::ParseError> {
+    let bytes = text.as_bytes();
+    let plain = || {
+        if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+            return None;
+        }
+        let number = |range: std::ops::Range<usize>| {
+            bytes[range].iter().try_fold(0u32, |value, &byte| {
+                byte.is_ascii_digit()
+                    .then(|| value * 10 + u32::from(byte - b'0'))
+            })
+        };
+        NaiveDate::from_ymd_opt(
+            i32::try_from(number(0..4)?).ok()?,
+            number(5..7)?,
+            number(8..10)?,
+        )
+    };
+    match plain() {
+        Some(date) => Ok(date),
+        None => text.parse(),
+    }
+}
+
+/// Reads a date that may be `null` by [`parse_date`].
+fn optional_date<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<NaiveDate>, D::Error> {
+    struct WireDate(NaiveDate);
+    struct DateVisitor;
+    impl de::Visitor<'_> for DateVisitor {
+        type Value = NaiveDate;
+
+        fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
+            formatter.write_str("a formatted date string")
+        }
+
+        fn visit_str<E: de::Error>(self, value: &str) -> Result<NaiveDate, E> {
+            parse_date(value).map_err(E::custom)
+        }
+    }
+    impl<'de> Deserialize<'de> for WireDate {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            deserializer.deserialize_str(DateVisitor).map(WireDate)
+        }
+    }
+    Ok(Option::<WireDate>::deserialize(deserializer)?.map(|wire| wire.0))
+}
+
 /// `YYYY-MM-DD(T|t| )HH:MM:SS[.fraction of 1–9 digits](Z|z|±HH:MM)` with every field in
 /// range; `None` for any other text.
 fn plain_timestamp(bytes: &[u8]) -> Option<Timestamp> {
@@ -493,7 +544,7 @@ pub struct Component {
     #[serde(default, deserialize_with = "optional_timestamp")]
     pub updated_at: Option<Timestamp>,
     /// The first day uptime is counted for.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "optional_date")]
     pub start_date: Option<NaiveDate>,
 }
 

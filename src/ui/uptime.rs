@@ -2,6 +2,7 @@
 //! day's worst status, operable with the keyboard (one tab stop; arrow keys, Home and End move
 //! between days) and announced to screen readers; the chosen day's incidents show below it.
 
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::fmt::Write;
@@ -81,24 +82,26 @@ pub fn day_label(day: &DayBar, lang: Lang) -> String {
 }
 
 thread_local! {
-    /// Dates already worded by `Intl`: every strip shows the same 90 days.
+    /// Dates already worded: every strip shows the same 90 days.
     static DAY_DATES: RefCell<HashMap<(Lang, NaiveDate), String>> = RefCell::new(HashMap::new());
 }
 
-/// A day's date as the bars name it ("14 Nov 2026"); other languages ask `Intl` once per date.
+/// A day's date as the bars name it ("14 Nov 2026"), worded once per date and language
+/// (other languages by `Intl`).
 fn day_date(date: NaiveDate, lang: Lang) -> String {
-    if lang == Lang::English {
-        return date.format("%-d %b %Y").to_string();
-    }
     DAY_DATES.with_borrow_mut(|dates| {
         dates
             .entry((lang, date))
             .or_insert_with(|| {
-                format_date(
-                    date,
-                    lang,
-                    &[("day", "numeric"), ("month", "short"), ("year", "numeric")],
-                )
+                if lang == Lang::English {
+                    date.format("%-d %b %Y").to_string()
+                } else {
+                    format_date(
+                        date,
+                        lang,
+                        &[("day", "numeric"), ("month", "short"), ("year", "numeric")],
+                    )
+                }
             })
             .clone()
     })
@@ -114,8 +117,11 @@ fn bar_class(day: &DayBar) -> &'static str {
 }
 
 /// `text` with the characters that mean something in HTML escaped, for attribute values.
-fn escape_html(text: &str) -> String {
-    let mut escaped = String::with_capacity(text.len());
+fn escape_html(text: &str) -> Cow<'_, str> {
+    if !text.contains(['&', '<', '>', '"', '\'']) {
+        return Cow::Borrowed(text);
+    }
+    let mut escaped = String::with_capacity(text.len() + 16);
     for c in text.chars() {
         match c {
             '&' => escaped.push_str("&amp;"),
@@ -126,7 +132,7 @@ fn escape_html(text: &str) -> String {
             c => escaped.push(c),
         }
     }
-    escaped
+    Cow::Owned(escaped)
 }
 
 /// How one day's bar looks: its colour class and its words in `lang`.
@@ -134,10 +140,11 @@ pub fn bar_look(day: &DayBar, lang: Lang) -> (&'static str, String) {
     (bar_class(day), day_label(day, lang))
 }
 
-/// The bars of one strip as markup, one `<button>` per day with its [`bar_look`] (the words
-/// as label and tooltip); `selected` is the strip's one tab stop, pressed while its details
-/// are `open`. Written as one string so a page of 200 strips × 90 days costs the browser one
-/// parse per strip rather than thousands of calls from wasm; every value is escaped.
+/// The bars of one strip as markup, one `<button>` per day, `id_base-<day index>`, with its
+/// [`bar_look`] (the words are its label; the strip copies them into the tooltip on hover);
+/// `selected` is the strip's one tab stop, pressed while its details are `open`. Written as
+/// one string so a page of 200 strips × 90 days costs the browser one parse per strip rather
+/// than thousands of calls from wasm; every value is escaped.
 pub fn bars_html(id_base: &str, bars: &[(&str, String)], selected: usize, open: bool) -> String {
     let id_base = escape_html(id_base);
     let mut html = String::with_capacity(bars.len() * 220);
@@ -146,7 +153,7 @@ pub fn bars_html(id_base: &str, bars: &[(&str, String)], selected: usize, open: 
         let chosen = index == selected;
         let _ = write!(
             html,
-            r#"<button type="button" id="{id_base}-{index}" data-day="{index}" class="bar {class}" aria-label="{label}" title="{label}" tabindex="{tabindex}" aria-pressed="{pressed}"></button>"#,
+            r#"<button type="button" id="{id_base}-{index}" class="bar {class}" aria-label="{label}" tabindex="{tabindex}" aria-pressed="{pressed}"></button>"#,
             class = escape_html(class),
             tabindex = if chosen { "0" } else { "-1" },
             pressed = chosen && open,
@@ -155,17 +162,16 @@ pub fn bars_html(id_base: &str, bars: &[(&str, String)], selected: usize, open: 
     html
 }
 
-/// The day index of the bar an event happened on, if it happened on one.
-fn day_of_event(event: &web_sys::Event) -> Option<usize> {
-    event
+/// The bar an event happened on and its day index, if it happened on one.
+fn bar_of_event(event: &web_sys::Event) -> Option<(web_sys::Element, usize)> {
+    let bar = event
         .target()?
         .dyn_into::<web_sys::Element>()
         .ok()?
         .closest(".bar")
-        .ok()??
-        .get_attribute("data-day")?
-        .parse()
-        .ok()
+        .ok()??;
+    let index = bar.id().rsplit_once('-')?.1.parse().ok()?;
+    Some((bar, index))
 }
 
 /// The strip for one component.
@@ -200,28 +206,37 @@ pub fn UptimeStrip(
     let count = move || looks.with_untracked(Vec::len);
     let selected = RwSignal::new(count().saturating_sub(1));
     let expanded = RwSignal::new(false);
-    let group = NodeRef::<leptos::html::Div>::new();
-    let bar = move |index: usize| {
-        group
-            .get_untracked()?
-            .query_selector(&format!(r#"[data-day="{index}"]"#))
-            .ok()??
-            .dyn_into::<web_sys::HtmlElement>()
-            .ok()
+    let id_base = uptime.with_untracked(|uptime| {
+        format!(
+            "uptime-{}",
+            uptime.as_ref().map_or("", |u| u.component_id.as_str())
+        )
+    });
+    let bar = {
+        let id_base = id_base.clone();
+        move |index: usize| {
+            document()
+                .get_element_by_id(&format!("{id_base}-{index}"))?
+                .dyn_into::<web_sys::HtmlElement>()
+                .ok()
+        }
     };
     // One tab stop: the chosen day's bar; it reads as pressed while its details are open.
-    Effect::new(move |previous: Option<usize>| {
-        let index = selected.get();
-        let pressed = expanded.get();
-        if let Some(old) = previous.filter(|&old| old != index).and_then(bar) {
-            let _ = old.set_attribute("tabindex", "-1");
-            let _ = old.set_attribute("aria-pressed", "false");
+    Effect::new({
+        let bar = bar.clone();
+        move |previous: Option<usize>| {
+            let index = selected.get();
+            let pressed = expanded.get();
+            if let Some(old) = previous.filter(|&old| old != index).and_then(&bar) {
+                let _ = old.set_attribute("tabindex", "-1");
+                let _ = old.set_attribute("aria-pressed", "false");
+            }
+            if let Some(new) = bar(index) {
+                let _ = new.set_attribute("tabindex", "0");
+                let _ = new.set_attribute("aria-pressed", if pressed { "true" } else { "false" });
+            }
+            index
         }
-        if let Some(new) = bar(index) {
-            let _ = new.set_attribute("tabindex", "0");
-            let _ = new.set_attribute("aria-pressed", if pressed { "true" } else { "false" });
-        }
-        index
     });
     let on_keydown = move |event: web_sys::KeyboardEvent| {
         let current = selected.get_untracked();
@@ -241,22 +256,26 @@ pub fn UptimeStrip(
         }
     };
     let on_click = move |event: web_sys::MouseEvent| {
-        if let Some(index) = day_of_event(&event) {
+        if let Some((_, index)) = bar_of_event(&event) {
             selected.set(index);
             expanded.set(true);
         }
     };
     let on_focusin = move |event: web_sys::FocusEvent| {
-        if let Some(index) = day_of_event(&event) {
+        if let Some((_, index)) = bar_of_event(&event) {
             selected.set(index);
         }
     };
-    let id_base = uptime.with_untracked(|uptime| {
-        format!(
-            "uptime-{}",
-            uptime.as_ref().map_or("", |u| u.component_id.as_str())
-        )
-    });
+    // The tooltip repeats the label; it is written when the pointer first reaches a bar.
+    let on_mouseover = move |event: web_sys::MouseEvent| {
+        if let Some((bar, _)) = bar_of_event(&event) {
+            if !bar.has_attribute("title") {
+                if let Some(label) = bar.get_attribute("aria-label") {
+                    let _ = bar.set_attribute("title", &label);
+                }
+            }
+        }
+    };
     // Written again when what they show changes (a new language, a poll with news); the
     // chosen day is kept.
     let bars = move || {
@@ -321,11 +340,11 @@ pub fn UptimeStrip(
                 class="uptime-bars"
                 role="group"
                 aria-label=group_label
-                node_ref=group
                 inner_html=bars
                 on:keydown=on_keydown
                 on:click=on_click
                 on:focusin=on_focusin
+                on:mouseover=on_mouseover
             ></div>
             <div class="uptime-legend">
                 <span>{move || locale.get().fill(Msg::DaysAgo, &[("count", &count_text)])}</span>
@@ -403,7 +422,7 @@ mod tests {
         assert_eq!(closed.matches(r#"tabindex="0""#).count(), 1);
         assert_eq!(closed.matches(r#"aria-pressed="true""#).count(), 0);
         assert!(closed.contains(
-            r#"id="uptime-web-2" data-day="2" class="bar s-major" aria-label="3 Nov 2026: Major outage, 100.00% uptime" title="3 Nov 2026: Major outage, 100.00% uptime" tabindex="0""#
+            r#"id="uptime-web-2" class="bar s-major" aria-label="3 Nov 2026: Major outage, 100.00% uptime" tabindex="0""#
         ));
         assert!(closed.contains(r#"class="bar s-none" aria-label="1 Nov 2026: no data""#));
         assert!(
@@ -411,7 +430,7 @@ mod tests {
             "maintenance on a good day"
         );
         let open = bars_html("uptime-web", &looks, 0, true);
-        assert!(open.contains(r#"id="uptime-web-0" data-day="0" class="bar s-none" aria-label="1 Nov 2026: no data" title="1 Nov 2026: no data" tabindex="0" aria-pressed="true""#));
+        assert!(open.contains(r#"id="uptime-web-0" class="bar s-none" aria-label="1 Nov 2026: no data" tabindex="0" aria-pressed="true""#));
         assert_eq!(open.matches(r#"aria-pressed="true""#).count(), 1);
     }
 

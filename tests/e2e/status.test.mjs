@@ -238,3 +238,27 @@ test('a real Statuspage summary renders completely', { skip: !realDir && 'BEACON
   assert.equal(await page.getByTestId('incident').count(), real.incidents.length);
   await page.close();
 });
+
+test('the chosen day is the strip\'s one tab stop and reads as pressed; a bar shows its words on hover', async () => {
+  const page = await demoPage();
+  await page.goto(`${server.url}emea`);
+  const strip = page.getByTestId('uptime').first();
+  await strip.waitFor();
+  const bars = strip.locator('.bar');
+  assert.equal(await strip.locator('.bar[aria-pressed="true"]').count(), 0, 'no day open yet');
+  await bars.nth(10).click();
+  await strip.getByTestId('day-detail').waitFor();
+  assert.equal(await bars.nth(10).getAttribute('tabindex'), '0');
+  assert.equal(await bars.nth(10).getAttribute('aria-pressed'), 'true');
+  assert.equal(await strip.locator('.bar[tabindex="0"]').count(), 1, 'one tab stop per strip');
+  assert.equal(await strip.locator('.bar[aria-pressed="true"]').count(), 1);
+  assert.match(await strip.getByTestId('day-detail').textContent(), new RegExp((await bars.nth(10).getAttribute('aria-label')).split(':')[0]));
+  await page.keyboard.press('ArrowLeft');
+  assert.equal(await page.evaluate(() => document.activeElement.id), await bars.nth(9).getAttribute('id'));
+  assert.equal(await strip.locator('.bar[tabindex="0"]').count(), 1);
+  assert.equal(await bars.nth(9).getAttribute('aria-pressed'), 'true');
+  assert.equal(await bars.nth(10).getAttribute('aria-pressed'), 'false');
+  await bars.nth(20).hover();
+  assert.equal(await bars.nth(20).getAttribute('title'), await bars.nth(20).getAttribute('aria-label'));
+  await page.close();
+});
