@@ -26,8 +26,13 @@ pub type IncidentNames = Arc<HashMap<String, String>>;
 /// Formats an uptime percentage the way status pages do: two decimals, never rounding a
 /// non-perfect figure up to "100.00%".
 pub fn format_percent(percent: f64) -> String {
-    let floored = (percent * 100.0).floor() / 100.0;
-    format!("{floored:.2}%")
+    if !(0.0..=100.0).contains(&percent) {
+        let floored = (percent * 100.0).floor() / 100.0;
+        return format!("{floored:.2}%");
+    }
+    // Whole hundredths in integers: the same digits, without float formatting for every day.
+    let hundredths = (percent * 100.0).floor() as u32;
+    format!("{}.{:02}%", hundredths / 100, hundredths % 100)
 }
 
 /// An uptime percentage in `lang`: [`format_percent`] in English, the locale's own number
@@ -63,19 +68,21 @@ pub fn day_label(day: &DayBar, lang: Lang) -> String {
     let summary = match &day.status {
         None => lang.text(Msg::NoData).to_string(),
         Some(status) => {
-            let mut parts = vec![status_word(status, lang).to_string()];
+            let mut summary = status_word(status, lang).to_string();
             if let Some(percent) = day.uptime_percent() {
                 let percent = format_percent_in(percent, lang);
-                parts.push(lang.fill(Msg::UptimePercent, &[("percent", &percent)]));
+                summary.push_str(", ");
+                summary.push_str(&lang.fill(Msg::UptimePercent, &[("percent", &percent)]));
             }
             if !day.incident_ids.is_empty() {
-                parts.push(lang.count(
+                summary.push_str(", ");
+                summary.push_str(&lang.count(
                     day.incident_ids.len(),
                     Msg::IncidentsOne,
                     Msg::IncidentsOther,
                 ));
             }
-            parts.join(", ")
+            summary
         }
     };
     lang.fill(Msg::DayLabel, &[("date", &date), ("summary", &summary)])
@@ -118,7 +125,10 @@ fn bar_class(day: &DayBar) -> &'static str {
 
 /// `text` with the characters that mean something in HTML escaped, for attribute values.
 fn escape_html(text: &str) -> Cow<'_, str> {
-    if !text.contains(['&', '<', '>', '"', '\'']) {
+    if !text
+        .bytes()
+        .any(|byte| matches!(byte, b'&' | b'<' | b'>' | b'"' | b'\''))
+    {
         return Cow::Borrowed(text);
     }
     let mut escaped = String::with_capacity(text.len() + 16);
@@ -367,6 +377,15 @@ mod tests {
         assert_eq!(format_percent(100.0), "100.00%");
         assert_eq!(format_percent(99.9999), "99.99%");
         assert_eq!(format_percent(97.5), "97.50%");
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        #[test]
+        fn percentages_read_as_two_decimals_floored(percent in 0.0..=100.0f64) {
+            let floored = (percent * 100.0).floor() / 100.0;
+            proptest::prop_assert_eq!(format_percent(percent), format!("{floored:.2}%"));
+        }
     }
 
     #[test]
