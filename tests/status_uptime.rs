@@ -403,3 +403,81 @@ fn two_hundred_components_and_five_thousand_incidents_are_fast() {
     let budget = if cfg!(debug_assertions) { 1_000 } else { 100 };
     assert!(elapsed.as_millis() < budget, "took {elapsed:?}");
 }
+
+#[test]
+fn a_page_has_every_components_strip_and_names_only_the_incidents_its_days_mention() {
+    let web = component("web");
+    let backups = component("backups");
+    let page = json!({"id": "p", "name": "P", "updated_at": "2026-11-21T11:00:00+01:00"});
+    let summary: beacon::status::Summary = serde_json::from_value(json!({
+        "page": page, "status": {"indicator": "none"},
+        "components": [web, backups],
+    }))
+    .unwrap();
+    let recent = outage("recent", &["web"], "major_outage", at(20, 9, 0), 60);
+    let old = outage(
+        "old",
+        &["backups"],
+        "major_outage",
+        at(1, 9, 0) - Duration::days(200),
+        60,
+    );
+    let history: beacon::status::IncidentHistory = serde_json::from_value(json!({
+        "page": page, "incidents": [recent, old],
+    }))
+    .unwrap();
+
+    let strips = beacon::status::PageUptime::compute(&summary, &history, now(), 90);
+
+    let offset = FixedOffset::east_opt(3600).unwrap();
+    let expected = uptime_of(
+        &summary.components,
+        &history.incidents,
+        &UptimeWindow::ending_now(now(), 90, offset),
+    );
+    assert_eq!(strips.by_component.len(), 2);
+    for uptime in expected {
+        assert_eq!(*strips.by_component[&uptime.component_id], uptime);
+    }
+    assert_eq!(strips.by_component["web"].days[88].incident_ids, ["recent"]);
+    assert_eq!(
+        strips.incident_names.as_ref(),
+        &[("recent".to_string(), "recent".to_string())].into()
+    );
+}
+
+#[test]
+fn an_incident_over_before_the_window_is_mentioned_on_no_day() {
+    let web = component("web");
+    let first_midnight = at(21, 0, 0) - Duration::days(89);
+    let before = outage(
+        "before",
+        &["web"],
+        "major_outage",
+        first_midnight - Duration::hours(5),
+        60,
+    );
+    let up_to_midnight = outage(
+        "to-midnight",
+        &["web"],
+        "partial_outage",
+        first_midnight - Duration::hours(1),
+        60,
+    );
+    let across = outage(
+        "across",
+        &["web"],
+        "partial_outage",
+        first_midnight - Duration::hours(1),
+        120,
+    );
+    let [result] = uptime_of(&[web], &[before, up_to_midnight, across], &window())
+        .try_into()
+        .unwrap();
+    assert_eq!(result.days[0].date, first_midnight.date_naive());
+    assert_eq!(result.days[0].incident_ids, ["across"]);
+    assert_eq!(result.days[0].partial_outage_seconds, 3600);
+    assert!(result.days[1..]
+        .iter()
+        .all(|day| day.incident_ids.is_empty()));
+}

@@ -11,7 +11,6 @@ use crate::api::{self, ApiError};
 use crate::app::use_site;
 use crate::i18n::{split_at, use_lang, Lang, Msg};
 use crate::pages::not_found::NotFoundPage;
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::nav::use_nav;
@@ -19,13 +18,13 @@ use crate::router::Route;
 use crate::status::config::{Region, Subscriptions};
 use crate::status::model::{ComponentStatus, Incident, IncidentHistory, Indicator, Summary};
 use crate::status::overall::{self, Section};
-use crate::status::uptime::{all_incidents, component_uptime, ComponentUptime, UptimeWindow};
+use crate::status::uptime::{all_incidents, PageUptime};
 use crate::ui::clock::{use_clock, Clock, When, ZoneSwitch};
 use crate::ui::incident::IncidentCard;
 use crate::ui::status::{indicator_words, status_look, StatusLabel};
 use crate::ui::subscribe::GetUpdates;
 use crate::ui::time::format_date;
-use crate::ui::uptime::{IncidentNames, UptimeStrip};
+use crate::ui::uptime::UptimeStrip;
 use crate::web;
 
 /// Local-storage key of the region the visitor chose last; `/` opens it.
@@ -237,7 +236,7 @@ pub fn SummaryView(
     now: DateTime<Utc>,
     /// The uptime strips (none: no strips; `None` inside: not computed yet).
     #[prop(optional)]
-    strips: Option<Signal<Option<Arc<Strips>>>>,
+    strips: Option<Signal<Option<Arc<PageUptime>>>>,
 ) -> impl IntoView {
     let locale = use_lang();
     let banner = overall::overall_status(&summary, now);
@@ -255,42 +254,6 @@ pub fn SummaryView(
         </div>
         <h2>{move || locale.t(Msg::Components)}</h2>
         <ul class="components" data-testid="components">{rows}</ul>
-    }
-}
-
-/// What a page's uptime strips show: each component's days and the names of the incidents
-/// those days mention.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Strips {
-    /// Uptime by component id.
-    pub uptime: HashMap<String, Arc<ComponentUptime>>,
-    /// Incident ids to names, for the day details.
-    pub names: IncidentNames,
-}
-
-impl Strips {
-    /// The strips of every component of `summary` over the [`UPTIME_DAYS`] ending at `now`,
-    /// days counted in the page's UTC offset.
-    pub fn compute(summary: &Summary, history: &IncidentHistory, now: DateTime<Utc>) -> Self {
-        let incidents = all_incidents(summary, history);
-        let offset = summary
-            .page
-            .updated_at
-            .map(|t| *t.offset())
-            .unwrap_or_else(|| chrono::FixedOffset::east_opt(0).expect("zero offset"));
-        let window = UptimeWindow::ending_now(now, UPTIME_DAYS, offset);
-        let uptime = component_uptime(&summary.components, &incidents, &window)
-            .into_iter()
-            .map(|u| (u.component_id.clone(), Arc::new(u)))
-            .collect();
-        let names = incidents
-            .iter()
-            .map(|i| (i.id.clone(), i.name.clone()))
-            .collect();
-        Strips {
-            uptime,
-            names: Arc::new(names),
-        }
     }
 }
 
@@ -314,7 +277,12 @@ fn Overview(
             polled.track();
             history.with(|history| {
                 let now = clock.now.get_untracked();
-                Some(Arc::new(Strips::compute(&summary, history.as_ref()?, now)))
+                Some(Arc::new(PageUptime::compute(
+                    &summary,
+                    history.as_ref()?,
+                    now,
+                    UPTIME_DAYS,
+                )))
             })
         })
     };
@@ -481,7 +449,7 @@ fn indicator_look(indicator: &Indicator) -> (&'static str, &'static str) {
 #[component]
 fn SectionRow(
     section: Section,
-    strips: Option<Signal<Option<Arc<Strips>>>>,
+    strips: Option<Signal<Option<Arc<PageUptime>>>>,
     region: String,
 ) -> impl IntoView {
     let Section {
@@ -497,15 +465,23 @@ fn SectionRow(
         let id = component.id.clone();
         let shown = Memo::new({
             let id = id.clone();
-            move |_| strips.with(|all| all.as_ref().is_some_and(|all| all.uptime.contains_key(&id)))
+            move |_| {
+                strips.with(|all| {
+                    all.as_ref()
+                        .is_some_and(|all| all.by_component.contains_key(&id))
+                })
+            }
         });
         let uptime = Signal::derive(move || {
-            strips.with(|all| all.as_ref().and_then(|all| all.uptime.get(&id).cloned()))
+            strips.with(|all| {
+                all.as_ref()
+                    .and_then(|all| all.by_component.get(&id).cloned())
+            })
         });
         let names = Signal::derive(move || {
             strips.with(|all| {
                 all.as_ref()
-                    .map(|all| Arc::clone(&all.names))
+                    .map(|all| Arc::clone(&all.incident_names))
                     .unwrap_or_default()
             })
         });

@@ -20,6 +20,8 @@ pub use model::{
     Timestamp,
 };
 pub use overall::{overall_status, sections, OverallStatus, Section};
-pub use uptime::{all_incidents, component_uptime, ComponentUptime, DayBar, UptimeWindow};
+pub use uptime::{
+    all_incidents, component_uptime, ComponentUptime, DayBar, PageUptime, UptimeWindow,
+};
 #[cfg(not(target_arch = "wasm32"))]
 pub use validate::{validate_site, validate_site_at, Problem};

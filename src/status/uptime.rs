@@ -31,6 +31,7 @@
 
 use chrono::{DateTime, Days, FixedOffset, NaiveDate, Utc};
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use super::model::{Component, ComponentStatus, Impact, Incident, IncidentHistory, Summary};
 
@@ -150,6 +151,56 @@ pub fn all_incidents<'a>(summary: &'a Summary, history: &'a IncidentHistory) -> 
         .chain(&history.incidents)
         .filter(|incident| seen.insert(incident.id.as_str()))
         .collect()
+}
+
+/// A page's uptime strips: every component's, and the names of the incidents their days
+/// mention (for the day details).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PageUptime {
+    /// Uptime by component id.
+    pub by_component: HashMap<String, Arc<ComponentUptime>>,
+    /// Incident id to name, for each incident some day of the window mentions.
+    pub incident_names: Arc<HashMap<String, String>>,
+}
+
+impl PageUptime {
+    /// The strips of every component of `summary` from its incidents and `history` over
+    /// `days` days ending at `now`, counted in the page's UTC offset (that of its `updated_at`,
+    /// else UTC).
+    pub fn compute(
+        summary: &Summary,
+        history: &IncidentHistory,
+        now: DateTime<Utc>,
+        days: u32,
+    ) -> Self {
+        let incidents = all_incidents(summary, history);
+        let offset = summary
+            .page
+            .updated_at
+            .map(|t| *t.offset())
+            .unwrap_or_else(|| FixedOffset::east_opt(0).expect("zero offset"));
+        let window = UptimeWindow::ending_now(now, days, offset);
+        let by_component: HashMap<String, Arc<ComponentUptime>> =
+            component_uptime(&summary.components, &incidents, &window)
+                .into_iter()
+                .map(|u| (u.component_id.clone(), Arc::new(u)))
+                .collect();
+        let mentioned: HashSet<&str> = by_component
+            .values()
+            .flat_map(|u| &u.days)
+            .flat_map(|day| &day.incident_ids)
+            .map(String::as_str)
+            .collect();
+        let incident_names = incidents
+            .iter()
+            .filter(|i| mentioned.contains(i.id.as_str()))
+            .map(|i| (i.id.clone(), i.name.clone()))
+            .collect();
+        PageUptime {
+            by_component,
+            incident_names: Arc::new(incident_names),
+        }
+    }
 }
 
 /// Severity of a stretch of time for one component (operational is simply absent).
@@ -451,10 +502,11 @@ fn single_uptime(
     collected.touches.sort_unstable_by_key(|t| (t.0, t.2));
     for (start, end, index) in collected.touches {
         let from = start.max(window_start);
-        let to = end.min(now).max(from);
-        if to < window_start || from > now {
+        // Over before the window opens: no day of the window mentions it.
+        if end.min(now) <= window_start || from > now {
             continue;
         }
+        let to = end.min(now).max(from);
         let last = day_of((to - 1).max(from)).min(day_count - 1);
         for day in days.iter_mut().take(last + 1).skip(day_of(from)) {
             if day.status.is_some() && !day.incident_ids.contains(&incidents[index].id) {
