@@ -237,7 +237,11 @@ pub fn UptimeStrip(
         move |previous: Option<usize>| {
             let index = selected.get();
             let pressed = expanded.get();
-            if let Some(old) = previous.filter(|&old| old != index).and_then(&bar) {
+            // The first run finds the bars as they were written.
+            let Some(previous) = previous else {
+                return index;
+            };
+            if let Some(old) = (previous != index).then(|| bar(previous)).flatten() {
                 let _ = old.set_attribute("tabindex", "-1");
                 let _ = old.set_attribute("aria-pressed", "false");
             }
