@@ -355,11 +355,27 @@ fn notify_on_news(
     choice: RwSignal<Option<NotificationChoice>>,
 ) {
     let locale = use_lang();
+    // The data of the last poll, kept only while notifications are on: with them off (most
+    // visitors) nothing is copied, which matters for a region with thousands of incidents.
     let last = StoredValue::new(None::<(Summary, IncidentHistory)>);
     let region_id = region.id.clone();
     let region_name = region.name.clone();
     Effect::new(move |_| {
-        let (Some(now_summary), Some(now_history)) = (summary.get(), history.get()) else {
+        summary.track();
+        history.track();
+        let sections = choice.with(|choice| {
+            choice
+                .as_ref()
+                .filter(|choice| choice.enabled)
+                .map(|choice| choice.sections.clone())
+        });
+        let Some(sections) = sections.filter(|_| permission().as_deref() == Some("granted")) else {
+            last.set_value(None);
+            return;
+        };
+        let (Some(now_summary), Some(now_history)) =
+            (summary.get_untracked(), history.get_untracked())
+        else {
             return;
         };
         let before = last
@@ -368,12 +384,6 @@ fn notify_on_news(
         let Some((before_summary, before_history)) = before else {
             return;
         };
-        let Some(choice) = choice.get_untracked().filter(|choice| choice.enabled) else {
-            return;
-        };
-        if permission().as_deref() != Some("granted") {
-            return;
-        }
         let news = changes(
             Polled {
                 summary: &before_summary,
@@ -383,7 +393,7 @@ fn notify_on_news(
                 summary: &now_summary,
                 history: &now_history,
             },
-            &choice.sections,
+            &sections,
         );
         if let Some(notice) = notice(&region_id, &region_name, &news, locale.get_untracked()) {
             show(&notice);
