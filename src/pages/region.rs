@@ -16,12 +16,12 @@ use std::sync::Arc;
 use crate::nav::use_nav;
 use crate::router::Route;
 use crate::status::config::{Region, Subscriptions};
-use crate::status::model::{ComponentStatus, Incident, IncidentHistory, Indicator, Summary};
+use crate::status::model::{Incident, IncidentHistory, Summary};
 use crate::status::overall::{self, Section};
 use crate::status::uptime::{all_incidents, PageUptime};
 use crate::ui::clock::{use_clock, Clock, When, ZoneSwitch};
 use crate::ui::incident::IncidentCard;
-use crate::ui::status::{indicator_words, status_look, StatusLabel};
+use crate::ui::status::{indicator_look, indicator_words, StatusLabel};
 use crate::ui::subscribe::GetUpdates;
 use crate::ui::time::format_date;
 use crate::ui::uptime::UptimeStrip;
@@ -430,19 +430,6 @@ fn month_heading(date: chrono::NaiveDate, lang: Lang) -> String {
     } else {
         format_date(date, lang, &[("month", "long"), ("year", "numeric")])
     }
-}
-
-/// The colour class and icon of the overall banner (the same shapes as component statuses).
-fn indicator_look(indicator: &Indicator) -> (&'static str, &'static str) {
-    let status = match indicator {
-        Indicator::None => ComponentStatus::Operational,
-        Indicator::Minor => ComponentStatus::DegradedPerformance,
-        Indicator::Major => ComponentStatus::PartialOutage,
-        Indicator::Critical => ComponentStatus::MajorOutage,
-        Indicator::Maintenance => ComponentStatus::UnderMaintenance,
-        Indicator::Unknown(raw) => ComponentStatus::Unknown(raw.clone()),
-    };
-    status_look(&status)
 }
 
 /// One section (a component, or a group with its members) with its status and uptime strip.

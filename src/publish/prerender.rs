@@ -26,10 +26,9 @@ use chrono::{DateTime, SecondsFormat, Utc};
 use crate::i18n::{Lang, Msg};
 use crate::status::{
     overall_status, parse_markup, plain_text, sections, ComponentStatus, Impact, Incident,
-    Indicator,
 };
 use crate::ui::incident::{affected_names, impact_msg, update_status_msg};
-use crate::ui::status::{indicator_msg, status_look, status_msg};
+use crate::ui::status::{indicator_look, indicator_msg, status_look, status_msg};
 
 use super::feed::RegionData;
 use super::site::{OutputFile, Site};
@@ -204,7 +203,7 @@ pub fn region_snapshot(
         words(Msg::PrerenderedNote, &[("when", time_slot("when", at))])
     ));
 
-    let (class, icon) = status_look(&status_for_indicator(&overall.indicator));
+    let (class, icon) = indicator_look(&overall.indicator);
     out.push_str(&format!(
         "<div class=\"banner {class}\" data-testid=\"prerendered-banner\" data-indicator=\"{}\">\
          <span class=\"status-icon\" aria-hidden=\"true\">{icon}</span><span{}</span></div>",
@@ -439,18 +438,6 @@ pub fn snapshot_translator(snapshot: &str) -> String {
         "<script>{}</script>",
         TRANSLATOR_JS.replacen("__TABLE__", &table, 1)
     )
-}
-
-/// The component status whose look the banner borrows, as on the live page.
-fn status_for_indicator(indicator: &Indicator) -> ComponentStatus {
-    match indicator {
-        Indicator::None => ComponentStatus::Operational,
-        Indicator::Minor => ComponentStatus::DegradedPerformance,
-        Indicator::Major => ComponentStatus::PartialOutage,
-        Indicator::Critical => ComponentStatus::MajorOutage,
-        Indicator::Maintenance => ComponentStatus::UnderMaintenance,
-        Indicator::Unknown(raw) => ComponentStatus::Unknown(raw.clone()),
-    }
 }
 
 /// A `<time>` placed into a translated sentence at `{name}`.

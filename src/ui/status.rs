@@ -5,6 +5,20 @@ use leptos::prelude::*;
 use crate::i18n::{use_lang, Lang, Msg};
 use crate::status::model::{ComponentStatus, Indicator};
 
+/// The colour class and icon of the overall banner: the look of the component status it
+/// corresponds to, on the live page and in the pre-rendered snapshot alike.
+pub fn indicator_look(indicator: &Indicator) -> (&'static str, &'static str) {
+    let status = match indicator {
+        Indicator::None => ComponentStatus::Operational,
+        Indicator::Minor => ComponentStatus::DegradedPerformance,
+        Indicator::Major => ComponentStatus::PartialOutage,
+        Indicator::Critical => ComponentStatus::MajorOutage,
+        Indicator::Maintenance => ComponentStatus::UnderMaintenance,
+        Indicator::Unknown(raw) => ComponentStatus::Unknown(raw.clone()),
+    };
+    status_look(&status)
+}
+
 /// The CSS class (colour) and icon glyph for a component status. The glyph differs per status
 /// so the state reads without colour: ✓ operational, ! degraded, ◐ partial, ✕ major,
 /// 🔧-free "M" for maintenance (plain text renders in every font), ? unknown.
