@@ -167,16 +167,6 @@ const WORDS: [SlaWords; Lang::ALL.len()] = {
     words
 };
 
-/// The widget's language: `?lang=`, else the visitor's remembered choice on this site, else the
-/// first shipped language of the browser, else English — the order the whole app uses.
-pub fn choose_lang(param: Option<&str>, remembered: Option<&str>, browser: &[String]) -> Lang {
-    param
-        .and_then(Lang::from_tag)
-        .or_else(|| remembered.and_then(Lang::from_tag))
-        .or_else(|| Lang::from_preferences(browser.iter().map(String::as_str)))
-        .unwrap_or(Lang::English)
-}
-
 /// Why the widget could not load its policy.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LoadError {
@@ -497,18 +487,6 @@ mod tests {
             LoadError::at("policies/index.json", "", "not JSON").describe(Lang::German),
             "policies/index.json: not JSON"
         );
-    }
-
-    #[test]
-    fn the_language_comes_from_the_link_then_memory_then_the_browser() {
-        let browser = vec!["zh-TW".to_owned(), "fr-CA".to_owned()];
-        assert_eq!(choose_lang(Some("de"), Some("ja"), &browser), Lang::German);
-        assert_eq!(
-            choose_lang(Some("xx"), Some("ja"), &browser),
-            Lang::Japanese
-        );
-        assert_eq!(choose_lang(None, None, &browser), Lang::French);
-        assert_eq!(choose_lang(None, None, &[]), Lang::English);
     }
 
     #[test]

@@ -6,8 +6,8 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::{spawn_local, JsFuture};
 use web_sys::{Document, Element, HtmlElement, Response};
 
-use super::{choose_lang, root_class, site_from_embed_base, text, widget, LoadError, Text, Widget};
-use crate::i18n::{LANG_PARAM, REMEMBERED_LANG};
+use super::{root_class, site_from_embed_base, text, widget, LoadError, Text, Widget};
+use crate::i18n::{Lang, LANG_PARAM, REMEMBERED_LANG};
 use crate::sla::policy::PolicyIndex;
 use crate::sla::present::{EmbedQuery, HEIGHT_MESSAGE};
 use crate::sla::tree::JsonTree;
@@ -31,7 +31,7 @@ pub fn start() {
     let params = web_sys::UrlSearchParams::new_with_str(&search).ok();
     let get = |name: &str| params.as_ref().and_then(|p| p.get(name));
     let query = EmbedQuery::from_params(get);
-    let lang = choose_lang(
+    let lang = Lang::choose(
         get(LANG_PARAM).as_deref(),
         web::remembered(REMEMBERED_LANG).as_deref(),
         &web::browser_languages(),

@@ -114,6 +114,16 @@ impl Lang {
         Some(lang)
     }
 
+    /// The visitor's language: `?lang=` in the link, else the remembered choice, else the first
+    /// shipped language of the browser, else English.
+    pub fn choose(param: Option<&str>, remembered: Option<&str>, browser: &[String]) -> Lang {
+        param
+            .and_then(Lang::from_tag)
+            .or_else(|| remembered.and_then(Lang::from_tag))
+            .or_else(|| Lang::from_preferences(browser.iter().map(String::as_str)))
+            .unwrap_or(Lang::English)
+    }
+
     /// The first shipped language in a browser's preference list (`navigator.languages`).
     pub fn from_preferences<'a>(tags: impl IntoIterator<Item = &'a str>) -> Option<Lang> {
         tags.into_iter().find_map(Lang::from_tag)
@@ -721,17 +731,14 @@ impl Locale {
 /// languages, else English — keeps `<html lang>` in step, remembers a language the URL names,
 /// and shares the handle through context.
 pub fn provide_locale(nav: Nav) -> Locale {
-    let remembered = web::remembered(REMEMBERED_LANG)
-        .as_deref()
-        .and_then(Lang::from_tag);
-    let browser = Lang::from_preferences(web::browser_languages().iter().map(String::as_str));
+    let remembered = web::remembered(REMEMBERED_LANG);
+    let browser = web::browser_languages();
     let lang = Memo::new(move |_| {
-        nav.query_param(LANG_PARAM)
-            .as_deref()
-            .and_then(Lang::from_tag)
-            .or(remembered)
-            .or(browser)
-            .unwrap_or(Lang::English)
+        Lang::choose(
+            nav.query_param(LANG_PARAM).as_deref(),
+            remembered.as_deref(),
+            &browser,
+        )
     });
     Effect::new(move |_| {
         let chosen = lang.get();
@@ -1168,6 +1175,18 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn the_language_comes_from_the_link_then_memory_then_the_browser() {
+        let browser = vec!["zh-TW".to_owned(), "fr-CA".to_owned()];
+        assert_eq!(Lang::choose(Some("de"), Some("ja"), &browser), Lang::German);
+        assert_eq!(
+            Lang::choose(Some("xx"), Some("ja"), &browser),
+            Lang::Japanese
+        );
+        assert_eq!(Lang::choose(None, None, &browser), Lang::French);
+        assert_eq!(Lang::choose(None, None, &[]), Lang::English);
     }
 
     #[test]
