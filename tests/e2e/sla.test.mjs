@@ -210,6 +210,30 @@ test('a policy that does not validate names its file and field; other policies s
   }
 });
 
+test('the embed names a broken policy file and field, and an unknown policy, in the visitor\'s language', async () => {
+  const page = await browser.newPage();
+  try {
+    await page.route('**/policies/model-a-black-duck.json', async (route) => {
+      const response = await route.fetch();
+      const text = (await response.text()).replace('"unit": "business_hours"', '"unit": "business_weeks"');
+      await route.fulfill({ response, body: text });
+    });
+    await page.goto(`${site.url}embed/sla/?policy=model-a-black-duck&lang=de`);
+    const problem = page.getByTestId('policy-error');
+    await problem.waitFor();
+    const text = await problem.textContent();
+    assert.match(text, /policies\/model-a-black-duck\.json, Feld targets\[0\]\.first_response\.unit: unknown unit "business_weeks"/);
+    assert.equal(await page.locator('[data-testid^=embed-plan-]').count(), 0, 'no numbers from a broken file');
+    // A policy the index does not list is an error, never another policy's numbers.
+    await page.goto(`${site.url}embed/sla/?policy=no-such-policy`);
+    await page.getByTestId('policy-error').waitFor();
+    assert.match(await page.getByTestId('policy-error').textContent(), /policies\/index\.json at policies: no policy "no-such-policy"/);
+    assert.equal(await page.locator('[data-testid^=embed-plan-]').count(), 0);
+  } finally {
+    await page.close();
+  }
+});
+
 /** Serves one HTML page on its own loopback port: another origin than the site. */
 async function hostPage(html) {
   const server = createServer((req, res) => {
