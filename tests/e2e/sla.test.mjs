@@ -190,14 +190,19 @@ test('the pending-ticket timer shows the reminder and the automatic close', asyn
   }
 });
 
+/** Serves model A with its first target's unit changed to one the policy format does not know. */
+function breakModelA(page) {
+  return page.route('**/policies/model-a-black-duck.json', async (route) => {
+    const response = await route.fetch();
+    const text = (await response.text()).replace('"unit": "business_hours"', '"unit": "business_weeks"');
+    await route.fulfill({ response, body: text });
+  });
+}
+
 test('a policy that does not validate names its file and field; other policies still work', async () => {
   const page = await browser.newPage();
   try {
-    await page.route('**/policies/model-a-black-duck.json', async (route) => {
-      const response = await route.fetch();
-      const text = (await response.text()).replace('"unit": "business_hours"', '"unit": "business_weeks"');
-      await route.fulfill({ response, body: text });
-    });
+    await breakModelA(page);
     await page.goto(`${site.url}sla?policy=model-a-black-duck&centre=us`);
     const problem = page.getByTestId('policy-error');
     await problem.waitFor();
@@ -213,11 +218,7 @@ test('a policy that does not validate names its file and field; other policies s
 test('the embed names a broken policy file and field, and an unknown policy, in the visitor\'s language', async () => {
   const page = await browser.newPage();
   try {
-    await page.route('**/policies/model-a-black-duck.json', async (route) => {
-      const response = await route.fetch();
-      const text = (await response.text()).replace('"unit": "business_hours"', '"unit": "business_weeks"');
-      await route.fulfill({ response, body: text });
-    });
+    await breakModelA(page);
     await page.goto(`${site.url}embed/sla/?policy=model-a-black-duck&lang=de`);
     const problem = page.getByTestId('policy-error');
     await problem.waitFor();
