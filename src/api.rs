@@ -6,7 +6,7 @@ use gloo_net::http::Request;
 
 use crate::i18n::{Lang, Msg};
 use crate::sla::PolicyErrors;
-use crate::status::config::{Region, SiteConfig};
+use crate::status::config::{Region, SiteConfig, CONFIG_ELEMENT_ID};
 use crate::status::error::DataError;
 use crate::status::model::{parse_history_bytes, parse_summary_bytes, IncidentHistory, Summary};
 
@@ -180,10 +180,22 @@ async fn fetch_bytes(file: &str) -> Result<Vec<u8>, ApiError> {
 }
 
 /// The site configuration: regions, their data files, polling and subscription settings.
+/// A pre-rendered page carries it (element [`CONFIG_ELEMENT_ID`], written from the same
+/// `config.json` by `beacon-ops publish`), which saves a round trip before the region's data can
+/// be asked for; other pages fetch `config.json`.
 pub async fn site_config() -> Result<SiteConfig, ApiError> {
+    let inline = leptos::prelude::document()
+        .get_element_by_id(CONFIG_ELEMENT_ID)
+        .and_then(|element| element.text_content());
+    if let Some(text) = inline {
+        return Ok(SiteConfig::from_json(INLINE_CONFIG, &text)?);
+    }
     let text = fetch_text(CONFIG_FILE).await?;
     Ok(SiteConfig::from_json(CONFIG_FILE, &text)?)
 }
+
+/// How an error names the configuration carried by the page.
+pub const INLINE_CONFIG: &str = "config.json (as written into this page)";
 
 /// The current summary (components, open incidents, maintenance) of one region.
 pub async fn region_summary(region: &Region) -> Result<Summary, ApiError> {

@@ -7,6 +7,7 @@
 
 use beacon::i18n::{Lang, Msg};
 use beacon::publish::{load_site, publish_site};
+use beacon::status::config::{SiteConfig, CONFIG_ELEMENT_ID};
 use beacon::status::{overall_status, parse_markup, plain_text, sections};
 use chrono::{DateTime, Utc};
 use std::collections::BTreeMap;
@@ -402,6 +403,33 @@ fn hostile_names_and_messages_are_text_never_markup() {
     assert!(
         head.contains("A &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;q&quot; &#39;a&#39;")
     );
+    // The configuration carried in the page cannot be closed early by a name in it.
+    let config = inline_config(emea);
+    assert_eq!(config.regions[1].name, HOSTILE);
+}
+
+/// The site configuration a page carries for the app (`#beacon-config`), read as the app reads
+/// it: the element's text up to the first `</script>`.
+fn inline_config(page: &str) -> SiteConfig {
+    let open = format!("<script type=\"application/json\" id=\"{CONFIG_ELEMENT_ID}\">");
+    let start = page
+        .find(&open)
+        .expect("the page carries the configuration")
+        + open.len();
+    let end = start + page[start..].find("</script>").unwrap();
+    SiteConfig::from_json("inline", &page[start..end]).expect("the inline configuration reads")
+}
+
+#[test]
+fn every_pre_rendered_page_carries_the_site_configuration_the_app_would_fetch() {
+    let root = copy_site("config");
+    let pages = publish(&root, "/");
+    let text = std::fs::read_to_string(root.join("public/config.json")).unwrap();
+    let fetched = SiteConfig::from_json("config.json", &text).unwrap();
+    for (path, page) in &pages {
+        assert_eq!(inline_config(page), fetched, "{path}");
+        assert_eq!(page.matches(CONFIG_ELEMENT_ID).count(), 1, "{path}");
+    }
 }
 
 #[test]

@@ -24,6 +24,7 @@
 use chrono::{DateTime, SecondsFormat, Utc};
 
 use crate::i18n::{Lang, Msg};
+use crate::status::config::{SiteConfig, CONFIG_ELEMENT_ID};
 use crate::status::{
     overall_status, parse_markup, plain_text, sections, ComponentStatus, Impact, Incident,
 };
@@ -68,7 +69,7 @@ pub fn prerendered_pages(
             banner.label(),
             region.countries
         );
-        let head = head_tags(&description, &feed_links(site_url, [data]));
+        let head = head_tags(&description, &feed_links(site_url, [data]), &site.config);
         let title = format!("{} — {site_name}", region.name);
         let page = with_snapshot(&shell, &title, &head, &snapshot)?;
         // The region's sub-pages get the same snapshot, so a host without the fallback serves
@@ -101,7 +102,11 @@ pub fn prerendered_pages(
             .map(|d| d.region.name.as_str())
             .collect();
         let description = format!("Live status of {site_name} for {}.", names.join(", "));
-        let head = head_tags(&description, &feed_links(site_url, &site.regions));
+        let head = head_tags(
+            &description,
+            &feed_links(site_url, &site.regions),
+            &site.config,
+        );
         files.push(OutputFile {
             path: "index.html".into(),
             contents: with_snapshot(&shell, site_name, &head, &snapshot)?,
@@ -145,11 +150,24 @@ fn feed_links<'a>(site_url: &str, regions: impl IntoIterator<Item = &'a RegionDa
         .collect()
 }
 
-/// The tags added to `<head>`: the description and the feed links.
-fn head_tags(description: &str, feed_links: &str) -> String {
+/// The tags added to `<head>`: the description, the feed links and the site configuration.
+fn head_tags(description: &str, feed_links: &str, config: &SiteConfig) -> String {
     format!(
-        "<meta name=\"description\" content=\"{}\">{feed_links}",
-        escape(&one_line(description))
+        "<meta name=\"description\" content=\"{}\">{feed_links}{}",
+        escape(&one_line(description)),
+        config_script(config)
+    )
+}
+
+/// The site configuration inside the page (`<script type="application/json"
+/// id="beacon-config">`), so the app starts on it without a round trip for `config.json` before
+/// it can ask for the region's data ([`crate::api::site_config`]). `<` is written as `\u003c`,
+/// so no value can close the script element.
+pub fn config_script(config: &SiteConfig) -> String {
+    let json = serde_json::to_string(config).expect("a site configuration serializes");
+    format!(
+        "<script type=\"application/json\" id=\"{CONFIG_ELEMENT_ID}\">{}</script>",
+        json.replace('<', "\\u003c")
     )
 }
 

@@ -36,3 +36,21 @@ export function watchErrors(page) {
   });
   return errors;
 }
+
+/**
+ * Gives `page` the site configuration `config` wherever the app reads it: `config.json`, and the
+ * copy a pre-rendered page carries (`<script type="application/json" id="beacon-config">`,
+ * which the app reads instead of fetching the file), rewritten as the page is parsed. (The
+ * document itself is not answered by the test: Chromium treats a page fulfilled that way as
+ * public and refuses its requests to loopback services.)
+ */
+export async function routeConfig(page, config) {
+  await page.route('**/config.json', (route) => route.fulfill({ json: config }));
+  await page.addInitScript((json) => {
+    // Kept on while the parser may still be appending the element's text.
+    new MutationObserver(() => {
+      const element = document.getElementById('beacon-config');
+      if (element && element.textContent !== json) element.textContent = json;
+    }).observe(document, { childList: true, subtree: true, characterData: true });
+  }, JSON.stringify(config));
+}

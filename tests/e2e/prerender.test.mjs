@@ -96,6 +96,10 @@ for (const site of SITES) {
     const context = await browser.newContext(CONTEXT);
     const page = await context.newPage();
     const errors = watchErrors(page);
+    const configRequests = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname.endsWith('/config.json')) configRequests.push(request.url());
+    });
     try {
       for (const path of ['emea', 'emea/', 'apac', '']) {
         await page.goto(`${server.url}${path}`);
@@ -114,6 +118,9 @@ for (const site of SITES) {
           for (const section of SECTIONS) assert.ok(names.includes(section), `${path}: ${section}`);
         }
       }
+      // The pre-rendered pages carry the site configuration: the app asks for the region's
+      // data straight away instead of fetching config.json first.
+      assert.deepEqual(configRequests, [], 'no request for config.json from a pre-rendered page');
       const response = await page.goto(`${server.url}embed/sla`);
       assert.doesNotMatch(await response.text(), /prerendered/, 'the embed carries no status snapshot');
       await page.getByTestId('sla-embed').waitFor();

@@ -8,7 +8,7 @@ import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { readFile } from 'node:fs/promises';
 import { serve } from './server.mjs';
-import { launch, watchErrors } from './browser.mjs';
+import { launch, watchErrors, routeConfig } from './browser.mjs';
 
 const DIST = process.env.BEACON_DIST ?? 'dist';
 const AXE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -64,7 +64,7 @@ async function regionPage(region = 'emea') {
   await page.clock.install({ time: DEMO_NOW });
   const config = JSON.parse(await readFile(`${DIST}/config.json`, 'utf8'));
   config.subscriptions = { signup_url: endpoint.url, methods: ['email', 'webhook'] };
-  await page.route('**/config.json', (route) => route.fulfill({ json: config }));
+  await routeConfig(page, config);
   await page.goto(`${server.url}${region}`);
   await page.getByTestId('components').waitFor();
   return page;
@@ -262,7 +262,7 @@ test('without a sign-up endpoint, e-mail and webhook are not offered', async () 
   const page = await browser.newPage();
   const config = JSON.parse(await readFile(`${DIST}/config.json`, 'utf8'));
   delete config.subscriptions;
-  await page.route('**/config.json', (route) => route.fulfill({ json: config }));
+  await routeConfig(page, config);
   await page.goto(`${server.url}emea`);
   await page.getByTestId('components').waitFor();
   const dialog = await openDialog(page);
