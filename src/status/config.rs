@@ -12,13 +12,12 @@ pub const MIN_POLL_INTERVAL_SECONDS: u32 = 15;
 /// Most seconds between two polls; slower and visitors see stale news.
 pub const MAX_POLL_INTERVAL_SECONDS: u32 = 3600;
 
-/// The whole site: one status page per region (seed 004: Americas, EMEA, APAC).
-
 /// The id of the element a pre-rendered page carries the site configuration in (a
 /// `<script type="application/json">` written by `beacon-ops publish`); the app reads it instead
 /// of fetching `config.json`.
 pub const CONFIG_ELEMENT_ID: &str = "beacon-config";
 
+/// The whole site: one status page per region (seed 004: Americas, EMEA, APAC).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SiteConfig {
