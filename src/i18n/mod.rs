@@ -1538,6 +1538,15 @@ mod tests {
     }
 
     #[test]
+    fn each_keys_name_is_its_debug_name_and_its_place_in_the_list() {
+        for (i, &msg) in Msg::ALL.iter().enumerate() {
+            assert_eq!(msg.key(), format!("{msg:?}"));
+            // The browser keeps a pack's texts by `msg as usize`, in this order.
+            assert_eq!(msg as usize, i, "{msg:?}");
+        }
+    }
+
+    #[test]
     fn every_key_is_listed() {
         let mut seen = std::collections::HashSet::new();
         for &msg in Msg::ALL {
