@@ -4,6 +4,17 @@
 //!
 //! Only interface text is translated; incident text from the data is shown as the operator
 //! wrote it.
+//!
+//! # Where the texts come from
+//! The tables (`en.rs`, `de.rs`, …) are the single source of truth. Natively (publishing,
+//! pre-rendering, tests) every table is compiled in and [`Lang::text`] reads them. In the
+//! browser apps only English is: another language's texts arrive as its *pack*
+//! ([`pack`], `i18n/<tag>.<hash>.json`, written by `beacon-ops publish` from the same tables).
+//! [`start`] loads the visitor's pack before the app mounts, the [`LanguageSwitch`] loads the
+//! new one before it switches, and [`Locale`] shows English (with [`LanguageNotice`] saying
+//! why) while a chosen language's pack is missing or failed. Compile-time users (the embed's
+//! `const` tables, the packs' name hashes) read [`Lang::table_text`], a `const fn`, which puts
+//! only the values they compute into a browser build.
 
 mod de;
 mod en;
