@@ -17,7 +17,7 @@
 //! tables, so the app names exactly the file its build published and a changed text gets a new
 //! name: the files can be cached for good (see README, "Hosting").
 //!
-//! In the browser ([`load`], [`install`]) a pack is parsed by the browser's own `JSON.parse`
+//! In the browser (`load`, `install`) a pack is parsed by the browser's own `JSON.parse`
 //! (no serde code is added to any app), each text is kept for the rest of the visit, and a key
 //! the pack lacks reads in English. A pack that cannot be fetched or read is remembered as
 //! failed with the reason ([`failure`]): the app shows it and stays in English.
