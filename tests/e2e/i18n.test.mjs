@@ -276,6 +276,8 @@ for (const [name, prefix, dist] of [['site root', '/', DIST], ['sub-path', '/bea
     const errors = watchErrors(page);
     try {
       await page.goto(`${site.url}emea`);
+      // The snapshot's heading is German too (its inline script): wait for the live app.
+      await page.getByTestId('components').waitFor();
       await page.getByRole('heading', { name: 'Komponenten' }).waitFor();
       const first = await page.evaluate(() => window.__firstLive);
       assert.ok(first, 'the live app mounted (and was seen mounting)');
@@ -303,7 +305,8 @@ test('an English visitor fetches no language pack', async () => {
   const { page, packs, close } = await visitor('en-GB');
   try {
     await page.goto(`${server.url}emea`);
-    await page.getByRole('heading', { name: 'Components' }).waitFor();
+    await page.getByTestId('components').waitFor();
+    assert.match((await page.evaluate(() => window.__firstLive)).footer, /Powered by Beacon/);
     await page.goto(`${server.url}sla`);
     await page.getByText('First response').first().waitFor();
     await page.waitForTimeout(300);
