@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::api::{self, ApiError};
-use crate::i18n::{provide_locale, use_lang, LanguageSwitch, Msg};
+use crate::i18n::{provide_locale, use_lang, LanguageNotice, LanguageSwitch, Msg};
 use crate::nav::{provide_nav_serving, use_nav};
 use crate::pages::{
     home::HomePage,
@@ -200,7 +200,7 @@ fn Layout(
                 <ThemeToggle />
             </div>
         </header>
-        <main id="main" tabindex="-1">{children()}</main>
+        <main id="main" tabindex="-1"><LanguageNotice />{children()}</main>
         <footer class="site-footer">
             <p>{move || locale.t(Msg::Footer)}</p>
         </footer>

@@ -32,7 +32,7 @@
 //! before data. The same widget as a Leptos app measured 151 KB gzip of wasm alone (a Leptos
 //! CSR counter is ~30 KB, the reactive runtime and view code for async loading ~60 KB more);
 //! written against `web_sys` it needs neither. Its texts are taken from the [`crate::i18n`]
-//! tables at compile time ([`Lang::text`] is a `const fn`), so only the widget's own sentences
+//! tables at compile time ([`Lang::table_text`] is a `const fn`), so only the widget's own sentences
 //! are in its bundle, in every language.
 
 use crate::i18n::{Lang, Msg};
@@ -95,7 +95,7 @@ const TEXTS: [[&str; MSGS.len()]; Lang::ALL.len()] = {
     while lang < Lang::ALL.len() {
         let mut msg = 0;
         while msg < MSGS.len() {
-            table[lang][msg] = Lang::ALL[lang].text(MSGS[msg]);
+            table[lang][msg] = Lang::ALL[lang].table_text(MSGS[msg]);
             msg += 1;
         }
         lang += 1;

@@ -73,7 +73,7 @@ fn translator(page: &str) -> (&str, serde_json::Map<String, serde_json::Value>) 
     let script = &page[start..end];
     let table = script
         .split_once("var T=")
-        .and_then(|(_, rest)| rest.split_once(",L,D,F;"))
+        .and_then(|(_, rest)| rest.split_once(",P="))
         .expect("the script starts with its table")
         .0;
     let table = serde_json::from_str(table).unwrap_or_else(|e| panic!("{e}: {table}"));

@@ -117,3 +117,73 @@ async fn a_missing_data_file_shows_a_specific_error_not_a_blank_page() {
         .unwrap()
         .is_none());
 }
+
+// Language packs (issue 8): in the browser only English is compiled in; another language reads
+// from its installed pack, English per key it lacks.
+
+#[wasm_bindgen_test]
+fn an_installed_pack_gives_its_language_and_english_where_it_lacks_a_key() {
+    use beacon::i18n::{pack, Lang, Msg};
+    // The German pack exactly as `beacon-ops publish` writes it.
+    assert!(!pack::ready(Lang::German));
+    assert_eq!(Lang::German.text(Msg::Components), "Components");
+    pack::install(
+        Lang::German,
+        "i18n/de.test.json",
+        &pack::pack_json(Lang::German),
+    )
+    .unwrap();
+    assert!(pack::ready(Lang::German));
+    assert_eq!(Lang::German.text(Msg::Components), "Komponenten");
+    assert_eq!(
+        Lang::German.fill(Msg::ReasonTimeZone, &[("zone", "Europe/Berlin")]),
+        "Ihrer Zeitzone (Europe/Berlin)"
+    );
+    assert_eq!(
+        Lang::German.count(3, Msg::IncidentsOne, Msg::IncidentsOther),
+        "3 Vorfälle"
+    );
+    for &msg in Msg::ALL {
+        assert_eq!(
+            Lang::German.text(msg),
+            Lang::German.table_text(msg),
+            "{msg:?}"
+        );
+    }
+    assert_eq!(pack::failure(Lang::German), None);
+
+    // A pack without some keys (or with a text that is not a string): English for those.
+    pack::install(
+        Lang::Dutch,
+        "i18n/nl.test.json",
+        r#"{"Components": "Onderdelen", "Footer": 7, "Unknown": "x"}"#,
+    )
+    .unwrap();
+    assert_eq!(Lang::Dutch.text(Msg::Components), "Onderdelen");
+    assert_eq!(
+        Lang::Dutch.text(Msg::Footer),
+        Lang::English.text(Msg::Footer)
+    );
+    assert_eq!(
+        Lang::Dutch.text(Msg::SkipToContent),
+        Lang::English.text(Msg::SkipToContent)
+    );
+}
+
+#[wasm_bindgen_test]
+fn an_unreadable_pack_is_refused_naming_the_file_and_why_and_the_language_stays_english() {
+    use beacon::i18n::{pack, Lang, Msg};
+    for (json, why) in [
+        (r#"{"Components": "Kompo"#, "not valid JSON"),
+        (r#"["Komponentit"]"#, "not a language pack"),
+        ("null", "not a language pack"),
+        (r#""Komponentit""#, "not a language pack"),
+    ] {
+        let error = pack::install(Lang::Finnish, "i18n/fi.0123.json", json).unwrap_err();
+        let text = error.to_string();
+        assert!(text.starts_with("i18n/fi.0123.json: "), "{text}");
+        assert!(text.contains(why), "{json}: {text}");
+        assert!(!pack::ready(Lang::Finnish));
+        assert_eq!(Lang::Finnish.text(Msg::Components), "Components");
+    }
+}

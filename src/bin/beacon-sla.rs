@@ -6,8 +6,11 @@ fn main() {
     #[cfg(target_arch = "wasm32")]
     {
         console_error_panic_hook::set_once();
-        leptos::mount::mount_to_body(|| {
-            leptos::view! { <beacon::app::App pages=beacon::app::SLA_PAGES /> }
+        // In the visitor's language from the first paint: its pack is loaded first.
+        beacon::i18n::start(|| {
+            leptos::mount::mount_to_body(|| {
+                leptos::view! { <beacon::app::App pages=beacon::app::SLA_PAGES /> }
+            });
         });
     }
 }

@@ -4,6 +4,17 @@
 //!
 //! Only interface text is translated; incident text from the data is shown as the operator
 //! wrote it.
+//!
+//! # Where the texts come from
+//! The tables (`en.rs`, `de.rs`, …) are the single source of truth. Natively (publishing,
+//! pre-rendering, tests) every table is compiled in and [`Lang::text`] reads them. In the
+//! browser apps only English is: another language's texts arrive as its *pack*
+//! ([`pack`], `i18n/<tag>.<hash>.json`, written by `beacon-ops publish` from the same tables).
+//! [`start`] loads the visitor's pack before the app mounts, the [`LanguageSwitch`] loads the
+//! new one before it switches, and [`Locale`] shows English (with [`LanguageNotice`] saying
+//! why) while a chosen language's pack is missing or failed. Compile-time users (the embed's
+//! `const` tables, the packs' name hashes) read [`Lang::table_text`], a `const fn`, which puts
+//! only the values they compute into a browser build.
 
 mod de;
 mod en;
@@ -12,6 +23,7 @@ mod fi;
 mod fr;
 mod ja;
 mod nl;
+pub mod pack;
 mod zh;
 
 use leptos::prelude::*;
@@ -60,8 +72,8 @@ impl Lang {
         Lang::SimplifiedChinese,
     ];
 
-    /// The BCP-47 tag, used in `?lang=`, `<html lang>` and for `Intl`.
-    pub fn tag(self) -> &'static str {
+    /// The BCP-47 tag, used in `?lang=`, `<html lang>`, for `Intl` and in the pack's file name.
+    pub const fn tag(self) -> &'static str {
         match self {
             Lang::English => "en",
             Lang::German => "de",
@@ -130,7 +142,30 @@ impl Lang {
     }
 
     /// The interface text for `msg` in this language.
-    pub const fn text(self, msg: Msg) -> &'static str {
+    ///
+    /// Natively (publishing, pre-rendering, tests) this is [`Lang::table_text`]. In the browser
+    /// only English is compiled in: another language's text comes from its pack
+    /// ([`pack`]), installed before the app mounts or before a switch; a key the pack lacks, or
+    /// a language whose pack is not installed, reads in English.
+    pub fn text(self, msg: Msg) -> &'static str {
+        #[cfg(target_arch = "wasm32")]
+        {
+            match self {
+                Lang::English => en::text(msg),
+                _ => pack::lookup(self, msg).unwrap_or_else(|| en::text(msg)),
+            }
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            self.table_text(msg)
+        }
+    }
+
+    /// The interface text for `msg` from this language's compiled table: for compile-time use
+    /// (the embed's `const` tables, the packs' content hashes) and natively. Called at run time
+    /// in a browser build, it would link every language's table into that app; there
+    /// [`Lang::text`] reads the installed pack instead.
+    pub const fn table_text(self, msg: Msg) -> &'static str {
         match self {
             Lang::English => en::text(msg),
             Lang::German => de::text(msg),
@@ -472,7 +507,241 @@ pub enum Msg {
 }
 
 impl Msg {
-    /// Every key, for the completeness tests.
+    /// The key's name, e.g. `"Operational"`: the key in a language pack and in the pre-rendered
+    /// snapshot's `data-i18n` (the same as its `Debug`).
+    pub const fn key(self) -> &'static str {
+        match self {
+            Msg::SkipToContent => "SkipToContent",
+            Msg::SiteNavLabel => "SiteNavLabel",
+            Msg::SlaCalculator => "SlaCalculator",
+            Msg::AddToCalendar => "AddToCalendar",
+            Msg::Footer => "Footer",
+            Msg::Language => "Language",
+            Msg::Loading => "Loading",
+            Msg::RegionChoice => "RegionChoice",
+            Msg::ReasonLastChoice => "ReasonLastChoice",
+            Msg::ReasonTimeZone => "ReasonTimeZone",
+            Msg::PageNotFound => "PageNotFound",
+            Msg::NoPageAt => "NoPageAt",
+            Msg::GoToYourRegion => "GoToYourRegion",
+            Msg::SiteMisconfigured => "SiteMisconfigured",
+            Msg::LoadingCurrentStatus => "LoadingCurrentStatus",
+            Msg::MayBeOutOfDate => "MayBeOutOfDate",
+            Msg::LastUpdated => "LastUpdated",
+            Msg::OfflineWithData => "OfflineWithData",
+            Msg::UnreadableWithData => "UnreadableWithData",
+            Msg::OfflineNoData => "OfflineNoData",
+            Msg::UnreadableNoData => "UnreadableNoData",
+            Msg::Components => "Components",
+            Msg::GroupMembersOne => "GroupMembersOne",
+            Msg::GroupMembersOther => "GroupMembersOther",
+            Msg::ActiveIncidents => "ActiveIncidents",
+            Msg::MaintenanceInProgress => "MaintenanceInProgress",
+            Msg::UpcomingMaintenance => "UpcomingMaintenance",
+            Msg::UptimeRule => "UptimeRule",
+            Msg::IncidentHistory => "IncidentHistory",
+            Msg::LoadingHistory => "LoadingHistory",
+            Msg::NoIncidentsReported => "NoIncidentsReported",
+            Msg::YourTime => "YourTime",
+            Msg::Utc => "Utc",
+            Msg::RegionTime => "RegionTime",
+            Msg::ShowTimesIn => "ShowTimesIn",
+            Msg::TimesIn => "TimesIn",
+            Msg::LocalZone => "LocalZone",
+            Msg::Operational => "Operational",
+            Msg::DegradedPerformance => "DegradedPerformance",
+            Msg::PartialOutage => "PartialOutage",
+            Msg::MajorOutage => "MajorOutage",
+            Msg::UnderMaintenance => "UnderMaintenance",
+            Msg::StatusUnknown => "StatusUnknown",
+            Msg::UnknownStatusNamed => "UnknownStatusNamed",
+            Msg::AllSystemsOperational => "AllSystemsOperational",
+            Msg::MinorServiceDisruption => "MinorServiceDisruption",
+            Msg::PartialSystemOutage => "PartialSystemOutage",
+            Msg::MajorSystemOutage => "MajorSystemOutage",
+            Msg::ServiceUnderMaintenance => "ServiceUnderMaintenance",
+            Msg::ImpactNone => "ImpactNone",
+            Msg::ImpactMinor => "ImpactMinor",
+            Msg::ImpactMajor => "ImpactMajor",
+            Msg::ImpactCritical => "ImpactCritical",
+            Msg::ImpactMaintenance => "ImpactMaintenance",
+            Msg::ImpactNamed => "ImpactNamed",
+            Msg::Investigating => "Investigating",
+            Msg::Identified => "Identified",
+            Msg::Monitoring => "Monitoring",
+            Msg::Resolved => "Resolved",
+            Msg::Postmortem => "Postmortem",
+            Msg::Scheduled => "Scheduled",
+            Msg::InProgress => "InProgress",
+            Msg::Verifying => "Verifying",
+            Msg::Completed => "Completed",
+            Msg::Update => "Update",
+            Msg::ScheduledFrom => "ScheduledFrom",
+            Msg::ScheduledUntil => "ScheduledUntil",
+            Msg::Affects => "Affects",
+            Msg::UpdatesNewestFirst => "UpdatesNewestFirst",
+            Msg::NoData => "NoData",
+            Msg::DayLabel => "DayLabel",
+            Msg::UptimePercent => "UptimePercent",
+            Msg::IncidentsOne => "IncidentsOne",
+            Msg::IncidentsOther => "IncidentsOther",
+            Msg::UptimeGroup => "UptimeGroup",
+            Msg::DaysAgo => "DaysAgo",
+            Msg::Today => "Today",
+            Msg::ThemeSystem => "ThemeSystem",
+            Msg::ThemeLight => "ThemeLight",
+            Msg::ThemeDark => "ThemeDark",
+            Msg::ThemeHint => "ThemeHint",
+            Msg::ImageOpens => "ImageOpens",
+            Msg::ImageNamed => "ImageNamed",
+            Msg::GetUpdates => "GetUpdates",
+            Msg::GetUpdatesFor => "GetUpdatesFor",
+            Msg::Close => "Close",
+            Msg::Sections => "Sections",
+            Msg::AllSections => "AllSections",
+            Msg::How => "How",
+            Msg::MethodFeeds => "MethodFeeds",
+            Msg::MethodCalendar => "MethodCalendar",
+            Msg::MethodBrowser => "MethodBrowser",
+            Msg::MethodEmail => "MethodEmail",
+            Msg::MethodWebhook => "MethodWebhook",
+            Msg::MethodBadges => "MethodBadges",
+            Msg::FeedTitle => "FeedTitle",
+            Msg::Copy => "Copy",
+            Msg::CopyNamed => "CopyNamed",
+            Msg::Copied => "Copied",
+            Msg::CopyFailed => "CopyFailed",
+            Msg::CopyUnavailable => "CopyUnavailable",
+            Msg::FeedsIntro => "FeedsIntro",
+            Msg::WholeRegionAtom => "WholeRegionAtom",
+            Msg::WholeRegionRss => "WholeRegionRss",
+            Msg::CalendarIntro => "CalendarIntro",
+            Msg::OpenInCalendar => "OpenInCalendar",
+            Msg::SubscriptionWebcal => "SubscriptionWebcal",
+            Msg::SubscriptionHttps => "SubscriptionHttps",
+            Msg::DownloadCalendar => "DownloadCalendar",
+            Msg::ChooseOneSection => "ChooseOneSection",
+            Msg::NoNotifications => "NoNotifications",
+            Msg::NotificationsOnFor => "NotificationsOnFor",
+            Msg::SaveSections => "SaveSections",
+            Msg::TurnOffNotifications => "TurnOffNotifications",
+            Msg::NotificationsOff => "NotificationsOff",
+            Msg::TurnOnNotifications => "TurnOnNotifications",
+            Msg::BrowserIntro => "BrowserIntro",
+            Msg::NotificationsBlocked => "NotificationsBlocked",
+            Msg::SignedUp => "SignedUp",
+            Msg::SignupUnreachable => "SignupUnreachable",
+            Msg::SignupRejected => "SignupRejected",
+            Msg::WebhookUrl => "WebhookUrl",
+            Msg::WebhookHint => "WebhookHint",
+            Msg::EmailAddress => "EmailAddress",
+            Msg::EmailHint => "EmailHint",
+            Msg::SigningUp => "SigningUp",
+            Msg::SignUp => "SignUp",
+            Msg::BadgeAlt => "BadgeAlt",
+            Msg::BadgesIntro => "BadgesIntro",
+            Msg::SlaLede => "SlaLede",
+            Msg::LoadingPolicies => "LoadingPolicies",
+            Msg::LoadingPolicy => "LoadingPolicy",
+            Msg::PolicyUnusable => "PolicyUnusable",
+            Msg::Policy => "Policy",
+            Msg::SupportCentre => "SupportCentre",
+            Msg::NoTargets => "NoTargets",
+            Msg::PendingTimer => "PendingTimer",
+            Msg::PendingSince => "PendingSince",
+            Msg::SubmittedAt => "SubmittedAt",
+            Msg::UseCurrentTime => "UseCurrentTime",
+            Msg::LinkToResult => "LinkToResult",
+            Msg::Plan => "Plan",
+            Msg::Severity => "Severity",
+            Msg::Priority => "Priority",
+            Msg::Urgency => "Urgency",
+            Msg::Impact => "Impact",
+            Msg::CustomerPriority => "CustomerPriority",
+            Msg::KeepAssignedPriority => "KeepAssignedPriority",
+            Msg::PriorityFromMatrix => "PriorityFromMatrix",
+            Msg::BrowserZone => "BrowserZone",
+            Msg::LevelCustomerChoice => "LevelCustomerChoice",
+            Msg::LevelFromMatrix => "LevelFromMatrix",
+            Msg::WeekendCallback => "WeekendCallback",
+            Msg::SubmittedLabel => "SubmittedLabel",
+            Msg::SupportHours => "SupportHours",
+            Msg::FirstResponse => "FirstResponse",
+            Msg::Resolution => "Resolution",
+            Msg::NotStatedInPolicy => "NotStatedInPolicy",
+            Msg::NotStatedInPolicyLower => "NotStatedInPolicyLower",
+            Msg::DueAtCentre => "DueAtCentre",
+            Msg::DueInYourZone => "DueInYourZone",
+            Msg::ClockRunning => "ClockRunning",
+            Msg::ClockPaused => "ClockPaused",
+            Msg::ClockSpan => "ClockSpan",
+            Msg::WhenClockRuns => "WhenClockRuns",
+            Msg::LegendRunning => "LegendRunning",
+            Msg::LegendPaused => "LegendPaused",
+            Msg::PlansSideBySide => "PlansSideBySide",
+            Msg::NotStated => "NotStated",
+            Msg::ChosenPlanMark => "ChosenPlanMark",
+            Msg::FirstResponseCompared => "FirstResponseCompared",
+            Msg::StatesResponseTarget => "StatesResponseTarget",
+            Msg::NoResponseTarget => "NoResponseTarget",
+            Msg::ComparedWithChosen => "ComparedWithChosen",
+            Msg::PendingReminder => "PendingReminder",
+            Msg::PendingAutoClose => "PendingAutoClose",
+            Msg::EmbedNoTargets => "EmbedNoTargets",
+            Msg::OpenCalculator => "OpenCalculator",
+            Msg::EmbedThis => "EmbedThis",
+            Msg::EmbedIntro => "EmbedIntro",
+            Msg::AllPlansSideBySide => "AllPlansSideBySide",
+            Msg::Compact => "Compact",
+            Msg::EmbedTheme => "EmbedTheme",
+            Msg::FollowVisitorTheme => "FollowVisitorTheme",
+            Msg::Light => "Light",
+            Msg::Dark => "Dark",
+            Msg::NoticeNewIncident => "NoticeNewIncident",
+            Msg::NoticeMaintenanceScheduled => "NoticeMaintenanceScheduled",
+            Msg::NoticeUpdate => "NoticeUpdate",
+            Msg::NoticeComponent => "NoticeComponent",
+            Msg::NoticeWas => "NoticeWas",
+            Msg::NoticeMoreOne => "NoticeMoreOne",
+            Msg::NoticeMoreOther => "NoticeMoreOther",
+            Msg::NoticeChanges => "NoticeChanges",
+            Msg::EmailEmpty => "EmailEmpty",
+            Msg::EmailSpaces => "EmailSpaces",
+            Msg::EmailTooLong => "EmailTooLong",
+            Msg::EmailNoAt => "EmailNoAt",
+            Msg::EmailTwoAts => "EmailTwoAts",
+            Msg::EmailBadMailbox => "EmailBadMailbox",
+            Msg::EmailBadDomain => "EmailBadDomain",
+            Msg::WebhookEmpty => "WebhookEmpty",
+            Msg::UrlSpaces => "UrlSpaces",
+            Msg::WebhookHttp => "WebhookHttp",
+            Msg::WebhookNoScheme => "WebhookNoScheme",
+            Msg::WebhookCredentials => "WebhookCredentials",
+            Msg::WebhookBadPort => "WebhookBadPort",
+            Msg::WebhookNoHost => "WebhookNoHost",
+            Msg::ErrFetch => "ErrFetch",
+            Msg::ErrHttp => "ErrHttp",
+            Msg::ErrHttpMessage => "ErrHttpMessage",
+            Msg::ErrDataAt => "ErrDataAt",
+            Msg::ErrAlso => "ErrAlso",
+            Msg::ErrUnknownPlan => "ErrUnknownPlan",
+            Msg::ErrUnknownLevel => "ErrUnknownLevel",
+            Msg::ErrUnknownUrgency => "ErrUnknownUrgency",
+            Msg::ErrUnknownImpact => "ErrUnknownImpact",
+            Msg::ErrOverrideNotAllowed => "ErrOverrideNotAllowed",
+            Msg::ErrWrongClassification => "ErrWrongClassification",
+            Msg::ErrNoTargets => "ErrNoTargets",
+            Msg::ErrNoLifecycle => "ErrNoLifecycle",
+            Msg::ErrOutOfRange => "ErrOutOfRange",
+            Msg::ErrNegativeDuration => "ErrNegativeDuration",
+            Msg::PrerenderedNote => "PrerenderedNote",
+            Msg::FollowFeeds => "FollowFeeds",
+            Msg::AtomFeed => "AtomFeed",
+            Msg::RssFeed => "RssFeed",
+        }
+    }
+
+    /// Every key, in declaration order (`Msg::ALL[m as usize] == m`).
     pub const ALL: &'static [Msg] = &[
         Msg::SkipToContent,
         Msg::SiteNavLabel,
@@ -707,7 +976,13 @@ impl Msg {
 /// A `Copy` handle to the interface language, shared through context.
 #[derive(Clone, Copy)]
 pub struct Locale {
+    /// The language the page is shown in: the chosen one once its texts are available
+    /// (compiled in, or its pack installed), English until then or when its pack failed.
     lang: Memo<Lang>,
+    /// The visitor's choice (`?lang=`, remembered, browser).
+    chosen: Memo<Lang>,
+    /// Bumped when a pack load ends, so views re-read what is installed.
+    packs: RwSignal<u32>,
 }
 
 impl Locale {
@@ -725,24 +1000,91 @@ impl Locale {
     pub fn t(&self, msg: Msg) -> &'static str {
         self.get().text(msg)
     }
+
+    /// Why the chosen language's pack could not be used (the page is in English), naming the
+    /// file; `None` when it is shown (tracked).
+    pub fn failure(&self) -> Option<String> {
+        self.packs.track();
+        pack::failure(self.chosen.get())
+    }
+
+    /// Loads `lang`'s pack (a no-op when installed, or natively) and tells the views.
+    async fn load(self, lang: Lang) {
+        pack::load(lang).await;
+        self.packs.update(|n| *n = n.wrapping_add(1));
+    }
+
+    fn of(chosen: Memo<Lang>) -> Locale {
+        let packs = RwSignal::new(0u32);
+        let lang = Memo::new(move |_| {
+            packs.track();
+            let chosen = chosen.get();
+            if pack::ready(chosen) {
+                chosen
+            } else {
+                Lang::English
+            }
+        });
+        Locale {
+            lang,
+            chosen,
+            packs,
+        }
+    }
+}
+
+/// The language a visit starts in: `?lang=` in the address, else the remembered choice, else
+/// the browser's languages, else English (as [`provide_locale`] chooses).
+pub fn starting_lang() -> Lang {
+    let param = web_sys::window()
+        .and_then(|window| window.location().search().ok())
+        .and_then(|search| web_sys::UrlSearchParams::new_with_str(&search).ok())
+        .and_then(|params| params.get(LANG_PARAM));
+    Lang::choose(
+        param.as_deref(),
+        web::remembered(REMEMBERED_LANG).as_deref(),
+        &web::browser_languages(),
+    )
+}
+
+/// Starts a browser app in the visitor's language: for a language other than English, its pack
+/// is fetched first and `mount` runs when it has arrived (or failed: then the app starts in
+/// English and says why), so the first live paint is already in that language; in English
+/// `mount` runs at once. Until `mount` runs, the pre-rendered snapshot (translated by its
+/// inline script, which also preloads the pack) stays on screen.
+pub fn start(mount: impl FnOnce() + 'static) {
+    let lang = starting_lang();
+    if pack::ready(lang) {
+        mount();
+    } else {
+        // Leptos' executor starts with the app, so this first task is the browser's own.
+        wasm_bindgen_futures::spawn_local(async move {
+            pack::load(lang).await;
+            mount();
+        });
+    }
 }
 
 /// Chooses the language — `?lang=` in the URL, else the remembered choice, else the browser's
-/// languages, else English — keeps `<html lang>` in step, remembers a language the URL names,
-/// and shares the handle through context.
+/// languages, else English — keeps `<html lang>` in step with the language shown, remembers a
+/// language the URL names, loads a chosen language's pack that is not installed yet (e.g.
+/// after going back to a link with another `?lang=`), and shares the handle through context.
 pub fn provide_locale(nav: Nav) -> Locale {
     let remembered = web::remembered(REMEMBERED_LANG);
     let browser = web::browser_languages();
-    let lang = Memo::new(move |_| {
+    let chosen = Memo::new(move |_| {
         Lang::choose(
             nav.query_param(LANG_PARAM).as_deref(),
             remembered.as_deref(),
             &browser,
         )
     });
+    let locale = Locale::of(chosen);
     Effect::new(move |_| {
-        let chosen = lang.get();
-        web::set_document_lang(chosen.tag());
+        web::set_document_lang(locale.get().tag());
+    });
+    Effect::new(move |_| {
+        let chosen = chosen.get();
         if nav
             .query_param(LANG_PARAM)
             .as_deref()
@@ -751,8 +1093,11 @@ pub fn provide_locale(nav: Nav) -> Locale {
         {
             web::remember(REMEMBERED_LANG, chosen.tag());
         }
+        // Never tried in this visit: load it (a failed pack is tried again by the switcher).
+        if !pack::ready(chosen) && pack::failure(chosen).is_none() {
+            leptos::task::spawn_local(locale.load(chosen));
+        }
     });
-    let locale = Locale { lang };
     provide_context(locale);
     locale
 }
@@ -760,13 +1105,12 @@ pub fn provide_locale(nav: Nav) -> Locale {
 /// The [`Locale`] provided by the app; English where a component is mounted on its own
 /// (component tests), so every view can rely on a language.
 pub fn use_lang() -> Locale {
-    use_context::<Locale>().unwrap_or_else(|| Locale {
-        lang: Memo::new(|_| Lang::English),
-    })
+    use_context::<Locale>().unwrap_or_else(|| Locale::of(Memo::new(|_| Lang::English)))
 }
 
-/// The header's language switcher: sets `?lang=` (so the page can be shared as seen), which
-/// also remembers the choice.
+/// The header's language switcher: loads the language's pack, then sets `?lang=` (so the page
+/// can be shared as seen), which also remembers the choice. The page stays mounted: only the
+/// texts change.
 #[component]
 pub fn LanguageSwitch() -> impl IntoView {
     let locale = use_lang();
@@ -784,8 +1128,11 @@ pub fn LanguageSwitch() -> impl IntoView {
     let on_change = move |event: leptos::ev::Event| {
         let tag = event_target_value(&event);
         if let Some(lang) = Lang::from_tag(&tag) {
-            web::remember(REMEMBERED_LANG, lang.tag());
-            nav.set_query_param(LANG_PARAM, Some(lang.tag()));
+            leptos::task::spawn_local(async move {
+                locale.load(lang).await;
+                web::remember(REMEMBERED_LANG, lang.tag());
+                nav.set_query_param(LANG_PARAM, Some(lang.tag()));
+            });
         }
     };
     view! {
@@ -796,6 +1143,18 @@ pub fn LanguageSwitch() -> impl IntoView {
                 {options}
             </select>
         </label>
+    }
+}
+
+/// Says, in English, that the chosen language's texts could not be loaded and why (which file,
+/// what went wrong); nothing otherwise.
+#[component]
+pub fn LanguageNotice() -> impl IntoView {
+    let locale = use_lang();
+    move || {
+        locale.failure().map(|why| {
+            view! { <p class="notice error" role="alert" lang="en" data-testid="lang-notice">{why}</p> }
+        })
     }
 }
 
@@ -1187,6 +1546,15 @@ mod tests {
         );
         assert_eq!(Lang::choose(None, None, &browser), Lang::French);
         assert_eq!(Lang::choose(None, None, &[]), Lang::English);
+    }
+
+    #[test]
+    fn each_keys_name_is_its_debug_name_and_its_place_in_the_list() {
+        for (i, &msg) in Msg::ALL.iter().enumerate() {
+            assert_eq!(msg.key(), format!("{msg:?}"));
+            // The browser keeps a pack's texts by `msg as usize`, in this order.
+            assert_eq!(msg as usize, i, "{msg:?}");
+        }
     }
 
     #[test]

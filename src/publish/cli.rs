@@ -36,7 +36,8 @@ resolving a maintenance completes it). STATUS is operational, degraded_performan
 partial_outage, major_outage or under_maintenance; naming a group sets all its members.
 Published files: feeds/<region>.atom, feeds/<region>.rss, feeds/<region>/<component>.atom,
 calendars/<region>.ics, calendars/<region>/<maintenance-id>.ics, badges/<region>.svg,
-badges/<region>/<component>.svg; when DIR holds the built index.html, also <region>/index.html
+badges/<region>/<component>.svg, i18n/<lang>.<hash>.json (the interface texts of each
+language but English, which the browser apps load on demand); when DIR holds the built index.html, also <region>/index.html
 (the page with the region's status pre-rendered), index.html (the default region), sla/index.html
 and embed/sla/index.html. --site-url is where the output folder is served (default /).
 
@@ -210,7 +211,7 @@ fn publish(mut options: Options) -> Result<String, Failure> {
     options.finish()?;
     match publish_site(&public, &out, &site_url, now.with_timezone(&Utc)) {
         Ok(written) => Ok(format!(
-            "published {} files (feeds, calendars, badges, pre-rendered pages) into {}",
+            "published {} files (feeds, calendars, badges, language packs, pre-rendered pages) into {}",
             written.len(),
             out.display()
         )),

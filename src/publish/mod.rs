@@ -25,7 +25,7 @@ use std::path::PathBuf;
 
 use crate::status::Problem;
 
-pub use site::{load_site, publish_site, site_files, OutputFile, Site};
+pub use site::{language_packs, load_site, publish_site, site_files, OutputFile, Site};
 
 /// Why publishing failed.
 #[derive(Debug, thiserror::Error)]

@@ -23,6 +23,7 @@
 
 use chrono::{DateTime, SecondsFormat, Utc};
 
+use crate::i18n::pack::pack_file;
 use crate::i18n::{Lang, Msg};
 use crate::status::config::{SiteConfig, CONFIG_ELEMENT_ID};
 use crate::status::{
@@ -384,9 +385,10 @@ fn impact_words(impact: &Impact) -> String {
     }
 }
 
-/// The key of `msg` in `data-i18n` and in the in-page table: its name, e.g. `Operational`.
-fn key(msg: Msg) -> String {
-    format!("{msg:?}")
+/// The key of `msg` in `data-i18n` and in the in-page table: its name, e.g. `Operational`
+/// (the same key as in the language packs).
+fn key(msg: Msg) -> &'static str {
+    msg.key()
 }
 
 /// The end of an element's start tag marking it as the interface text `msg`, then its content:
@@ -418,9 +420,11 @@ fn slot(name: &str, value: &str) -> String {
 }
 
 /// Picks the language exactly as `i18n::provide_locale` and `Lang::from_tag` do, sets
-/// `<html lang>`, swaps each `data-i18n` text (keeping its `data-slot` children), each
-/// `data-i18n-label` and writes each `<time>` with `Intl`. `T` is the table of texts.
-const TRANSLATOR_JS: &str = r##"(function(d){var T=__TABLE__,L,D,F;function f(t){if(!t)return;var p=String(t).trim().replace(/_/g,"-").toLowerCase().split("-");if(p[0]=="zh")return p.slice(1).some(function(s){return/^(hant|tw|hk|mo)$/.test(s)})?0:"zh-Hans";return/^(en|de|nl|es|fr|fi|ja)$/.test(p[0])?p[0]:0}try{L=f(new URLSearchParams(location.search).get("lang"))}catch(e){}try{L=L||f(localStorage.getItem("beacon.lang"))}catch(e){}(navigator.languages||[navigator.language]).forEach(function(t){L=L||f(t)});L=L||"en";d.documentElement.lang=L;D=T[L];if(!D)return;function a(s,g){d.querySelectorAll("#prerendered "+s).forEach(g)}a("[data-i18n]",function(e){var t=D[e.getAttribute("data-i18n")],s={};if(t==null)return;e.querySelectorAll("[data-slot]").forEach(function(c){s[c.getAttribute("data-slot")]=c});e.textContent="";t.split(/\{(\w+)\}/).forEach(function(p,i){e.append(i%2?s[p]||"":p)})});a("[data-i18n-label]",function(e){var t=D[e.getAttribute("data-i18n-label")];if(t)e.setAttribute("aria-label",t)});F=new Intl.DateTimeFormat(L,{year:"numeric",month:"short",day:"numeric",hour:"numeric",minute:"2-digit",timeZoneName:"short"});a("time[datetime]",function(e){e.textContent=F.format(new Date(e.getAttribute("datetime")))})})(document)"##;
+/// `<html lang>`, starts loading that language's pack for the app (`<link rel="preload">`, so
+/// it downloads alongside the wasm; `P` maps tags to pack files), swaps each `data-i18n` text
+/// (keeping its `data-slot` children), each `data-i18n-label` and writes each `<time>` with
+/// `Intl`. `T` is the table of texts.
+const TRANSLATOR_JS: &str = r##"(function(d){var T=__TABLE__,P=__PACKS__,L,D,F,k;function f(t){if(!t)return;var p=String(t).trim().replace(/_/g,"-").toLowerCase().split("-");if(p[0]=="zh")return p.slice(1).some(function(s){return/^(hant|tw|hk|mo)$/.test(s)})?0:"zh-Hans";return/^(en|de|nl|es|fr|fi|ja)$/.test(p[0])?p[0]:0}try{L=f(new URLSearchParams(location.search).get("lang"))}catch(e){}try{L=L||f(localStorage.getItem("beacon.lang"))}catch(e){}(navigator.languages||[navigator.language]).forEach(function(t){L=L||f(t)});L=L||"en";d.documentElement.lang=L;if(P[L]){k=d.createElement("link");k.rel="preload";k.as="fetch";k.crossOrigin="anonymous";k.href=P[L];d.head.appendChild(k)}D=T[L];if(!D)return;function a(s,g){d.querySelectorAll("#prerendered "+s).forEach(g)}a("[data-i18n]",function(e){var t=D[e.getAttribute("data-i18n")],s={};if(t==null)return;e.querySelectorAll("[data-slot]").forEach(function(c){s[c.getAttribute("data-slot")]=c});e.textContent="";t.split(/\{(\w+)\}/).forEach(function(p,i){e.append(i%2?s[p]||"":p)})});a("[data-i18n-label]",function(e){var t=D[e.getAttribute("data-i18n-label")];if(t)e.setAttribute("aria-label",t)});F=new Intl.DateTimeFormat(L,{year:"numeric",month:"short",day:"numeric",hour:"numeric",minute:"2-digit",timeZoneName:"short"});a("time[datetime]",function(e){e.textContent=F.format(new Date(e.getAttribute("datetime")))})})(document)"##;
 
 /// The interface texts `snapshot` marks (`data-i18n`, `data-i18n-label`), by language tag, in
 /// every language but English (the snapshot's own): `{"de": {"Components": "Komponenten"}}`.
@@ -440,21 +444,34 @@ pub fn snapshot_texts(
         .into_iter()
         .filter(|&lang| lang != Lang::English)
         .map(|lang| {
-            let texts = used.iter().map(|&msg| (key(msg), lang.text(msg))).collect();
+            let texts = used
+                .iter()
+                .map(|&msg| (key(msg).to_owned(), lang.text(msg)))
+                .collect();
             (lang.tag(), texts)
         })
         .collect()
 }
 
 /// The inline `<script>` that shows `snapshot` in the visitor's language before the app
-/// starts, carrying only the texts `snapshot` uses.
+/// starts, carrying only the texts `snapshot` uses, and preloads that language's pack (its
+/// path relative to the page's `<base href>`, as the app fetches it).
 pub fn snapshot_translator(snapshot: &str) -> String {
     let table = serde_json::to_string(&snapshot_texts(snapshot))
         .unwrap_or_else(|_| "{}".into())
         .replace('<', "\\u003c");
+    let packs: std::collections::BTreeMap<&str, String> = Lang::ALL
+        .into_iter()
+        .filter_map(|lang| Some((lang.tag(), pack_file(lang)?)))
+        .collect();
+    let packs = serde_json::to_string(&packs)
+        .unwrap_or_else(|_| "{}".into())
+        .replace('<', "\\u003c");
     format!(
         "<script>{}</script>",
-        TRANSLATOR_JS.replacen("__TABLE__", &table, 1)
+        TRANSLATOR_JS
+            .replacen("__TABLE__", &table, 1)
+            .replacen("__PACKS__", &packs, 1)
     )
 }
 

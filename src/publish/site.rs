@@ -4,6 +4,8 @@
 //! - `feeds/<region>.atom`, `feeds/<region>.rss`, `feeds/<region>/<component>.atom`
 //! - `calendars/<region>.ics`, `calendars/<region>/<maintenance-id>.ics`
 //! - `badges/<region>.svg`, `badges/<region>/<component>.svg`
+//! - `i18n/<tag>.<hash>.json`: each non-English language's interface texts, for the browser
+//!   apps to load on demand ([`language_packs`], [`crate::i18n::pack`])
 //! - `<region>/index.html`, `index.html`: the built
 //!   page with each region's status pre-rendered ([`super::prerender`]), when the output folder
 //!   holds the built `index.html`
@@ -11,6 +13,8 @@
 use chrono::{DateTime, Utc};
 use std::path::{Path, PathBuf};
 
+use crate::i18n::pack::{pack_file, pack_json};
+use crate::i18n::Lang;
 use crate::status::{parse_history, parse_summary, validate_site_at, Problem, Region, SiteConfig};
 
 use super::atom::atom_feed;
@@ -182,6 +186,20 @@ pub fn site_files(site: &Site, site_url: &str) -> Result<Vec<OutputFile>, Publis
     Ok(files)
 }
 
+/// The language packs: every language but English (compiled into the apps) as
+/// `i18n/<tag>.<hash>.json`, written from the same compiled tables the apps were built with.
+pub fn language_packs() -> Vec<OutputFile> {
+    Lang::ALL
+        .into_iter()
+        .filter_map(|lang| {
+            Some(OutputFile {
+                path: pack_file(lang)?,
+                contents: pack_json(lang),
+            })
+        })
+        .collect()
+}
+
 /// `site_url` ending in `/`, as every published address is joined to it.
 fn with_trailing_slash(site_url: &str) -> String {
     if site_url.ends_with('/') {
@@ -211,6 +229,7 @@ pub fn publish_site(
 ) -> Result<Vec<PathBuf>, PublishError> {
     let site = load_site(public_dir, now)?;
     let mut files = site_files(&site, site_url)?;
+    files.extend(language_packs());
     let shell_path = out_dir.join("index.html");
     if shell_path.is_file() {
         let shell = std::fs::read_to_string(&shell_path).map_err(|err| {

@@ -244,3 +244,121 @@ test('switching the language re-renders the text only: no refetch, open groups, 
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+// Language packs (issue 8): only English is compiled into the apps; another language's texts
+// are fetched from `i18n/<tag>.<hash>.json` before the app mounts, or before a switch.
+const PACK = /\/i18n\/[^/]+\.json$/;
+
+/** A page in a fresh context reading `locale`, recording the pack requests and what the live
+ * app showed the moment it mounted (its footer is the first live element; the snapshot has
+ * none). */
+async function visitor(locale) {
+  const context = await (await launchBrowser()).newContext({ ...CONTEXT, locale });
+  const page = await context.newPage();
+  const packs = [];
+  page.on('request', (request) => { if (PACK.test(new URL(request.url()).pathname)) packs.push(new URL(request.url()).pathname); });
+  await page.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      const footer = document.querySelector('footer.site-footer');
+      if (!footer) return;
+      window.__firstLive = { footer: footer.textContent, lang: document.documentElement.lang, heading: document.querySelector('.skip-link')?.textContent };
+      observer.disconnect();
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.clock.install({ time: NOW });
+  return { page, packs, close: () => context.browser().close() };
+}
+
+for (const [name, prefix, dist] of [['site root', '/', DIST], ['sub-path', '/beacon/', process.env.BEACON_DIST_SUB ?? 'target/dist-sub']]) {
+  test(`${name}: a German visitor's first live paint is German, with only the German pack fetched`, async () => {
+    const site = prefix === '/' ? server : await serve(dist, prefix);
+    const { page, packs, close } = await visitor('de-DE');
+    const errors = watchErrors(page);
+    try {
+      await page.goto(`${site.url}emea`);
+      // The snapshot's heading is German too (its inline script): wait for the live app.
+      await page.getByTestId('components').waitFor();
+      await page.getByRole('heading', { name: 'Komponenten' }).waitFor();
+      const first = await page.evaluate(() => window.__firstLive);
+      assert.ok(first, 'the live app mounted (and was seen mounting)');
+      assert.match(first.footer, /Bereitgestellt von Beacon/, 'the first live footer is German');
+      assert.equal(first.heading, 'Zum Inhalt springen');
+      assert.equal(first.lang, 'de');
+      assert.ok(packs.length >= 1, `the German pack was fetched: ${packs.join(', ')}`);
+      assert.deepEqual(packs.filter((path) => !new RegExp(`^${prefix}i18n/de\\.[0-9a-f]{16}\\.json$`).test(path)), [], `only the German pack: ${packs.join(', ')}`);
+      assert.equal(await page.getByTestId('lang-notice').count(), 0);
+      // The SLA calculator is a separate app: it loads the same pack before it mounts.
+      packs.length = 0;
+      await page.goto(`${site.url}sla`);
+      await page.getByText('Erste Reaktion').first().waitFor();
+      assert.match((await page.evaluate(() => window.__firstLive)).footer, /Bereitgestellt von Beacon/);
+      assert.ok(packs.every((path) => /\/i18n\/de\./.test(path)), `the calculator: ${packs.join(', ')}`);
+      assert.deepEqual(errors, []);
+    } finally {
+      await close();
+      if (site !== server) await site.close();
+    }
+  });
+}
+
+test('an English visitor fetches no language pack', async () => {
+  const { page, packs, close } = await visitor('en-GB');
+  try {
+    await page.goto(`${server.url}emea`);
+    await page.getByTestId('components').waitFor();
+    assert.match((await page.evaluate(() => window.__firstLive)).footer, /Powered by Beacon/);
+    await page.goto(`${server.url}sla`);
+    await page.getByText('First response').first().waitFor();
+    await page.waitForTimeout(300);
+    assert.match((await page.evaluate(() => window.__firstLive)).footer, /Powered by Beacon/);
+    assert.deepEqual(packs, []);
+  } finally {
+    await close();
+  }
+});
+
+test('a pack that cannot be loaded or read: a notice naming the file and why, the page in English, nothing lost', async () => {
+  for (const [broken, why] of [
+    [{ status: 200, contentType: 'application/json', body: '{"Components": "Komp' }, /not valid JSON/],
+    [{ status: 404, contentType: 'text/plain', body: 'not found' }, /HTTP 404/],
+    [{ status: 200, contentType: 'application/json', body: '["Komponenten"]' }, /not a language pack/],
+  ]) {
+    const { page, packs, close } = await visitor('de-DE');
+    try {
+      await page.route(/\/i18n\/de\.[^/]+\.json$/, (route) => route.fulfill(broken));
+      await page.goto(`${server.url}emea`);
+      const notice = page.getByTestId('lang-notice');
+      await notice.waitFor();
+      const text = await notice.textContent();
+      assert.match(text, /Deutsch \(de\)/, text);
+      assert.match(text, /i18n\/de\.[0-9a-f]{16}\.json/, text);
+      assert.match(text, why, text);
+      await page.getByRole('heading', { name: 'Components' }).waitFor();
+      assert.match((await page.evaluate(() => window.__firstLive)).footer, /Powered by Beacon/);
+      assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+      assert.ok(await page.locator('[data-testid=component]').count() > 0, 'the status is shown');
+      assert.equal(packs.length, 1);
+      // Nothing lost: another language still loads, and the notice goes.
+      await page.getByTestId('lang-switch').selectOption('fr');
+      await page.getByRole('heading', { name: 'Composants' }).waitFor();
+      assert.equal(await notice.count(), 0);
+    } finally {
+      await close();
+    }
+  }
+});
+
+test('a pack missing keys shows English for those keys only', async () => {
+  const { page, close } = await visitor('de-DE');
+  try {
+    await page.route(PACK, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"Components": "Komponenten (Teil)", "Footer": 7}' }));
+    await page.goto(`${server.url}emea`);
+    await page.getByRole('heading', { name: 'Komponenten (Teil)' }).waitFor();
+    assert.match(await page.locator('footer').textContent(), /Powered by Beacon/, 'a text that is not a string reads in English');
+    assert.equal(await page.locator('.skip-link').textContent(), 'Skip to content');
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'de');
+    assert.equal(await page.getByTestId('lang-notice').count(), 0);
+  } finally {
+    await close();
+  }
+});
