@@ -71,6 +71,7 @@ fn every_language_but_english_is_published_under_the_name_the_apps_ask_for() {
         );
         expected.insert(name.to_owned());
         expected.insert(format!("{name}.gz"));
+        expected.insert(format!("{name}.br"));
     }
     assert_eq!(files_in(&out.join("i18n")), expected);
     let hashes: BTreeSet<u64> = Lang::ALL.into_iter().map(pack_hash).collect();

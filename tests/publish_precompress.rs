@@ -1,5 +1,5 @@
-//! Pre-compressed assets: `beacon-ops publish` writes `<file>.gz` beside large text and wasm
-//! files so static hosts can serve them as they are.
+//! Pre-compressed assets: `beacon-ops publish` writes `<file>.gz` and `<file>.br` beside large
+//! text and wasm files so static hosts can serve them as they are.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::io::Read;
@@ -7,7 +7,7 @@ use std::io::Read;
 use beacon::publish::site::precompress;
 
 #[test]
-fn large_text_and_wasm_files_get_an_identical_gzip_twin_and_nothing_else_does() {
+fn large_text_and_wasm_files_get_identical_gzip_and_brotli_twins_and_nothing_else_does() {
     let dir = std::env::temp_dir().join(format!("beacon-precompress-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(dir.join("feeds")).unwrap();
@@ -27,21 +27,29 @@ fn large_text_and_wasm_files_get_an_identical_gzip_twin_and_nothing_else_does() 
         .unwrap();
     assert_eq!(unpacked, script);
     assert!(std::fs::metadata(dir.join("app.js.gz")).unwrap().len() < script.len() as u64 / 10);
-    assert!(
-        dir.join("feeds/emea.atom.gz").is_file(),
-        "subfolders are included"
-    );
-    assert!(
-        !dir.join("small.css.gz").exists(),
-        "files under 1 KiB are left alone"
-    );
-    assert!(
-        !dir.join("picture.png.gz").exists(),
-        "images are already compressed"
-    );
-    assert!(
-        !dir.join("app.js.gz.gz").exists(),
-        "a .gz is never compressed again"
-    );
+    let mut unpacked = String::new();
+    brotli::Decompressor::new(std::fs::File::open(dir.join("app.js.br")).unwrap(), 4096)
+        .read_to_string(&mut unpacked)
+        .unwrap();
+    assert_eq!(unpacked, script);
+    assert!(std::fs::metadata(dir.join("app.js.br")).unwrap().len() < script.len() as u64 / 10);
+    for twin in ["feeds/emea.atom.gz", "feeds/emea.atom.br"] {
+        assert!(dir.join(twin).is_file(), "subfolders are included: {twin}");
+    }
+    for never in [
+        "small.css.gz",
+        "small.css.br",
+        "picture.png.gz",
+        "picture.png.br",
+        "app.js.gz.gz",
+        "app.js.gz.br",
+        "app.js.br.gz",
+        "app.js.br.br",
+    ] {
+        assert!(
+            !dir.join(never).exists(),
+            "{never}: small files, images and twins are left alone"
+        );
+    }
     std::fs::remove_dir_all(&dir).unwrap();
 }

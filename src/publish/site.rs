@@ -273,9 +273,12 @@ const COMPRESSIBLE: &[&str] = &[
     "html", "js", "wasm", "css", "json", "svg", "atom", "rss", "ics", "xml",
 ];
 
-/// Writes `<file>.gz` (gzip, best compression) beside every compressible file of at least
-/// 1 KiB under `dir`, so hosts with `gzip_static on` (nginx) or equivalent serve them without
-/// compressing on every request. Existing `.gz` files are rewritten, never compressed again.
+/// Writes `<file>.gz` (gzip, best compression) and `<file>.br` (brotli, quality 9) beside every
+/// compressible file of at least 1 KiB under `dir`, so hosts with `gzip_static on` /
+/// `brotli_static on` (nginx) or equivalent serve them without compressing on every request.
+/// Brotli saves about a tenth of the gzip bytes (the status page's wasm: 303 -> 271 KB); quality
+/// 11 would save a fifth but takes seconds per megabyte in the unoptimised publisher the build
+/// hook runs. Existing twins are rewritten, never compressed again.
 pub fn precompress(dir: &Path) -> Result<Vec<PathBuf>, PublishError> {
     use std::io::Write;
     let mut written = Vec::new();
@@ -301,17 +304,34 @@ pub fn precompress(dir: &Path) -> Result<Vec<PathBuf>, PublishError> {
             if !compressible || bytes.len() < 1024 {
                 continue;
             }
-            let mut encoder =
-                flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-            let gz_path = PathBuf::from(format!("{}.gz", path.display()));
-            let write_error = |source| PublishError::Write {
+            let twin = |ext: &str| PathBuf::from(format!("{}.{ext}", path.display()));
+            let (gz_path, br_path) = (twin("gz"), twin("br"));
+            let gz_error = |source| PublishError::Write {
                 path: gz_path.clone(),
                 source,
             };
-            encoder.write_all(&bytes).map_err(write_error)?;
-            let compressed = encoder.finish().map_err(write_error)?;
-            std::fs::write(&gz_path, compressed).map_err(write_error)?;
+            let mut gzip = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+            gzip.write_all(&bytes).map_err(gz_error)?;
+            std::fs::write(&gz_path, gzip.finish().map_err(gz_error)?).map_err(gz_error)?;
             written.push(gz_path);
+
+            let br_error = |source| PublishError::Write {
+                path: br_path.clone(),
+                source,
+            };
+            let mut brotli = Vec::new();
+            // A window just big enough for the file: the same output, far less set-up per
+            // small file (a build has hundreds of pre-rendered pages).
+            let window = (usize::BITS - bytes.len().leading_zeros()).clamp(10, 24) as i32;
+            let params = brotli::enc::BrotliEncoderParams {
+                quality: 9,
+                lgwin: window,
+                size_hint: bytes.len(),
+                ..Default::default()
+            };
+            brotli::BrotliCompress(&mut &bytes[..], &mut brotli, &params).map_err(br_error)?;
+            std::fs::write(&br_path, brotli).map_err(br_error)?;
+            written.push(br_path);
         }
     }
     Ok(written)
