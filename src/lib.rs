@@ -8,6 +8,7 @@
 pub mod api;
 pub mod app;
 pub mod embed;
+pub mod html;
 pub mod i18n;
 pub mod nav;
 pub mod notify;

@@ -8,6 +8,7 @@ use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
 
+use crate::html::escape;
 use crate::i18n::{Lang, Msg};
 use crate::status::config::{SubscriptionMethod, Subscriptions};
 use crate::status::markup::{parse_markup, plain_text};
@@ -624,18 +625,10 @@ pub fn badge_markdown(alt: &str, badge_url: &str, page_url: &str) -> String {
 pub fn badge_html(alt: &str, badge_url: &str, page_url: &str) -> String {
     format!(
         "<a href=\"{}\"><img src=\"{}\" alt=\"{}\"></a>",
-        escape_html(page_url),
-        escape_html(badge_url),
-        escape_html(alt)
+        escape(page_url),
+        escape(badge_url),
+        escape(alt)
     )
-}
-
-/// `text` safe inside an HTML attribute.
-fn escape_html(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
 }
 
 #[cfg(test)]

@@ -2,7 +2,6 @@
 //! day's worst status, operable with the keyboard (one tab stop; arrow keys, Home and End move
 //! between days) and announced to screen readers; the chosen day's incidents show below it.
 
-use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::fmt::Write;
@@ -12,6 +11,7 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::html::escape;
 use crate::i18n::{use_lang, Lang, Msg};
 use crate::nav::use_nav;
 use crate::router::Route;
@@ -123,28 +123,6 @@ fn bar_class(day: &DayBar) -> &'static str {
     }
 }
 
-/// `text` with the characters that mean something in HTML escaped, for attribute values.
-fn escape_html(text: &str) -> Cow<'_, str> {
-    if !text
-        .bytes()
-        .any(|byte| matches!(byte, b'&' | b'<' | b'>' | b'"' | b'\''))
-    {
-        return Cow::Borrowed(text);
-    }
-    let mut escaped = String::with_capacity(text.len() + 16);
-    for c in text.chars() {
-        match c {
-            '&' => escaped.push_str("&amp;"),
-            '<' => escaped.push_str("&lt;"),
-            '>' => escaped.push_str("&gt;"),
-            '"' => escaped.push_str("&quot;"),
-            '\'' => escaped.push_str("&#39;"),
-            c => escaped.push(c),
-        }
-    }
-    Cow::Owned(escaped)
-}
-
 /// How one day's bar looks: its colour class and its words in `lang`.
 pub fn bar_look(day: &DayBar, lang: Lang) -> (&'static str, String) {
     (bar_class(day), day_label(day, lang))
@@ -156,15 +134,15 @@ pub fn bar_look(day: &DayBar, lang: Lang) -> (&'static str, String) {
 /// one string so a page of 200 strips × 90 days costs the browser one parse per strip rather
 /// than thousands of calls from wasm; every value is escaped.
 pub fn bars_html(id_base: &str, bars: &[(&str, String)], selected: usize, open: bool) -> String {
-    let id_base = escape_html(id_base);
+    let id_base = escape(id_base);
     let mut html = String::with_capacity(bars.len() * 220);
     for (index, (class, label)) in bars.iter().enumerate() {
-        let label = escape_html(label);
+        let label = escape(label);
         let chosen = index == selected;
         let _ = write!(
             html,
             r#"<button type="button" id="{id_base}-{index}" class="bar {class}" aria-label="{label}" tabindex="{tabindex}" aria-pressed="{pressed}"></button>"#,
-            class = escape_html(class),
+            class = escape(class),
             tabindex = if chosen { "0" } else { "-1" },
             pressed = chosen && open,
         );
