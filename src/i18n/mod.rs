@@ -356,6 +356,9 @@ pub enum Msg {
     SignUp,
     BadgeAlt,
     BadgesIntro,
+    // The "Get updates" module could not be loaded (the status app loads it on demand).
+    GetUpdatesFailed,
+    TryAgain,
     // The SLA calculator and its embed.
     SlaLede,
     LoadingPolicies,
@@ -603,6 +606,8 @@ impl Msg {
         Msg::SignUp,
         Msg::BadgeAlt,
         Msg::BadgesIntro,
+        Msg::GetUpdatesFailed,
+        Msg::TryAgain,
         Msg::SlaLede,
         Msg::LoadingPolicies,
         Msg::LoadingPolicy,
@@ -753,6 +758,16 @@ pub fn provide_locale(nav: Nav) -> Locale {
         }
     });
     let locale = Locale { lang };
+    provide_context(locale);
+    locale
+}
+
+/// Shares a language chosen elsewhere as the [`Locale`]: the "Get updates" module
+/// ([`crate::ui::subscribe::dialog`]) follows the status app's choice, which tells it each change.
+pub fn provide_lang(lang: Signal<Lang>) -> Locale {
+    let locale = Locale {
+        lang: Memo::new(move |_| lang.get()),
+    };
     provide_context(locale);
     locale
 }
