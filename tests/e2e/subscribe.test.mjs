@@ -414,6 +414,14 @@ test('the dialog module is downloaded on the first click of "Get updates", not b
   await page.getByRole('button', { name: 'Get updates' }).click();
   await page.getByRole('dialog', { name: 'Get updates for EMEA' }).waitFor();
   assert.equal(requested.length, 2, 'reopened without loading again');
+  await page.keyboard.press('Escape');
+  // Another region's page (an in-app navigation) mounts its own dialog from the loaded module.
+  await page.getByTestId('region-link-americas').click();
+  await page.getByTestId('region-name').filter({ hasText: 'Americas' }).waitFor();
+  await page.getByRole('button', { name: 'Get updates' }).click();
+  await page.getByRole('dialog', { name: 'Get updates for Americas' }).waitFor();
+  assert.equal(await page.locator('dialog').count(), 1, 'the first region\'s dialog is gone');
+  assert.equal(requested.length, 2, 'the module is loaded once per page');
   assert.deepEqual(errors, []);
   await page.close();
 });
