@@ -151,11 +151,20 @@ pub fn GetUpdates(
                     let _ = lazy::call(&dialog, "show", &[]);
                 }
                 Err(error) => {
-                    leptos::logging::warn!("\"Get updates\" could not be loaded: {error}");
-                    loading.try_set(Loading::Failed);
+                    // (Nothing to say when the page was left meanwhile.)
+                    if loading.try_set(Loading::Failed).is_none() {
+                        leptos::logging::warn!("\"Get updates\" could not be loaded: {error}");
+                    }
                 }
             }
         });
+    };
+    // The retry button goes while the module loads again: the focus goes back to the main one.
+    let retry = move || {
+        if let Some(button) = opener.get_untracked() {
+            let _ = button.focus();
+        }
+        open();
     };
     on_cleanup(move || {
         if let Some(Some(dialog)) = mounted.try_get_value() {
@@ -185,7 +194,7 @@ pub fn GetUpdates(
                     {locale.t(Msg::GetUpdatesFailed)}
                     " "
                     <button type="button" class="get-updates-retry" data-testid="get-updates-retry"
-                        on:click=move |_| open()>
+                        on:click=move |_| retry()>
                         {move || locale.t(Msg::TryAgain)}
                     </button>
                 })}

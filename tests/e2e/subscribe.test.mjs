@@ -469,6 +469,7 @@ test('a module that fails to load is reported beside the button in the visitor\'
   await problem.getByRole('button', { name: 'Try again' }).click();
   await wasmRefused;
   await problem.getByText(/could not be loaded/).waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.testid), 'get-updates', 'the focus is not lost with the retry button');
   assert.equal(await page.getByRole('dialog').count(), 0);
   // Back online: a retry opens the dialog and the error goes.
   await page.unroute(wasm);
