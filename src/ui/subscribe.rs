@@ -372,3 +372,34 @@ fn show(notice: &Notice) {
     options.set_tag(&notice.tag);
     let _ = web_sys::Notification::new_with_options(&notice.title, &options);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::status::config::SubscriptionMethod;
+
+    #[test]
+    fn sections_reach_the_dialog_module_as_they_were() {
+        let sections: Vec<SectionChoice> = vec![
+            ("em-website".into(), "Website \"www\"".into()),
+            ("em-restores".into(), "Restores/Downloads — 復元".into()),
+        ];
+        assert_eq!(sections_from_json(&sections_json(&sections)), sections);
+        assert_eq!(sections_from_json(&sections_json(&[])), Vec::new());
+        assert_eq!(sections_from_json("not json"), Vec::new());
+    }
+
+    #[test]
+    fn the_dialog_setup_reads_back_as_written() {
+        let setup = DialogSetup {
+            region_id: "emea".into(),
+            region_name: "EMEA".into(),
+            subscriptions: Subscriptions {
+                signup_url: Some("https://example.com/api/subscribe".into()),
+                methods: vec![SubscriptionMethod::Webhook, SubscriptionMethod::Email],
+            },
+        };
+        let json = serde_json::to_string(&setup).unwrap();
+        assert_eq!(serde_json::from_str::<DialogSetup>(&json).unwrap(), setup);
+    }
+}
