@@ -187,3 +187,116 @@ fn an_unreadable_pack_is_refused_naming_the_file_and_why_and_the_language_stays_
         assert_eq!(Lang::Finnish.text(Msg::Components), "Components");
     }
 }
+
+/// Polls `check` until it holds (5 s at most).
+async fn until(what: &str, check: impl Fn() -> bool) {
+    for _ in 0..200 {
+        if check() {
+            return;
+        }
+        sleep(Duration::from_millis(25)).await;
+    }
+    panic!("never: {what}");
+}
+
+#[wasm_bindgen_test]
+async fn get_updates_says_when_its_dialog_module_cannot_be_loaded_and_offers_a_retry() {
+    use beacon::ui::subscribe::GetUpdates;
+    let config = SiteConfig::from_json("config.json", CONFIG).unwrap();
+    let region = config.region("emea").unwrap().clone();
+    let subscriptions = config.subscriptions.clone();
+    // This test page names no module (the build writes the <meta> tag), so loading fails.
+    let root = mount(move || {
+        let summary = Signal::derive(|| None::<beacon::status::model::Summary>);
+        let history = Signal::derive(|| None::<beacon::status::model::IncidentHistory>);
+        view! { <GetUpdates region subscriptions summary history /> }.into_any()
+    });
+    let button: web_sys::HtmlElement = root
+        .query_selector("[data-testid=get-updates]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    let problem = || {
+        root.query_selector("[data-testid=get-updates-error]")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap_or_default()
+    };
+    assert_eq!(problem().trim(), "", "no error before a click");
+    button.click();
+    let expected = beacon::i18n::Lang::English.text(beacon::i18n::Msg::GetUpdatesFailed);
+    until("the error shows", || problem().contains(expected)).await;
+    assert!(root.query_selector("dialog").unwrap().is_none());
+    assert_eq!(button.get_attribute("aria-busy"), None);
+    let retry: web_sys::HtmlElement = wait_for(&root, "[data-testid=get-updates-retry]")
+        .await
+        .unchecked_into();
+    assert_eq!(retry.text_content().unwrap(), "Try again");
+    retry.click();
+    until("the retry fails again, saying so", || {
+        problem().contains(expected) && button.get_attribute("aria-busy").is_none()
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn the_dialog_module_follows_the_language_and_sections_the_status_app_tells_it() {
+    use beacon::i18n::Lang;
+    use beacon::ui::subscribe::dialog::Dialog;
+    use beacon::ui::subscribe::DialogSetup;
+    let document = leptos::prelude::document();
+    let body = document.body().unwrap();
+    let opener: web_sys::HtmlElement = document.create_element("button").unwrap().unchecked_into();
+    let host: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    body.append_child(&opener).unwrap();
+    body.append_child(&host).unwrap();
+    let setup = DialogSetup {
+        region_id: "emea".into(),
+        region_name: "EMEA".into(),
+        subscriptions: Default::default(),
+    };
+    let sections = vec![
+        ("em-website".to_string(), "Website".to_string()),
+        ("em-backups".to_string(), "Backups".to_string()),
+    ];
+    let dialog = Dialog::mount(
+        host.clone(),
+        opener.clone(),
+        setup,
+        Lang::English,
+        sections,
+        |_| {},
+    );
+    let title = || texts(&host, "#subscribe-title").concat();
+    let boxes = || {
+        host.query_selector_all("[data-testid=section-choice]")
+            .unwrap()
+            .length()
+    };
+    assert_eq!(title(), "Get updates for EMEA");
+    assert_eq!(boxes(), 2);
+    dialog.show();
+    let element: web_sys::HtmlDialogElement = host
+        .query_selector("dialog")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    assert!(element.open());
+    dialog.set_lang(Lang::German);
+    dialog.set_sections(vec![("em-backups".into(), "Backups".into())]);
+    until("the dialog is in German with one section", || {
+        title() == "Updates für EMEA erhalten" && boxes() == 1
+    })
+    .await;
+    element.close();
+    until("the focus is back on the button", || {
+        document.active_element().as_ref() == Some(opener.unchecked_ref())
+    })
+    .await;
+    drop(dialog);
+    until("dropping it removes the dialog", || {
+        host.query_selector("dialog").unwrap().is_none()
+    })
+    .await;
+}

@@ -150,6 +150,8 @@ pub const fn text(msg: Msg) -> &'static str {
         Msg::SignUp => "Anmelden",
         Msg::BadgeAlt => "Status {name}",
         Msg::BadgesIntro => "Zeigen Sie den aktuellen Status in einer README oder auf einer Intranetseite; Badges werden bei jeder Veröffentlichung aktualisiert.",
+        Msg::GetUpdatesFailed => "Das Fenster „Updates erhalten“ konnte nicht geladen werden. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.",
+        Msg::TryAgain => "Erneut versuchen",
         // The SLA calculator and its embed.
         Msg::SlaLede => "Wann antwortet der Support? Die Ziele, wie jede Richtlinie sie nennt, die Fälligkeit im Supportzentrum und in Ihrer eigenen Zeitzone, und wann die Uhr angehalten ist.",
         Msg::LoadingPolicies => "Richtlinien werden geladen…",

@@ -139,6 +139,8 @@ pub const fn text(msg: Msg) -> &'static str {
         Msg::SignUp => "Sign up",
         Msg::BadgeAlt => "{name} status",
         Msg::BadgesIntro => "Show the current status in a README or on an intranet page; badges update with every publish.",
+        Msg::GetUpdatesFailed => "The “Get updates” window could not be loaded. Check your connection and try again.",
+        Msg::TryAgain => "Try again",
         // The SLA calculator and its embed.
         Msg::SlaLede => "When will support answer? Targets as each policy states them, the due time at the support centre and in your own time zone, and when the clock is paused.",
         Msg::LoadingPolicies => "Loading policies…",

@@ -147,6 +147,8 @@ pub const fn text(msg: Msg) -> &'static str {
         Msg::SignUp => "Suscribirse",
         Msg::BadgeAlt => "Estado de {name}",
         Msg::BadgesIntro => "Muestre el estado actual en un README o en una página de la intranet; las insignias se actualizan con cada publicación.",
+        Msg::GetUpdatesFailed => "No se pudo cargar la ventana «Recibir actualizaciones». Compruebe su conexión e inténtelo de nuevo.",
+        Msg::TryAgain => "Reintentar",
         // The SLA calculator and its embed.
         Msg::SlaLede => "¿Cuándo responderá el soporte? Los objetivos tal como los indica cada política, el vencimiento en el centro de soporte y en su propia zona horaria, y cuándo se detiene el reloj.",
         Msg::LoadingPolicies => "Cargando políticas…",

@@ -144,6 +144,8 @@ pub const fn text(msg: Msg) -> &'static str {
         Msg::SignUp => "Tilaa",
         Msg::BadgeAlt => "{name} – tila",
         Msg::BadgesIntro => "Näytä nykyinen tila README-tiedostossa tai intranetsivulla; merkit päivittyvät jokaisen julkaisun yhteydessä.",
+        Msg::GetUpdatesFailed => "Ikkunaa ”Tilaa päivitykset” ei voitu ladata. Tarkista yhteys ja yritä uudelleen.",
+        Msg::TryAgain => "Yritä uudelleen",
         // The SLA calculator and its embed.
         Msg::SlaLede => "Milloin tuki vastaa? Tavoitteet sellaisina kuin kukin käytäntö ne ilmoittaa, määräaika tukikeskuksessa ja omalla aikavyöhykkeelläsi sekä milloin kello on pysäytetty.",
         Msg::LoadingPolicies => "Ladataan käytäntöjä…",

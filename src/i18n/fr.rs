@@ -151,6 +151,8 @@ pub const fn text(msg: Msg) -> &'static str {
         Msg::SignUp => "S’inscrire",
         Msg::BadgeAlt => "État de {name}",
         Msg::BadgesIntro => "Affichez l’état actuel dans un README ou sur une page intranet\u{a0}; les badges sont mis à jour à chaque publication.",
+        Msg::GetUpdatesFailed => "La fenêtre «\u{a0}Recevoir les mises à jour\u{a0}» n’a pas pu être chargée. Vérifiez votre connexion et réessayez.",
+        Msg::TryAgain => "Réessayer",
         // The SLA calculator and its embed.
         Msg::SlaLede => "Quand le support répondra-t-il\u{a0}? Les objectifs tels que chaque politique les énonce, l’échéance au centre de support et dans votre propre fuseau horaire, et quand le compteur est suspendu.",
         Msg::LoadingPolicies => "Chargement des politiques…",

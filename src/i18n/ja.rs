@@ -140,6 +140,8 @@ pub const fn text(msg: Msg) -> &'static str {
         Msg::SignUp => "登録する",
         Msg::BadgeAlt => "{name} のステータス",
         Msg::BadgesIntro => "README やイントラネットのページに現在のステータスを表示できます。バッジは公開のたびに更新されます。",
+        Msg::GetUpdatesFailed => "「最新情報を受け取る」画面を読み込めませんでした。接続を確認して、もう一度お試しください。",
+        Msg::TryAgain => "再試行",
         // The SLA calculator and its embed.
         Msg::SlaLede => "サポートはいつ回答するのか。各ポリシーが定める目標、サポートセンターとお使いのタイムゾーンでの期限、そして計測が停止する時間帯を示します。",
         Msg::LoadingPolicies => "ポリシーを読み込み中…",

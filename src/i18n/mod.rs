@@ -391,6 +391,9 @@ pub enum Msg {
     SignUp,
     BadgeAlt,
     BadgesIntro,
+    // The "Get updates" module could not be loaded (the status app loads it on demand).
+    GetUpdatesFailed,
+    TryAgain,
     // The SLA calculator and its embed.
     SlaLede,
     LoadingPolicies,
@@ -640,6 +643,8 @@ impl Msg {
             Msg::SignUp => "SignUp",
             Msg::BadgeAlt => "BadgeAlt",
             Msg::BadgesIntro => "BadgesIntro",
+            Msg::GetUpdatesFailed => "GetUpdatesFailed",
+            Msg::TryAgain => "TryAgain",
             Msg::SlaLede => "SlaLede",
             Msg::LoadingPolicies => "LoadingPolicies",
             Msg::LoadingPolicy => "LoadingPolicy",
@@ -872,6 +877,10 @@ impl Msg {
         Msg::SignUp,
         Msg::BadgeAlt,
         Msg::BadgesIntro,
+        Msg::GetUpdatesFailed,
+        Msg::TryAgain,
+        Msg::GetUpdatesFailed,
+        Msg::TryAgain,
         Msg::SlaLede,
         Msg::LoadingPolicies,
         Msg::LoadingPolicy,
@@ -1094,6 +1103,24 @@ pub fn provide_locale(nav: Nav) -> Locale {
             web::remember(REMEMBERED_LANG, chosen.tag());
         }
         // Never tried in this visit: load it (a failed pack is tried again by the switcher).
+        if !pack::ready(chosen) && pack::failure(chosen).is_none() {
+            leptos::task::spawn_local(locale.load(chosen));
+        }
+    });
+    provide_context(locale);
+    locale
+}
+
+/// Shares a language chosen elsewhere as the [`Locale`]: the "Get updates" module
+/// ([`crate::ui::subscribe::dialog`]) follows the status app's choice, which tells it each change.
+/// That module is a wasm instance of its own, so it loads the pack of a language it has not
+/// installed yet itself (from the browser's cache, normally: the status app fetched it); it
+/// shows English until the pack is there.
+pub fn provide_lang(lang: Signal<Lang>) -> Locale {
+    let chosen = Memo::new(move |_| lang.get());
+    let locale = Locale::of(chosen);
+    Effect::new(move |_| {
+        let chosen = chosen.get();
         if !pack::ready(chosen) && pack::failure(chosen).is_none() {
             leptos::task::spawn_local(locale.load(chosen));
         }

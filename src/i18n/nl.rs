@@ -148,6 +148,8 @@ pub const fn text(msg: Msg) -> &'static str {
         Msg::SignUp => "Aanmelden",
         Msg::BadgeAlt => "Status {name}",
         Msg::BadgesIntro => "Toon de huidige status in een README of op een intranetpagina; badges worden bij elke publicatie bijgewerkt.",
+        Msg::GetUpdatesFailed => "Het venster ‘Updates ontvangen’ kon niet worden geladen. Controleer uw verbinding en probeer het opnieuw.",
+        Msg::TryAgain => "Opnieuw proberen",
         // The SLA calculator and its embed.
         Msg::SlaLede => "Wanneer antwoordt support? De doelen zoals elk beleid ze noemt, het tijdstip waarop het verloopt in het supportcentrum en in uw eigen tijdzone, en wanneer de klok stilstaat.",
         Msg::LoadingPolicies => "Beleid laden…",

@@ -145,6 +145,8 @@ pub const fn text(msg: Msg) -> &'static str {
         Msg::SignUp => "订阅",
         Msg::BadgeAlt => "{name} 状态",
         Msg::BadgesIntro => "在 README 或内网页面中显示当前状态；徽章会随每次发布更新。",
+        Msg::GetUpdatesFailed => "无法加载“获取更新”窗口。请检查网络连接后重试。",
+        Msg::TryAgain => "重试",
         // The SLA calculator and its embed.
         Msg::SlaLede => "支持团队何时答复？按各政策所述的目标、支持中心时间和您所在时区的截止时间，以及计时暂停的时段。",
         Msg::LoadingPolicies => "正在加载政策…",

@@ -10,6 +10,7 @@ use super::edit::{
     edit_region, open_incident, resolve_incident, schedule_maintenance, update_incident,
     ComponentChange, EditError, NewIncident, NewMaintenance, NewUpdate,
 };
+use super::modules::link_module;
 use super::{publish_site, PublishError};
 use crate::status::{validate_site_at, Impact, IncidentStatus, Problem};
 
@@ -18,7 +19,7 @@ beacon-ops: validate, publish and edit Beacon status data
 
 USAGE:
   beacon-ops validate [--public DIR]
-  beacon-ops publish [--public DIR] --out DIR [--site-url URL]
+  beacon-ops publish [--public DIR] --out DIR [--site-url URL] [--module NAME=PAGE]...
   beacon-ops bench-sla      (cost of one SLA due-time computation; build with --release)
   beacon-ops incident open --region R --name N --impact none|minor|major|critical
                            --status investigating|identified|monitoring
@@ -40,6 +41,8 @@ badges/<region>/<component>.svg, i18n/<lang>.<hash>.json (the interface texts of
 language but English, which the browser apps load on demand); when DIR holds the built index.html, also <region>/index.html
 (the page with the region's status pre-rendered), index.html (the default region), sla/index.html
 and embed/sla/index.html. --site-url is where the output folder is served (default /).
+--module NAME=PAGE names the module NAME (subscribe: the Get updates dialog), whose files
+Trunk built into DIR, in the status pages: PAGE is the page Trunk built for it.
 
 Exit status: 0 done, 1 data problems or refused edit, 2 wrong usage.";
 
@@ -208,7 +211,24 @@ fn publish(mut options: Options) -> Result<String, Failure> {
     let now = options.now()?;
     let out = PathBuf::from(options.required("out")?);
     let site_url = options.optional("site-url")?.unwrap_or_else(|| "/".into());
+    let mut modules = Vec::new();
+    for spec in options.all("module") {
+        let (name, page) = spec
+            .split_once('=')
+            .filter(|(name, page)| !name.is_empty() && !page.is_empty())
+            .ok_or_else(|| Failure::Usage(format!("--module {spec:?} is not NAME=PAGE")))?;
+        modules.push((name.to_owned(), PathBuf::from(page)));
+    }
     options.finish()?;
+    for (name, page) in &modules {
+        match link_module(&out, name, page) {
+            Ok(()) => {}
+            Err(PublishError::Invalid(problems)) => {
+                return Err(Failure::Refused(problem_lines(&problems)))
+            }
+            Err(err) => return Err(Failure::Refused(err.to_string())),
+        }
+    }
     match publish_site(&public, &out, &site_url, now.with_timezone(&Utc)) {
         Ok(written) => Ok(format!(
             "published {} files (feeds, calendars, badges, language packs, pre-rendered pages) into {}",

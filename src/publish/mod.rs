@@ -3,7 +3,8 @@
 //! maintenance and SVG badges ([`site`]); operators open, update and resolve incidents and
 //! schedule maintenance without hand-editing JSON ([`edit`]). The build also writes each
 //! region's current state into its page ([`prerender`]), so the status shows before the wasm
-//! has loaded and with JavaScript off.
+//! has loaded and with JavaScript off, and names the modules the status pages load on demand
+//! ([`modules`]).
 //!
 //! Each format is a pure function from data to a `String` ([`atom::atom_feed`],
 //! [`rss::rss_feed`], [`ical::calendar_ics`], [`badge::badge_svg`]); the same data always give
@@ -16,6 +17,7 @@ pub mod edit;
 pub mod feed;
 pub mod html;
 pub mod ical;
+pub mod modules;
 pub mod prerender;
 pub mod rss;
 pub mod site;

@@ -151,6 +151,47 @@ for (const [tag, known] of Object.entries(LANGS)) {
   });
 }
 
+test('the "Get updates" dialog, loaded on demand, is in each language and follows a switch', async () => {
+  const page = await browser.newPage();
+  const errors = watchErrors(page);
+  await page.clock.install({ time: NOW });
+  const problems = [];
+  // The open dialog's text (its region and section names are data, but none is on the list).
+  const dialogText = () => page.evaluate(() => {
+    const walker = document.createTreeWalker(document.querySelector('dialog[open]'), NodeFilter.SHOW_TEXT);
+    const parts = [];
+    while (walker.nextNode()) parts.push(walker.currentNode.data);
+    return parts.join(' ').replace(/\s+/g, ' ');
+  });
+  for (const tag of Object.keys(LANGS)) {
+    await page.goto(`${server.url}emea?lang=${tag}`);
+    await page.getByTestId('components').waitFor();
+    await page.getByTestId('get-updates').click();
+    await page.locator('dialog[open]').waitFor();
+    const left = englishLeft(await dialogText());
+    if (left.length) problems.push(`${tag}: English left in the dialog: ${left.join(' | ')}`);
+    await page.keyboard.press('Escape');
+  }
+  assert.deepEqual(problems, []);
+  // Opened in English, then the language is switched on the open page: the dialog follows.
+  await page.goto(`${server.url}emea?lang=en`);
+  await page.getByTestId('components').waitFor();
+  await page.getByTestId('get-updates').click();
+  const english = page.getByRole('dialog', { name: 'Get updates for EMEA' });
+  await english.waitFor();
+  assert.ok(englishLeft(await dialogText()).includes('All sections'), 'the check finds English in the dialog');
+  await page.keyboard.press('Escape');
+  await page.getByTestId('lang-switch').selectOption('de');
+  await page.getByRole('heading', { name: 'Komponenten' }).waitFor();
+  await page.getByRole('button', { name: 'Updates erhalten' }).click();
+  const german = page.getByRole('dialog', { name: 'Updates für EMEA erhalten' });
+  await german.waitFor();
+  await german.getByRole('checkbox', { name: 'Alle Bereiche' }).waitFor();
+  assert.deepEqual(englishLeft(await dialogText()), []);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('the banner names the state in each language', async () => {
   const page = await browser.newPage();
   await page.clock.install({ time: NOW });

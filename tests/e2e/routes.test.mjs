@@ -97,6 +97,35 @@ for (const site of SITES) {
     }
   });
 
+  test(`${site.name}: "Get updates" loads its dialog module on the first click, from the site's folder`, async () => {
+    const server = await open(site);
+    const page = await browser.newPage();
+    const errors = watchErrors(page);
+    const loaded = [];
+    page.on('response', (response) => {
+      const { pathname } = new URL(response.url());
+      if (/\/beacon-subscribe-[0-9a-f]+(\.js|_bg\.wasm)$/.test(pathname)) loaded.push([pathname, response.status()]);
+    });
+    try {
+      await page.goto(`${server.url}emea?lang=en`);
+      await componentNames(page);
+      assert.deepEqual(loaded, [], 'not loaded with the page');
+      await page.getByTestId('get-updates').click();
+      const dialog = page.getByRole('dialog', { name: 'Get updates for EMEA' });
+      await dialog.waitFor();
+      assert.equal(loaded.length, 2, `the glue and the wasm: ${loaded}`);
+      for (const [path, status] of loaded) {
+        assert.ok(path.startsWith(site.prefix), `${path} is under ${site.prefix}`);
+        assert.equal(status, 200, path);
+      }
+      assert.equal(await dialog.getByTestId('section-choice').count(), 3);
+      assert.deepEqual(errors, []);
+    } finally {
+      await page.close();
+      await server.close();
+    }
+  });
+
   test(`${site.name}: the SLA routes and the not-found page survive a reload`, async () => {
     const server = await open(site);
     const page = await browser.newPage();

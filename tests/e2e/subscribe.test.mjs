@@ -378,3 +378,162 @@ test('a browser notification fires when the data changes under an open page, for
   assert.equal(JSON.parse(await page.evaluate(() => localStorage.getItem('beacon.notify.emea'))).enabled, false);
   await page.close();
 });
+
+// The dialog is a module of its own (src/lazy.rs): the status page downloads it on the first
+// click of "Get updates" only.
+const MODULE_FILE = /\/beacon-subscribe-[0-9a-f]+(\.js|_bg\.wasm)(\?|$)/;
+
+/** Records the requests for the dialog module's files on `page`. */
+function moduleRequests(page) {
+  const seen = [];
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (MODULE_FILE.test(url.pathname + (url.search ? '?' : ''))) seen.push(url.pathname.split('/').pop());
+  });
+  return seen;
+}
+
+test('the dialog module is downloaded on the first click of "Get updates", not before', async () => {
+  const page = await browser.newPage();
+  const errors = watchErrors(page);
+  const requested = moduleRequests(page);
+  await page.clock.install({ time: DEMO_NOW });
+  await page.goto(`${server.url}emea`);
+  await page.getByTestId('components').waitFor();
+  await page.waitForLoadState('networkidle');
+  const named = await page.locator('meta[name="beacon-module:subscribe"]').evaluate((m) => [m.content, m.dataset.wasm]);
+  for (const file of named) assert.equal((await page.request.get(`${server.url}${file}`)).status(), 200, file);
+  assert.deepEqual(requested, [], 'nothing of the dialog is loaded with the page');
+  // The feed links in the head do not wait for the dialog either.
+  assert.equal(await page.locator('head link[rel=alternate][type="application/rss+xml"]').getAttribute('href'), `${server.url}feeds/emea.rss`);
+
+  await page.getByRole('button', { name: 'Get updates' }).click();
+  await page.getByRole('dialog', { name: 'Get updates for EMEA' }).waitFor();
+  assert.deepEqual([...requested].sort(), [...named].sort(), 'the glue and the wasm, once each');
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Get updates' }).click();
+  await page.getByRole('dialog', { name: 'Get updates for EMEA' }).waitFor();
+  assert.equal(requested.length, 2, 'reopened without loading again');
+  await page.keyboard.press('Escape');
+  // Another region's page (an in-app navigation) mounts its own dialog from the loaded module.
+  await page.getByTestId('region-link-americas').click();
+  await page.getByTestId('region-name').filter({ hasText: 'Americas' }).waitFor();
+  await page.getByRole('button', { name: 'Get updates' }).click();
+  await page.getByRole('dialog', { name: 'Get updates for Americas' }).waitFor();
+  assert.equal(await page.locator('dialog').count(), 1, 'the first region\'s dialog is gone');
+  assert.equal(requested.length, 2, 'the module is loaded once per page');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a click while the module loads opens the dialog once it is ready, and only one dialog', async () => {
+  const page = await regionPage();
+  const requested = moduleRequests(page);
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route(MODULE_FILE, async (route) => { await held; await route.continue(); });
+  const button = page.getByRole('button', { name: 'Get updates' });
+  await button.click();
+  await page.getByRole('status').filter({ hasText: 'Loading…' }).waitFor();
+  assert.equal(await button.getAttribute('aria-busy'), 'true');
+  await button.click();
+  release();
+  const dialog = page.getByRole('dialog', { name: 'Get updates for EMEA' });
+  await dialog.waitFor();
+  assert.ok(await page.evaluate(() => document.activeElement.closest('dialog[open]') !== null), 'focus moves into the dialog');
+  assert.equal(await page.locator('dialog').count(), 1);
+  assert.equal(requested.filter((f) => f.endsWith('.js')).length, 1, 'one download for two clicks');
+  assert.equal(await button.getAttribute('aria-busy'), null);
+  await page.keyboard.press('Escape');
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.testid), 'get-updates', 'focus returns to the button');
+  await page.close();
+});
+
+test('a module that fails to load is reported beside the button in the visitor\'s language, and a retry works', async () => {
+  const page = await regionPage();
+  const errors = watchErrors(page);
+  const glue = /\/beacon-subscribe-[0-9a-f]+\.js/;
+  const wasm = /\/beacon-subscribe-[0-9a-f]+_bg\.wasm/;
+  // The glue does not arrive.
+  await page.route(glue, (route) => route.abort('internetdisconnected'));
+  await page.getByRole('button', { name: 'Get updates' }).click();
+  const problem = page.getByTestId('get-updates-error');
+  await problem.getByText('The “Get updates” window could not be loaded. Check your connection and try again.').waitFor();
+  assert.equal(await problem.getAttribute('role'), 'alert');
+  assert.equal(await page.getByRole('dialog').count(), 0);
+  // Then the glue does but the wasm does not.
+  await page.unroute(glue);
+  let refused;
+  const wasmRefused = new Promise((resolve) => { refused = resolve; });
+  await page.route(wasm, (route) => { refused(); return route.abort('internetdisconnected'); });
+  await problem.getByRole('button', { name: 'Try again' }).click();
+  await wasmRefused;
+  await problem.getByText(/could not be loaded/).waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.testid), 'get-updates', 'the focus is not lost with the retry button');
+  assert.equal(await page.getByRole('dialog').count(), 0);
+  // Back online: a retry opens the dialog and the error goes.
+  await page.unroute(wasm);
+  await problem.getByRole('button', { name: 'Try again' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Get updates for EMEA' });
+  await dialog.waitFor();
+  assert.equal((await problem.textContent()).trim(), '');
+  assert.equal(await dialog.getByTestId('section-choice').count(), 3);
+  await page.keyboard.press('Escape');
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.testid), 'get-updates', 'focus returns to the button');
+  assert.deepEqual(errors, []);
+
+  // In German, with axe-core on the error.
+  await page.goto(`${server.url}emea?lang=de`);
+  await page.getByTestId('components').waitFor();
+  await page.route(glue, (route) => route.abort('internetdisconnected'));
+  await page.getByRole('button', { name: 'Updates erhalten' }).click();
+  await problem.getByText('Das Fenster „Updates erhalten“ konnte nicht geladen werden. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.').waitFor();
+  await problem.getByRole('button', { name: 'Erneut versuchen' }).waitFor();
+  await page.addScriptTag({ content: AXE });
+  const violations = await page.evaluate(async () => {
+    const result = await window.axe.run(document.querySelector('.region-header'), {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+    });
+    return result.violations.map((v) => `${v.id}: ${v.help}`);
+  });
+  assert.deepEqual(violations, []);
+  await page.unroute(glue);
+  await problem.getByRole('button', { name: 'Erneut versuchen' }).click();
+  await page.getByRole('dialog', { name: 'Updates für EMEA erhalten' }).waitFor();
+  await page.evaluate(() => localStorage.removeItem('beacon.lang'));
+  await page.close();
+});
+
+test('a visitor who turned notifications on gets them on a later visit, without the dialog module', async () => {
+  await browser.grantPermissions(['notifications'], { origin: new URL(server.url).origin });
+  const page = await browser.newPage();
+  const requested = moduleRequests(page);
+  await page.addInitScript(() => {
+    localStorage.setItem('beacon.notify.emea', JSON.stringify({ enabled: true, sections: ['em-backups'] }));
+    const Real = window.Notification;
+    window.__notices = [];
+    class Recorded extends Real {
+      constructor(title, options = {}) {
+        super(title, options);
+        window.__notices.push({ title, body: options.body });
+      }
+      static get permission() { return Real.permission; }
+    }
+    window.Notification = Recorded;
+  });
+  await page.clock.install({ time: DEMO_NOW });
+  const summary = JSON.parse(await readFile(`${DIST}/data/emea/summary.json`, 'utf8'));
+  let served = structuredClone(summary);
+  await page.route('**/data/emea/summary.json', (route) => route.fulfill({ json: served }));
+  await page.goto(`${server.url}emea?lang=en`);
+  await page.getByTestId('components').waitFor();
+  served = structuredClone(summary);
+  served.components.find((c) => c.id === 'em-backups-gws').status = 'partial_outage';
+  await page.clock.fastForward('01:01');
+  await page.waitForFunction(() => window.__notices.length > 0);
+  assert.deepEqual(await page.evaluate(() => window.__notices), [
+    { title: 'EMEA — Google Workspace backups: Partial outage', body: 'Was: Operational.' },
+  ]);
+  assert.deepEqual(requested, [], 'the notifier is part of the status app');
+  await page.close();
+});
