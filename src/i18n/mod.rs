@@ -879,8 +879,6 @@ impl Msg {
         Msg::BadgesIntro,
         Msg::GetUpdatesFailed,
         Msg::TryAgain,
-        Msg::GetUpdatesFailed,
-        Msg::TryAgain,
         Msg::SlaLede,
         Msg::LoadingPolicies,
         Msg::LoadingPolicy,
