@@ -283,10 +283,21 @@ async fn the_dialog_module_follows_the_language_and_sections_the_status_app_tell
         .unwrap()
         .unchecked_into();
     assert!(element.open());
-    dialog.set_lang(Lang::German);
+    // The module follows the language with the language's pack (French here; the pack tests
+    // above use German, Dutch and Finnish).
+    beacon::i18n::pack::install(
+        Lang::French,
+        "i18n/fr.test.json",
+        &beacon::i18n::pack::pack_json(Lang::French),
+    )
+    .unwrap();
+    dialog.set_lang(Lang::French);
     dialog.set_sections(vec![("em-backups".into(), "Backups".into())]);
-    until("the dialog is in German with one section", || {
-        title() == "Updates für EMEA erhalten" && boxes() == 1
+    let french = Lang::French
+        .table_text(beacon::i18n::Msg::GetUpdatesFor)
+        .replace("{region}", "EMEA");
+    until("the dialog is in French with one section", || {
+        title() == french && boxes() == 1
     })
     .await;
     element.close();
