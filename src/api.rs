@@ -3,6 +3,7 @@
 //! and never build requests themselves.
 
 use gloo_net::http::Request;
+use wasm_bindgen::JsCast;
 
 use crate::i18n::{Lang, Msg};
 use crate::sla::PolicyErrors;
@@ -134,14 +135,40 @@ fn describe_policy(errors: &PolicyErrors, lang: Lang) -> String {
     text
 }
 
-/// Fetches a file relative to the app's base URL, bypassing the HTTP cache so polling sees
-/// fresh data; an error status is an error.
-async fn fetch(file: &str) -> Result<gloo_net::http::Response, ApiError> {
-    let response = Request::get(file)
-        .cache(web_sys::RequestCache::NoCache)
-        .send()
+/// The page's requests started before the app (`window.beaconEarly`, file → promise of a
+/// `Response`), written by a pre-rendered region page for its `summary.json`.
+pub const EARLY_FETCHES: &str = "beaconEarly";
+
+/// The response to a request the page started for `file` before the app did, taken once; `None`
+/// when there is none or it failed (then the app asks itself).
+async fn early_response(file: &str) -> Option<web_sys::Response> {
+    let early = js_sys::Reflect::get(&leptos::prelude::window(), &EARLY_FETCHES.into()).ok()?;
+    if !early.is_object() {
+        return None;
+    }
+    let key = wasm_bindgen::JsValue::from_str(file);
+    let promise = js_sys::Reflect::get(&early, &key).ok()?;
+    let _ = js_sys::Reflect::delete_property(early.unchecked_ref::<js_sys::Object>(), &key);
+    let promise = promise.dyn_into::<js_sys::Promise>().ok()?;
+    wasm_bindgen_futures::JsFuture::from(promise)
         .await
-        .map_err(|err| network(file, err))?;
+        .ok()?
+        .dyn_into::<web_sys::Response>()
+        .ok()
+}
+
+/// Fetches a file relative to the app's base URL, bypassing the HTTP cache so polling sees
+/// fresh data (the first read of a file the page already asked for takes that response); an
+/// error status is an error.
+async fn fetch(file: &str) -> Result<gloo_net::http::Response, ApiError> {
+    let response = match early_response(file).await {
+        Some(response) => gloo_net::http::Response::from(response),
+        None => Request::get(file)
+            .cache(web_sys::RequestCache::NoCache)
+            .send()
+            .await
+            .map_err(|err| network(file, err))?,
+    };
     if !response.ok() {
         return Err(ApiError::Http {
             file: file.to_string(),

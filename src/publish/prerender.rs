@@ -70,7 +70,8 @@ pub fn prerendered_pages(
             banner.label(),
             region.countries
         );
-        let head = head_tags(&description, &feed_links(site_url, [data]), &site.config);
+        let head = head_tags(&description, &feed_links(site_url, [data]), &site.config)
+            + &early_fetch_script(&region.summary_url);
         let title = format!("{} — {site_name}", region.name);
         let page = with_snapshot(&shell, &title, &head, &snapshot)?;
         // The region's sub-pages get the same snapshot, so a host without the fallback serves
@@ -157,6 +158,21 @@ fn head_tags(description: &str, feed_links: &str, config: &SiteConfig) -> String
         "<meta name=\"description\" content=\"{}\">{feed_links}{}",
         escape(&one_line(description)),
         config_script(config)
+    )
+}
+
+/// Starts fetching the region's `summary.json` (`file`, relative to the page's base) while the
+/// page is parsed, so the data is on its way while the wasm downloads and compiles; the app takes
+/// the response for its first read of that file instead of asking again
+/// ([`crate::api::EARLY_FETCHES`]). Only a region's own pages get it: `/` shows the visitor's
+/// region, which the build cannot know.
+pub fn early_fetch_script(file: &str) -> String {
+    let file = serde_json::to_string(file)
+        .expect("a string serializes")
+        .replace('<', "\\u003c");
+    format!(
+        "<script id=\"beacon-early\">window.{EARLY}={{}};window.{EARLY}[{file}]=fetch({file},{{cache:\"no-cache\"}}).catch(function(){{}});</script>",
+        EARLY = crate::api::EARLY_FETCHES
     )
 }
 

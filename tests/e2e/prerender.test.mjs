@@ -132,6 +132,40 @@ for (const site of SITES) {
   });
 }
 
+// Issue 8: a region's pre-rendered page asks for its summary.json while it is parsed, and the
+// app reads that response instead of asking again.
+test('a region page fetches its summary once, started by the page before the app', async () => {
+  const site = SITES[0];
+  const server = await serve(site.dist, site.prefix);
+  const context = await browser.newContext(CONTEXT);
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  const requests = [];
+  page.on('request', (request) => {
+    const path = new URL(request.url()).pathname;
+    if (path.endsWith('.json') || path.endsWith('.wasm')) requests.push(path);
+  });
+  await page.addInitScript(() => addEventListener('TrunkApplicationStarted', () => { window.__appStarted = performance.now(); }));
+  try {
+    await page.goto(`${server.url}emea`);
+    await page.getByTestId('components').waitFor();
+    await page.waitForLoadState('networkidle');
+    const summary = requests.filter((path) => path.endsWith('/data/emea/summary.json'));
+    assert.equal(summary.length, 1, `one request for the summary: ${requests.join(', ')}`);
+    const [asked, started] = await page.evaluate(() => [
+      performance.getEntriesByType('resource').find((e) => e.name.endsWith('/data/emea/summary.json')).startTime,
+      window.__appStarted,
+    ]);
+    assert.ok(asked < started, `asked at ${asked} ms, before the app started (${started} ms)`);
+    assert.equal(requests.filter((path) => path.endsWith('/data/emea/history.json')).length, 1);
+    assert.deepEqual(await page.evaluate(() => Object.keys(window.beaconEarly)), [], 'the early response was taken');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+    await server.close();
+  }
+});
+
 // Issue 7: the snapshot is written in English at build time; a small inline script shows it in
 // the visitor's language before the wasm has loaded (here: never loads), chosen as the app
 // chooses it. With JavaScript off it stays English.
