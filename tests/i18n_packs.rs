@@ -9,7 +9,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use beacon::i18n::pack::{pack_file, pack_hash};
-use beacon::i18n::{Lang, Msg};
+use beacon::i18n::{placeholders, Lang, Msg};
 use beacon::publish::publish_site;
 use chrono::{DateTime, Utc};
 
@@ -33,17 +33,6 @@ fn published(name: &str, site_url: &str) -> PathBuf {
     std::fs::write(out.join("index.html"), SHELL).unwrap();
     publish_site(&root.join("public"), &out, site_url, now()).expect("published");
     out
-}
-
-/// The `{name}`s in `text`, sorted.
-fn placeholders(text: &str) -> Vec<String> {
-    let mut found: Vec<String> = text
-        .split('{')
-        .skip(1)
-        .filter_map(|part| part.split_once('}').map(|(name, _)| name.to_owned()))
-        .collect();
-    found.sort();
-    found
 }
 
 fn files_in(dir: &Path) -> BTreeSet<String> {

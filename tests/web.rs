@@ -311,3 +311,29 @@ async fn the_dialog_module_follows_the_language_and_sections_the_status_app_tell
     })
     .await;
 }
+
+// Issue 8: a pre-rendered page carries the site configuration; the app reads it instead of
+// fetching config.json (this test page serves no config.json, so only the element can answer).
+#[wasm_bindgen_test]
+async fn the_configuration_written_into_the_page_is_read_and_a_broken_one_is_named() {
+    use beacon::api::{site_config, INLINE_CONFIG};
+    use beacon::status::config::CONFIG_ELEMENT_ID;
+    let document = leptos::prelude::document();
+    let script = document.create_element("script").unwrap();
+    script.set_attribute("type", "application/json").unwrap();
+    script.set_id(CONFIG_ELEMENT_ID);
+    script.set_text_content(Some(CONFIG));
+    document.head().unwrap().append_child(&script).unwrap();
+
+    let config = site_config().await.expect("read from the page");
+    assert_eq!(
+        config,
+        SiteConfig::from_json("config.json", CONFIG).unwrap()
+    );
+
+    script.set_text_content(Some(&CONFIG.replacen("\"regions\"", "\"regionz\"", 1)));
+    let error = site_config().await.unwrap_err().to_string();
+    assert!(error.starts_with(INLINE_CONFIG), "{error}");
+    assert!(error.contains("regionz"), "{error}");
+    script.remove();
+}

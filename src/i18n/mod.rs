@@ -1040,6 +1040,18 @@ impl Locale {
     }
 }
 
+/// The `{name}` placeholders of an interface text, sorted: what every translation of it (a
+/// table or a published pack) must keep.
+pub fn placeholders(text: &str) -> Vec<String> {
+    let mut found: Vec<String> = text
+        .split('{')
+        .skip(1)
+        .filter_map(|part| part.split_once('}').map(|(name, _)| name.to_owned()))
+        .collect();
+    found.sort();
+    found
+}
+
 /// The language a visit starts in: `?lang=` in the address, else the remembered choice, else
 /// the browser's languages, else English (as [`provide_locale`] chooses).
 pub fn starting_lang() -> Lang {
@@ -1251,22 +1263,13 @@ mod tests {
 
     #[test]
     fn no_translation_is_empty_and_placeholders_match_english() {
-        let names = |text: &str| {
-            let mut found: Vec<String> = text
-                .split('{')
-                .skip(1)
-                .filter_map(|part| part.split_once('}').map(|(name, _)| name.to_string()))
-                .collect();
-            found.sort();
-            found
-        };
         for lang in Lang::ALL {
             for &msg in Msg::ALL {
                 let text = lang.text(msg);
                 assert!(!text.trim().is_empty(), "{lang:?} {msg:?} is empty");
                 assert_eq!(
-                    names(text),
-                    names(Lang::English.text(msg)),
+                    placeholders(text),
+                    placeholders(Lang::English.text(msg)),
                     "{lang:?} {msg:?} has other placeholders than English"
                 );
             }

@@ -55,39 +55,22 @@ pub const fn pack_hash(lang: Lang) -> u64 {
     hash
 }
 
-/// [`pack_hash`] of each language, evaluated at compile time (one constant per language).
-const fn compiled_hash(lang: Lang) -> u64 {
-    match lang {
-        Lang::English => 0,
-        Lang::German => {
-            const H: u64 = pack_hash(Lang::German);
-            H
-        }
-        Lang::Dutch => {
-            const H: u64 = pack_hash(Lang::Dutch);
-            H
-        }
-        Lang::Spanish => {
-            const H: u64 = pack_hash(Lang::Spanish);
-            H
-        }
-        Lang::French => {
-            const H: u64 = pack_hash(Lang::French);
-            H
-        }
-        Lang::Finnish => {
-            const H: u64 = pack_hash(Lang::Finnish);
-            H
-        }
-        Lang::Japanese => {
-            const H: u64 = pack_hash(Lang::Japanese);
-            H
-        }
-        Lang::SimplifiedChinese => {
-            const H: u64 = pack_hash(Lang::SimplifiedChinese);
-            H
-        }
+/// [`pack_hash`] of each language (in [`Lang::ALL`] order), evaluated at compile time; English,
+/// compiled in, has none.
+const COMPILED_HASHES: [u64; Lang::ALL.len()] = {
+    let mut hashes = [0; Lang::ALL.len()];
+    let mut index = 1;
+    while index < Lang::ALL.len() {
+        hashes[index] = pack_hash(Lang::ALL[index]);
+        index += 1;
     }
+    hashes
+};
+
+/// The compile-time [`pack_hash`] of `lang`.
+fn compiled_hash(lang: Lang) -> u64 {
+    let index = Lang::ALL.iter().position(|&l| l == lang).unwrap_or(0);
+    COMPILED_HASHES[index]
 }
 
 /// The pack of `lang` relative to the site root (the app's base URL), e.g.

@@ -167,9 +167,7 @@ fn head_tags(description: &str, feed_links: &str, config: &SiteConfig) -> String
 /// ([`crate::api::EARLY_FETCHES`]). Only a region's own pages get it: `/` shows the visitor's
 /// region, which the build cannot know.
 pub fn early_fetch_script(file: &str) -> String {
-    let file = serde_json::to_string(file)
-        .expect("a string serializes")
-        .replace('<', "\\u003c");
+    let file = script_json(&file);
     format!(
         "<script id=\"beacon-early\">window.{EARLY}={{}};window.{EARLY}[{file}]=fetch({file},{{cache:\"no-cache\"}}).catch(function(){{}});</script>",
         EARLY = crate::api::EARLY_FETCHES
@@ -178,14 +176,20 @@ pub fn early_fetch_script(file: &str) -> String {
 
 /// The site configuration inside the page (`<script type="application/json"
 /// id="beacon-config">`), so the app starts on it without a round trip for `config.json` before
-/// it can ask for the region's data ([`crate::api::site_config`]). `<` is written as `\u003c`,
-/// so no value can close the script element.
+/// it can ask for the region's data ([`crate::api::site_config`]).
 pub fn config_script(config: &SiteConfig) -> String {
-    let json = serde_json::to_string(config).expect("a site configuration serializes");
     format!(
         "<script type=\"application/json\" id=\"{CONFIG_ELEMENT_ID}\">{}</script>",
-        json.replace('<', "\\u003c")
+        script_json(config)
     )
+}
+
+/// `value` as JSON that can stand inside a `<script>` element: `<` is written `\u003c`, so no
+/// string in it can close the element.
+fn script_json(value: &impl serde::Serialize) -> String {
+    serde_json::to_string(value)
+        .expect("plain data serializes")
+        .replace('<', "\\u003c")
 }
 
 /// One region's snapshot: the page header with the region links, the region's name, when the
@@ -473,16 +477,12 @@ pub fn snapshot_texts(
 /// starts, carrying only the texts `snapshot` uses, and preloads that language's pack (its
 /// path relative to the page's `<base href>`, as the app fetches it).
 pub fn snapshot_translator(snapshot: &str) -> String {
-    let table = serde_json::to_string(&snapshot_texts(snapshot))
-        .unwrap_or_else(|_| "{}".into())
-        .replace('<', "\\u003c");
+    let table = script_json(&snapshot_texts(snapshot));
     let packs: std::collections::BTreeMap<&str, String> = Lang::ALL
         .into_iter()
         .filter_map(|lang| Some((lang.tag(), pack_file(lang)?)))
         .collect();
-    let packs = serde_json::to_string(&packs)
-        .unwrap_or_else(|_| "{}".into())
-        .replace('<', "\\u003c");
+    let packs = script_json(&packs);
     format!(
         "<script>{}</script>",
         TRANSLATOR_JS
