@@ -6,10 +6,12 @@ use gloo_net::http::Request;
 use wasm_bindgen::JsCast;
 
 use crate::i18n::{Lang, Msg};
-use crate::sla::PolicyErrors;
-use crate::status::config::{Region, SiteConfig, CONFIG_ELEMENT_ID};
-use crate::status::error::DataError;
-use crate::status::model::{parse_history_bytes, parse_summary_bytes, IncidentHistory, Summary};
+use beacon_core::sla::PolicyErrors;
+use beacon_core::status::config::{Region, SiteConfig, CONFIG_ELEMENT_ID};
+use beacon_core::status::error::DataError;
+use beacon_core::status::model::{
+    parse_history_bytes, parse_summary_bytes, IncidentHistory, Summary,
+};
 
 /// The site configuration file, relative to the app's base URL.
 pub const CONFIG_FILE: &str = "config.json";
@@ -187,7 +189,7 @@ fn network(file: &str, err: gloo_net::Error) -> ApiError {
 }
 
 /// A file relative to the app's base URL as text.
-async fn fetch_text(file: &str) -> Result<String, ApiError> {
+pub(crate) async fn fetch_text(file: &str) -> Result<String, ApiError> {
     fetch(file)
         .await?
         .text()
@@ -240,24 +242,24 @@ pub async fn region_history(region: &Region) -> Result<IncidentHistory, ApiError
 pub const POLICIES_DIR: &str = "policies/";
 
 /// `policies/index.json`: which policy and support-centre calendar files exist.
-pub async fn policy_index() -> Result<crate::sla::policy::PolicyIndex, ApiError> {
+pub async fn policy_index() -> Result<beacon_core::sla::policy::PolicyIndex, ApiError> {
     let file = format!("{POLICIES_DIR}index.json");
     let text = fetch_text(&file).await?;
-    crate::sla::policy::PolicyIndex::from_json(&file, &text).map_err(ApiError::Policy)
+    beacon_core::sla::policy::PolicyIndex::from_json(&file, &text).map_err(ApiError::Policy)
 }
 
 /// One support policy, `file` relative to `policies/` as the index lists it, validated.
-pub async fn policy(file: &str) -> Result<crate::sla::Policy, ApiError> {
+pub async fn policy(file: &str) -> Result<beacon_core::sla::Policy, ApiError> {
     let file = format!("{POLICIES_DIR}{file}");
     let text = fetch_text(&file).await?;
-    crate::sla::Policy::from_json(&file, &text).map_err(ApiError::Policy)
+    beacon_core::sla::Policy::from_json(&file, &text).map_err(ApiError::Policy)
 }
 
 /// One support-centre calendar, `file` relative to `policies/` as the index lists it.
-pub async fn calendar(file: &str) -> Result<crate::sla::BusinessCalendar, ApiError> {
+pub async fn calendar(file: &str) -> Result<beacon_core::sla::BusinessCalendar, ApiError> {
     let file = format!("{POLICIES_DIR}{file}");
     let text = fetch_text(&file).await?;
-    crate::sla::BusinessCalendar::from_json(&file, &text).map_err(ApiError::Policy)
+    beacon_core::sla::BusinessCalendar::from_json(&file, &text).map_err(ApiError::Policy)
 }
 
 // "Get updates" (issue 4): the e-mail and webhook sign-up.
@@ -266,7 +268,7 @@ pub async fn calendar(file: &str) -> Result<crate::sla::BusinessCalendar, ApiErr
 /// returns the endpoint's answer (its JSON `message` or text; `None` when it said nothing).
 pub async fn subscribe(
     signup_url: &str,
-    request: &crate::notify::SignupRequest,
+    request: &beacon_core::notify::SignupRequest,
 ) -> Result<Option<String>, ApiError> {
     let network = |err: gloo_net::Error| ApiError::Network {
         file: signup_url.to_string(),
@@ -289,7 +291,7 @@ pub async fn subscribe(
         .await
         .ok()
         .as_deref()
-        .and_then(crate::notify::endpoint_answer);
+        .and_then(beacon_core::notify::endpoint_answer);
     if !response.ok() {
         return Err(ApiError::Refused {
             file: signup_url.to_string(),
@@ -303,7 +305,7 @@ pub async fn subscribe(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sla::PolicyError;
+    use beacon_core::sla::PolicyError;
 
     fn policy_errors() -> PolicyErrors {
         let problem = |path: &str, reason: &str| PolicyError {

@@ -12,9 +12,9 @@ use crate::pages::{
     region::{RegionPage, RegionView},
     sla::SlaPage,
 };
-use crate::router::Route;
-use crate::status::config::SiteConfig;
 use crate::ui::theme::ThemeToggle;
+use beacon_core::route::Route;
+use beacon_core::status::config::SiteConfig;
 
 /// The site configuration as loaded once per visit, shared through context.
 #[derive(Clone, Copy)]

@@ -13,65 +13,9 @@
 
 use std::cell::{Cell, RefCell};
 
+use beacon_core::layout::{meta_name, ModuleFiles};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-
-/// The "Get updates" dialog (`src/bin/beacon-subscribe.rs`, [`crate::ui::subscribe::dialog`]).
-pub const SUBSCRIBE: &str = "subscribe";
-
-/// The `name` of the `<meta>` tag naming `module`'s files.
-pub fn meta_name(module: &str) -> String {
-    format!("beacon-module:{module}")
-}
-
-/// A module's two files, as names relative to the site root (Trunk writes them there).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ModuleFiles {
-    /// The wasm-bindgen JS glue (`--target web`: its default export is `init`).
-    pub js: String,
-    /// The wasm module.
-    pub wasm: String,
-}
-
-impl ModuleFiles {
-    /// The files if both are plain file names (letters, digits, `-`, `_`, `.`; no folder), the
-    /// first ending in `.js`, the second in `.wasm`.
-    pub fn new(js: &str, wasm: &str) -> Option<Self> {
-        let plain = |name: &str, ext: &str| {
-            name.len() > ext.len()
-                && name.ends_with(ext)
-                && !name.starts_with('.')
-                && name
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
-        };
-        (plain(js, ".js") && plain(wasm, ".wasm")).then(|| Self {
-            js: js.to_owned(),
-            wasm: wasm.to_owned(),
-        })
-    }
-
-    /// The `<meta>` tag naming these files for `module` (the names need no escaping).
-    pub fn meta_tag(&self, module: &str) -> String {
-        format!(
-            "<meta name=\"{}\" content=\"{}\" data-wasm=\"{}\">",
-            meta_name(module),
-            self.js,
-            self.wasm
-        )
-    }
-
-    /// The address of the JS glue, relative to the site root, for load attempt `attempt`
-    /// (0 first). A retry asks for it under another address: browsers remember a failed
-    /// `import()` of an address for the rest of the page's life.
-    pub fn js_address(&self, attempt: u32) -> String {
-        if attempt == 0 {
-            self.js.clone()
-        } else {
-            format!("{}?attempt={attempt}", self.js)
-        }
-    }
-}
 
 thread_local! {
     /// The modules loaded so far: name and the JS glue's namespace (its exports).
@@ -169,48 +113,4 @@ fn describe(error: &JsValue) -> String {
         .map(|error| String::from(error.message()))
         .or_else(|| error.as_string())
         .unwrap_or_else(|| format!("{error:?}"))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn module_files_are_plain_names_of_the_right_kind() {
-        let files = ModuleFiles::new(
-            "beacon-subscribe-0123456789abcdef.js",
-            "beacon-subscribe-0123456789abcdef_bg.wasm",
-        )
-        .unwrap();
-        assert_eq!(files.js, "beacon-subscribe-0123456789abcdef.js");
-        for (js, wasm) in [
-            ("/beacon-subscribe.js", "beacon-subscribe_bg.wasm"),
-            ("a/b.js", "b_bg.wasm"),
-            ("beacon.wasm", "beacon_bg.wasm"),
-            ("beacon.js", "beacon_bg.js"),
-            (".js", "b.wasm"),
-            ("x\".js", "b.wasm"),
-            ("x.js", "b.wasm onerror=x"),
-            ("..js", "b.wasm"),
-        ] {
-            assert_eq!(ModuleFiles::new(js, wasm), None, "{js} {wasm}");
-        }
-    }
-
-    #[test]
-    fn the_meta_tag_names_both_files() {
-        let files = ModuleFiles::new("m-1.js", "m-1_bg.wasm").unwrap();
-        assert_eq!(
-            files.meta_tag(SUBSCRIBE),
-            "<meta name=\"beacon-module:subscribe\" content=\"m-1.js\" data-wasm=\"m-1_bg.wasm\">"
-        );
-    }
-
-    #[test]
-    fn a_retry_imports_the_glue_under_a_new_address() {
-        let files = ModuleFiles::new("m-1.js", "m-1_bg.wasm").unwrap();
-        assert_eq!(files.js_address(0), "m-1.js");
-        assert_eq!(files.js_address(1), "m-1.js?attempt=1");
-        assert_ne!(files.js_address(2), files.js_address(1));
-    }
 }

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::router::{strip_base, Route};
+use beacon_core::route::{strip_base, Route};
 
 /// A `Copy` handle to the visitor's location, shared through context.
 #[derive(Clone, Copy)]
@@ -30,7 +30,7 @@ pub fn provide_nav_serving(serves: fn(&Route) -> bool) -> Nav {
     let nav = Nav {
         path: RwSignal::new(location.pathname().unwrap_or_default()),
         query: RwSignal::new(location.search().unwrap_or_default()),
-        base: StoredValue::new(crate::web::base_path()),
+        base: StoredValue::new(beacon_browser::base_path()),
         serves,
     };
     let on_popstate = window_event_listener(leptos::ev::popstate, move |_| nav.sync());

@@ -49,7 +49,7 @@ mod exports {
     #[wasm_bindgen]
     pub async fn load_language(tag: String) {
         if let Some(lang) = Lang::from_tag(&tag) {
-            beacon::i18n::pack::load(lang).await;
+            beacon::i18n::packs::load(lang).await;
         }
     }
 

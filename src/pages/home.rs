@@ -7,8 +7,8 @@ use crate::app::use_site;
 use crate::i18n::{split_at, use_lang, Msg};
 use crate::nav::use_nav;
 use crate::pages::region::{RegionStatus, SiteProblem, REMEMBERED_REGION};
-use crate::router::Route;
-use crate::web;
+use beacon_browser as web;
+use beacon_core::route::Route;
 
 /// Picks the region and shows its status, saying why that region was picked.
 #[component]

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::i18n::{split_at, use_lang, Msg};
 use crate::nav::use_nav;
-use crate::router::Route;
+use beacon_core::route::Route;
 
 /// Says plainly that the page does not exist, names the path, and offers the way back.
 #[component]

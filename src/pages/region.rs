@@ -14,18 +14,19 @@ use crate::pages::not_found::NotFoundPage;
 use std::sync::Arc;
 
 use crate::nav::use_nav;
-use crate::router::Route;
-use crate::status::config::{Region, Subscriptions};
-use crate::status::model::{Incident, IncidentHistory, Summary};
-use crate::status::overall::{self, Section};
-use crate::status::uptime::{all_incidents, PageUptime};
 use crate::ui::clock::{use_clock, Clock, When, ZoneSwitch};
 use crate::ui::incident::IncidentCard;
-use crate::ui::status::{indicator_look, indicator_words, StatusLabel};
+use crate::ui::status::StatusLabel;
 use crate::ui::subscribe::GetUpdates;
 use crate::ui::time::format_date;
 use crate::ui::uptime::UptimeStrip;
-use crate::web;
+use beacon_browser as web;
+use beacon_core::route::Route;
+use beacon_core::status::config::{Region, Subscriptions};
+use beacon_core::status::model::{Incident, IncidentHistory, Summary};
+use beacon_core::status::overall::{self, Section};
+use beacon_core::status::uptime::{all_incidents, PageUptime};
+use beacon_core::words::{indicator_look, indicator_words};
 
 /// Local-storage key of the region the visitor chose last; `/` opens it.
 pub const REMEMBERED_REGION: &str = "beacon.region";

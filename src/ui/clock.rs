@@ -9,9 +9,9 @@ use leptos::prelude::*;
 
 use crate::i18n::{use_lang, Locale, Msg};
 use crate::nav::use_nav;
-use crate::status::config::Region;
 use crate::ui::time::{format_instant, relative_in, ZoneChoice};
-use crate::web;
+use beacon_browser as web;
+use beacon_core::status::config::Region;
 
 /// A `Copy` handle to the page clock, shared through context.
 #[derive(Clone, Copy)]

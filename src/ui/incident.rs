@@ -5,67 +5,11 @@ use leptos::prelude::*;
 
 use crate::i18n::{split_at, use_lang, Lang, Msg};
 use crate::nav::use_nav;
-use crate::router::Route;
-use crate::status::model::{Impact, Incident, IncidentStatus, Summary};
 use crate::ui::clock::When;
 use crate::ui::markup::Markup;
-
-/// The interface text for an incident's impact; [`Msg::ImpactNamed`] (with a `{raw}`
-/// placeholder) for an impact this version does not know.
-pub fn impact_msg(impact: &Impact) -> Msg {
-    match impact {
-        Impact::None => Msg::ImpactNone,
-        Impact::Minor => Msg::ImpactMinor,
-        Impact::Major => Msg::ImpactMajor,
-        Impact::Critical => Msg::ImpactCritical,
-        Impact::Maintenance => Msg::ImpactMaintenance,
-        Impact::Unknown(_) => Msg::ImpactNamed,
-    }
-}
-
-/// Words for an incident's impact in `lang`.
-pub fn impact_label_in(impact: &Impact, lang: Lang) -> String {
-    match impact {
-        Impact::Unknown(raw) => lang.fill(Msg::ImpactNamed, &[("raw", raw)]),
-        known => lang.text(impact_msg(known)).to_string(),
-    }
-}
-
-/// Words for an update's status in `lang`, e.g. "Investigating".
-pub fn update_status_label(status: &IncidentStatus, lang: Lang) -> &'static str {
-    lang.text(update_status_msg(status))
-}
-
-/// The interface text for an update's status.
-pub fn update_status_msg(status: &IncidentStatus) -> Msg {
-    match status {
-        IncidentStatus::Investigating => Msg::Investigating,
-        IncidentStatus::Identified => Msg::Identified,
-        IncidentStatus::Monitoring => Msg::Monitoring,
-        IncidentStatus::Resolved => Msg::Resolved,
-        IncidentStatus::Postmortem => Msg::Postmortem,
-        IncidentStatus::Scheduled => Msg::Scheduled,
-        IncidentStatus::InProgress => Msg::InProgress,
-        IncidentStatus::Verifying => Msg::Verifying,
-        IncidentStatus::Completed => Msg::Completed,
-        IncidentStatus::Unknown(_) => Msg::Update,
-    }
-}
-
-/// Names of the components an incident affects, resolved against the summary where possible.
-pub fn affected_names(incident: &Incident, summary: &Summary) -> Vec<String> {
-    incident
-        .affected_component_ids()
-        .into_iter()
-        .map(|id| {
-            summary
-                .component(id)
-                .or_else(|| incident.components.iter().find(|c| c.id == id))
-                .map(|c| c.name.clone())
-                .unwrap_or_else(|| id.to_string())
-        })
-        .collect()
-}
+use beacon_core::route::Route;
+use beacon_core::status::model::{Incident, Summary};
+use beacon_core::words::{affected_names, impact_label_in, update_status_label};
 
 /// One incident with its full update timeline.
 #[component]
@@ -109,7 +53,7 @@ fn incident_card(
 ) -> impl IntoView {
     let nav = use_nav();
     let calendar = incident.is_maintenance().then(|| {
-        crate::notify::PublishedLinks::new(&crate::ui::subscribe::site_root(), &region)
+        beacon_core::layout::PublishedLinks::new(&crate::ui::subscribe::site_root(), &region)
             .event_calendar(&incident.id)
     });
     let href = nav.href_keeping_query(&Route::Incident {

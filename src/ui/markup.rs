@@ -1,11 +1,11 @@
-//! Renders the safe incident-markup AST ([`crate::status::markup`]) as elements. There is no
+//! Renders the safe incident-markup AST ([`beacon_core::status::markup`]) as elements. There is no
 //! HTML string and no `inner_html` anywhere: text is always a text node, and only addresses that
 //! passed `safe_href` become links (opened in the same tab, with `rel="nofollow noopener"`).
 
 use leptos::prelude::*;
 
 use crate::i18n::{use_lang, Msg};
-use crate::status::markup::{parse_markup, Block, Inline};
+use beacon_core::status::markup::{parse_markup, Block, Inline};
 
 /// An incident or maintenance body, formatted.
 #[component]

@@ -5,7 +5,7 @@
 //! opens it ([`crate::lazy`]): most visitors never do, and it would otherwise be a sixth of the
 //! status page's download. The notifier stays here, so a visitor who turned notifications on
 //! gets them on every later visit without loading the dialog. The decisions (what is news,
-//! what may be sent, which addresses) live in [`crate::notify`].
+//! what may be sent, which addresses) live in [`beacon_core::notify`].
 
 pub mod dialog;
 
@@ -18,11 +18,12 @@ use wasm_bindgen::JsValue;
 
 use crate::i18n::{use_lang, Locale, Msg};
 use crate::lazy;
-use crate::notify::{changes, notice, Notice, NotificationChoice, Polled, PublishedLinks};
-use crate::status::config::{Region, Subscriptions};
-use crate::status::model::{IncidentHistory, Summary};
-use crate::status::overall::sections;
-use crate::web;
+use beacon_browser as web;
+use beacon_core::layout::PublishedLinks;
+use beacon_core::notify::{changes, notice, Notice, NotificationChoice, Polled};
+use beacon_core::status::config::{Region, Subscriptions};
+use beacon_core::status::model::{IncidentHistory, Summary};
+use beacon_core::status::overall::sections;
 
 /// A top-level section the visitor can choose: component id and name.
 pub type SectionChoice = (String, String);
@@ -128,7 +129,7 @@ pub fn GetUpdates(
         }
         loading.set(Loading::InFlight);
         spawn_local(async move {
-            let dialog = match lazy::load(lazy::SUBSCRIBE).await {
+            let dialog = match lazy::load(beacon_core::layout::SUBSCRIBE).await {
                 Ok(module) => {
                     // The module is a wasm instance of its own: it installs the language's
                     // texts before the dialog is shown in it.
@@ -384,7 +385,7 @@ fn show(notice: &Notice) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::status::config::SubscriptionMethod;
+    use beacon_core::status::config::SubscriptionMethod;
 
     #[test]
     fn sections_reach_the_dialog_module_as_they_were() {

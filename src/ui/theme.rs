@@ -4,54 +4,17 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{use_lang, Lang, Msg};
-use crate::web;
+use crate::i18n::{use_lang, Msg};
+use beacon_browser as web;
 
 /// Local-storage key of the visitor's theme choice.
 pub const REMEMBERED_THEME: &str = "beacon.theme";
 
 /// The visitor's theme choice: the same type as the embed's `theme` parameter
-/// ([`crate::sla::present::Theme`]; `Auto` follows the system).
-pub use crate::sla::present::Theme;
+/// ([`beacon_core::sla::present::Theme`]; `Auto` follows the system).
+pub use beacon_core::sla::present::Theme;
 
-impl Theme {
-    /// The value set as `data-theme` (`None`: follow the system).
-    pub fn attribute(self) -> Option<&'static str> {
-        match self {
-            Theme::Auto => None,
-            other => Some(other.as_str()),
-        }
-    }
-
-    /// The choice after this one, for the toggle: system → dark → light → system.
-    pub fn next(self) -> Theme {
-        match self {
-            Theme::Auto => Theme::Dark,
-            Theme::Dark => Theme::Light,
-            Theme::Light => Theme::Auto,
-        }
-    }
-
-    /// Words for the toggle in `lang`.
-    pub fn label(self, lang: Lang) -> &'static str {
-        lang.text(match self {
-            Theme::Auto => Msg::ThemeSystem,
-            Theme::Light => Msg::ThemeLight,
-            Theme::Dark => Msg::ThemeDark,
-        })
-    }
-}
-
-/// Sets `data-theme` on the document element (or removes it to follow the system).
-pub fn apply_theme(theme: Theme) {
-    let Some(root) = document().document_element() else {
-        return;
-    };
-    let _ = match theme.attribute() {
-        Some(value) => root.set_attribute("data-theme", value),
-        None => root.remove_attribute("data-theme"),
-    };
-}
+pub use beacon_browser::apply_theme;
 
 /// The header button that switches and remembers the theme.
 #[component]

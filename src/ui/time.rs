@@ -11,7 +11,7 @@ use crate::i18n::Lang;
 /// The locale tag for `lang`: the visitor's own variant when their browser asks for one
 /// (`en-GB`, `de-AT`), else the language's tag.
 pub fn locale_tag(lang: Lang) -> String {
-    crate::web::browser_languages()
+    beacon_browser::browser_languages()
         .into_iter()
         .find(|tag| Lang::from_tag(tag) == Some(lang))
         .unwrap_or_else(|| lang.tag().to_string())

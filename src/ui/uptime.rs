@@ -11,14 +11,14 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::html::escape;
 use crate::i18n::{use_lang, Lang, Msg};
 use crate::nav::use_nav;
-use crate::router::Route;
-use crate::status::model::ComponentStatus;
-use crate::status::uptime::{ComponentUptime, DayBar};
-use crate::ui::status::{status_look, status_word};
 use crate::ui::time::{format_date, intl_locales};
+use beacon_core::html::escape;
+use beacon_core::route::Route;
+use beacon_core::status::model::ComponentStatus;
+use beacon_core::status::uptime::{ComponentUptime, DayBar};
+use beacon_core::words::{status_look, status_word};
 
 /// Incident ids to their names, for labelling days.
 pub type IncidentNames = Arc<HashMap<String, String>>;

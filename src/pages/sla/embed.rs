@@ -1,5 +1,5 @@
 //! The "Embed this" panel on `/sla`: the exact snippet for the current choices. The widget
-//! itself is its own small app (`crate::embed`, served at `/embed/sla/`); its host snippet and
+//! itself is its own small app (`beacon_embed`, served at `/embed/sla/`); its host snippet and
 //! parameters are documented there.
 
 use std::sync::Arc;
@@ -9,9 +9,9 @@ use leptos::prelude::*;
 use super::site_base;
 use crate::i18n::{use_lang, Msg};
 use crate::nav::use_nav;
-use crate::sla::engine::resolve_level;
-use crate::sla::present::{self, EmbedQuery, LevelPick, SlaQuery, Theme};
-use crate::sla::Policy;
+use beacon_core::sla::engine::resolve_level;
+use beacon_core::sla::present::{self, EmbedQuery, LevelPick, SlaQuery, Theme};
+use beacon_core::sla::Policy;
 
 /// "Embed this": the exact iframe snippet for the current policy, plan(s) and level.
 #[component]

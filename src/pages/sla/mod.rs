@@ -1,6 +1,6 @@
 //! `/sla`: the SLA calculator. Every choice lives in the URL (see
-//! [`crate::sla::present::param`]), so a link reproduces the exact result. (The `/embed/sla/`
-//! widget is an app of its own: `crate::embed`.)
+//! [`beacon_core::sla::present::param`]), so a link reproduces the exact result. (The `/embed/sla/`
+//! widget is an app of its own: `beacon_embed`.)
 
 mod embed;
 mod results;
@@ -14,10 +14,10 @@ use leptos::prelude::*;
 use crate::api::{self, ApiError};
 use crate::i18n::{use_lang, Msg};
 use crate::nav::{use_nav, Nav};
-use crate::sla::policy::{Classification, IndexEntry, PolicyIndex};
-use crate::sla::present::{self, param, LevelPick, SlaQuery};
-use crate::sla::{BusinessCalendar, Policy};
-use crate::web;
+use beacon_browser as web;
+use beacon_core::sla::policy::{Classification, IndexEntry, PolicyIndex};
+use beacon_core::sla::present::{self, param, LevelPick, SlaQuery};
+use beacon_core::sla::{BusinessCalendar, Policy};
 
 pub use embed::EmbedPanel;
 pub use results::{PendingTimerView, SlaResults};
@@ -154,7 +154,7 @@ fn Calculator(index: Arc<PolicyIndex>, query: Memo<SlaQuery>) -> impl IntoView {
 }
 
 fn no_files() -> ApiError {
-    ApiError::Data(crate::status::error::DataError::new(
+    ApiError::Data(beacon_core::status::error::DataError::new(
         format!("{}index.json", api::POLICIES_DIR),
         "",
         "the index lists no files",
@@ -244,7 +244,7 @@ fn Loaded(
             q.at.get_or_insert_with(|| present::to_local_input(&centre, submitted.get()));
             format!(
                 "{}{}",
-                nav.href(&crate::router::Route::Sla),
+                nav.href(&beacon_core::route::Route::Sla),
                 present::query_string(&q.to_pairs())
             )
         }
@@ -387,7 +387,7 @@ fn LevelControls(policy: Arc<Policy>, query: Memo<SlaQuery>) -> impl IntoView {
                 })
             };
             let level_select =
-                |levels: &[crate::sla::policy::Level],
+                |levels: &[beacon_core::sla::policy::Level],
                  name: &'static str,
                  testid: &'static str,
                  label: Msg,
@@ -492,5 +492,5 @@ fn LevelControls(policy: Arc<Policy>, query: Memo<SlaQuery>) -> impl IntoView {
 /// The absolute URL of the app's base (`https://status.example.com/beacon/`), for snippets.
 fn site_base(nav: Nav) -> String {
     let origin = window().location().origin().unwrap_or_default();
-    format!("{origin}{}", nav.href(&crate::router::Route::Home))
+    format!("{origin}{}", nav.href(&beacon_core::route::Route::Home))
 }

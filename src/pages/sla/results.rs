@@ -8,11 +8,11 @@ use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
 use crate::i18n::{split_at, use_lang, Lang, Msg};
-use crate::sla::engine::{pending_timer, DueTime, SlaOutcome, TargetOutcome};
-use crate::sla::present::{self, LevelPick, PlanOutcome, SlaQuery};
-use crate::sla::{BusinessCalendar, Policy};
 use crate::ui::time::format_instant;
-use crate::web;
+use beacon_browser as web;
+use beacon_core::sla::engine::{pending_timer, DueTime, SlaOutcome, TargetOutcome};
+use beacon_core::sla::present::{self, LevelPick, PlanOutcome, SlaQuery};
+use beacon_core::sla::{BusinessCalendar, Policy};
 
 /// Results of the chosen plan, then every plan side by side for the same ticket.
 #[component]

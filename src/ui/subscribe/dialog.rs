@@ -4,7 +4,7 @@
 //! the dialog, so a status-page visitor who never does downloads none of it. The status app
 //! keeps the button, and tells the dialog the language and the region's sections whenever they
 //! change ([`Dialog`]); the dialog tells it a new notification choice. The decisions (what may
-//! be sent, which addresses) live in [`crate::notify`].
+//! be sent, which addresses) live in [`beacon_core::notify`].
 
 use std::any::Any;
 
@@ -17,12 +17,12 @@ use wasm_bindgen_futures::JsFuture;
 use super::{permission, site_root, DialogSetup, SectionChoice};
 use crate::api;
 use crate::i18n::{provide_lang, split_at, use_lang, Lang, Msg};
-use crate::notify::{
-    badge_html, badge_markdown, signup_methods, signup_request, NotificationChoice, PublishedLinks,
-    SignupField, SignupRefusal,
+use beacon_browser as web;
+use beacon_core::layout::{badge_html, badge_markdown, PublishedLinks};
+use beacon_core::notify::{
+    signup_methods, signup_request, NotificationChoice, SignupField, SignupRefusal,
 };
-use crate::status::config::SubscriptionMethod;
-use crate::web;
+use beacon_core::status::config::SubscriptionMethod;
 
 /// The ways of getting updates the dialog offers, in its order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

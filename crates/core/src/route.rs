@@ -1,0 +1,185 @@
+//! Client-side routes: parsing a path into a [`Route`] and back, with no browser in sight.
+//!
+//! The app is served under a base path (`/` or a sub-path given to Trunk with `--public-url`);
+//! routes here are always relative to that base, and [`Route::href`] and [`Route::parse`] are
+//! exact inverses for every route the app links to.
+
+/// A page of the app, as the visitor's address bar names it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Route {
+    /// `/`: the region picked from the visitor's time zone or last choice.
+    Home,
+    /// `/<region>`: one region's status page.
+    Region(String),
+    /// `/<region>/history`: past incidents of a region, by month.
+    History(String),
+    /// `/<region>/incidents/<id>`: one incident or maintenance, with a shareable URL.
+    Incident {
+        /// The region the incident belongs to.
+        region: String,
+        /// The incident's id.
+        id: String,
+    },
+    /// `/sla/`: the SLA calculator, an app of its own (`src/bin/beacon-sla.rs`) in its own
+    /// folder, so its address ends in a slash.
+    Sla,
+    /// `/embed/sla/`: the chrome-less SLA widget for an `<iframe>`, a separate small app
+    /// (`src/embed.rs`) in its own folder, so its address ends in a slash.
+    EmbedSla,
+    /// Anything else: the path the visitor asked for, shown on the not-found page.
+    NotFound(String),
+}
+
+impl Route {
+    /// Parses a path relative to the app's base (leading and trailing slashes optional,
+    /// query and fragment ignored).
+    pub fn parse(path: &str) -> Route {
+        let path = path.split(['?', '#']).next().unwrap_or_default();
+        let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+        let is_slug = |s: &str| {
+            !s.is_empty()
+                && s.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        };
+        match segments.as_slice() {
+            [] => Route::Home,
+            ["sla"] => Route::Sla,
+            ["embed", "sla"] => Route::EmbedSla,
+            [region] if is_slug(region) => Route::Region((*region).to_string()),
+            [region, "history"] if is_slug(region) => Route::History((*region).to_string()),
+            [region, "incidents", id] if is_slug(region) && !id.is_empty() => Route::Incident {
+                region: (*region).to_string(),
+                id: (*id).to_string(),
+            },
+            _ => Route::NotFound(format!("/{}", segments.join("/"))),
+        }
+    }
+
+    /// The path of this route relative to the base, without a leading slash
+    /// (`""` for home), ready to be joined to the base path.
+    pub fn path(&self) -> String {
+        match self {
+            Route::Home => String::new(),
+            Route::Region(region) => region.clone(),
+            Route::History(region) => format!("{region}/history"),
+            Route::Incident { region, id } => format!("{region}/incidents/{id}"),
+            Route::Sla => "sla/".into(),
+            Route::EmbedSla => "embed/sla/".into(),
+            Route::NotFound(path) => path.trim_start_matches('/').to_string(),
+        }
+    }
+
+    /// The equivalent page in another region, so switching regions keeps the visitor's place:
+    /// the history stays the history; an incident (ids differ per region) becomes the region's
+    /// overview; pages outside the regions lead to the region's overview.
+    pub fn same_place_in(&self, region: &str) -> Route {
+        match self {
+            Route::History(_) => Route::History(region.to_string()),
+            _ => Route::Region(region.to_string()),
+        }
+    }
+
+    /// The full href under `base` (which must end with `/`, like a `<base href>`).
+    pub fn href(&self, base: &str) -> String {
+        format!("{base}{}", self.path())
+    }
+}
+
+/// Strips the app's base path (ending in `/`) from an absolute path. Paths outside the base
+/// are returned unchanged, so they are reported as not found rather than silently remapped.
+pub fn strip_base<'a>(base: &str, absolute_path: &'a str) -> &'a str {
+    let trimmed = base.trim_end_matches('/');
+    match absolute_path.strip_prefix(trimmed) {
+        Some(rest) if rest.is_empty() || rest.starts_with('/') => rest,
+        _ => absolute_path,
+    }
+}
+
+/// Normalises a `<base href>` path to start and end with `/`.
+pub fn normalise_base(base_path: &str) -> String {
+    let inner = base_path.trim_matches('/');
+    if inner.is_empty() {
+        "/".into()
+    } else {
+        format!("/{inner}/")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_linked_route_round_trips_under_root_and_sub_path() {
+        let routes = [
+            Route::Home,
+            Route::Region("emea".into()),
+            Route::History("apac".into()),
+            Route::Incident {
+                region: "americas".into(),
+                id: "inc-2026-11-21".into(),
+            },
+            Route::Sla,
+            Route::EmbedSla,
+        ];
+        for base in ["/", "/beacon/", "/a/b/"] {
+            for route in &routes {
+                let href = route.href(base);
+                assert_eq!(&Route::parse(strip_base(base, &href)), route, "{href}");
+            }
+        }
+    }
+
+    #[test]
+    fn unknown_shapes_are_not_found_with_the_path_kept() {
+        assert_eq!(
+            Route::parse("/emea/nope/x/y"),
+            Route::NotFound("/emea/nope/x/y".into())
+        );
+        assert_eq!(Route::parse("/EMEA"), Route::NotFound("/EMEA".into()));
+        assert_eq!(Route::parse("/embed"), Route::Region("embed".into()));
+    }
+
+    #[test]
+    fn query_fragment_and_slashes_are_ignored() {
+        assert_eq!(Route::parse("emea/?tz=utc#x"), Route::Region("emea".into()));
+        assert_eq!(Route::parse("//sla//"), Route::Sla);
+    }
+
+    #[test]
+    fn base_is_stripped_only_at_a_segment_boundary() {
+        assert_eq!(strip_base("/beacon/", "/beacon/emea"), "/emea");
+        assert_eq!(strip_base("/beacon/", "/beacon"), "");
+        assert_eq!(strip_base("/beacon/", "/beaconx/emea"), "/beaconx/emea");
+        assert_eq!(strip_base("/", "/emea"), "/emea");
+    }
+
+    #[test]
+    fn switching_region_keeps_the_place() {
+        assert_eq!(
+            Route::History("emea".into()).same_place_in("apac"),
+            Route::History("apac".into())
+        );
+        assert_eq!(
+            Route::Region("emea".into()).same_place_in("apac"),
+            Route::Region("apac".into())
+        );
+        let incident = Route::Incident {
+            region: "emea".into(),
+            id: "x".into(),
+        };
+        assert_eq!(incident.same_place_in("apac"), Route::Region("apac".into()));
+        assert_eq!(
+            Route::Sla.same_place_in("apac"),
+            Route::Region("apac".into())
+        );
+    }
+
+    #[test]
+    fn base_paths_are_normalised() {
+        assert_eq!(normalise_base(""), "/");
+        assert_eq!(normalise_base("/"), "/");
+        assert_eq!(normalise_base("/beacon"), "/beacon/");
+        assert_eq!(normalise_base("beacon/x/"), "/beacon/x/");
+    }
+}

@@ -1,0 +1,25 @@
+//! The status-page domain: the Statuspage data format, the site configuration, the overall
+//! banner, uptime arithmetic, safe incident markup and data validation. Plain Rust with no
+//! browser APIs, so all of it is tested natively.
+
+pub mod config;
+pub mod error;
+pub mod markup;
+pub mod model;
+pub mod overall;
+pub mod uptime;
+pub mod validate;
+
+pub use config::{Region, SiteConfig, SubscriptionMethod, Subscriptions, TimeZoneRule};
+pub use error::DataError;
+pub use markup::{parse_markup, plain_text, safe_href, Block, Inline};
+pub use model::{
+    parse_history, parse_summary, AffectedComponent, Component, ComponentStatus, Impact, Incident,
+    IncidentHistory, IncidentStatus, IncidentUpdate, Indicator, Page, PageStatus, Summary,
+    Timestamp,
+};
+pub use overall::{overall_status, sections, OverallStatus, Section};
+pub use uptime::{
+    all_incidents, component_uptime, ComponentUptime, DayBar, PageUptime, UptimeWindow,
+};
+pub use validate::{validate_site_at, Problem, SiteFiles};

@@ -1,0 +1,327 @@
+//! Checks a whole site's data (`config.json` and every region's summary and history) and reports
+//! every problem found, each with its file and JSON path. The files come through [`SiteFiles`]
+//! (a folder on disk for `beacon-ops validate`, edited copies in memory before an edit is
+//! written), so the rules run without IO and the same rules serve every caller.
+//!
+//! Addresses in the configuration that start with `http://` or `https://` point outside the site
+//! and are not checked.
+
+use chrono::{DateTime, Utc};
+use std::collections::{HashMap, HashSet};
+
+use super::config::{Region, SiteConfig};
+use super::error::DataError;
+use super::model::{
+    parse_history, parse_summary, ComponentStatus, Impact, Incident, IncidentStatus, Indicator,
+    Summary,
+};
+use super::overall::overall_status;
+
+/// One thing wrong with the site's data: file, JSON path and reason.
+pub type Problem = DataError;
+
+/// The site's files as the validator reads them, by path relative to the site root.
+pub trait SiteFiles {
+    /// The text of `path`, or why it cannot be read.
+    fn read(&self, path: &str) -> Result<String, String>;
+}
+
+/// Checks the site's `config.json` and every region's data files as of `now` (which decides
+/// whether a planned maintenance is under way).
+pub fn validate_site_at(files: &dyn SiteFiles, now: DateTime<Utc>) -> Vec<Problem> {
+    let config_file = crate::layout::CONFIG_FILE;
+    let text = match files.read(config_file) {
+        Ok(text) => text,
+        Err(err) => return vec![Problem::new(config_file, "", format!("cannot read: {err}"))],
+    };
+    let config: SiteConfig = match super::error::parse_json(config_file, &text) {
+        Ok(config) => config,
+        Err(err) => return vec![err],
+    };
+    let mut problems = config.problems(config_file);
+    for (n, region) in config.regions.iter().enumerate() {
+        validate_region(files, n, region, now, &mut problems);
+    }
+    problems
+}
+
+/// Reads a file of the site; `None` (with a problem) if it cannot be read, or if it is remote.
+fn read(files: &dyn SiteFiles, url: &str, problems: &mut Vec<Problem>) -> Option<String> {
+    let lower = url.to_ascii_lowercase();
+    if lower.starts_with("http://") || lower.starts_with("https://") {
+        return None;
+    }
+    let relative = url.trim_start_matches('/');
+    match files.read(relative) {
+        Ok(text) => Some(text),
+        Err(err) => {
+            problems.push(Problem::new(relative, "", format!("cannot read: {err}")));
+            None
+        }
+    }
+}
+
+/// Checks one region's summary and history.
+fn validate_region(
+    files: &dyn SiteFiles,
+    index: usize,
+    region: &Region,
+    now: DateTime<Utc>,
+    problems: &mut Vec<Problem>,
+) {
+    let summary_file = region.summary_url.trim_start_matches('/');
+    let summary = read(files, &region.summary_url, problems).and_then(|text| {
+        parse_summary(summary_file, &text)
+            .map_err(|err| problems.push(err))
+            .ok()
+    });
+    let Some(summary) = summary else { return };
+    check_summary(summary_file, index, region, &summary, now, problems);
+
+    let history_file = region.history_url.trim_start_matches('/');
+    let history = read(files, &region.history_url, problems).and_then(|text| {
+        parse_history(history_file, &text)
+            .map_err(|err| problems.push(err))
+            .ok()
+    });
+    if let Some(history) = history {
+        if history.page.id != summary.page.id {
+            problems.push(Problem::new(
+                history_file,
+                "page.id",
+                format!(
+                    "page {:?} differs from the summary's {:?}",
+                    history.page.id, summary.page.id
+                ),
+            ));
+        }
+        let known = component_ids(&summary);
+        let mut seen = HashSet::new();
+        for (n, incident) in history.incidents.iter().enumerate() {
+            let at = format!("incidents[{n}]");
+            if !seen.insert(incident.id.as_str()) {
+                problems.push(Problem::new(
+                    history_file,
+                    format!("{at}.id"),
+                    format!("duplicate incident id {:?}", incident.id),
+                ));
+            }
+            check_incident(history_file, &at, incident, &known, problems);
+        }
+    }
+}
+
+/// Component ids of a summary.
+fn component_ids(summary: &Summary) -> HashSet<&str> {
+    summary.components.iter().map(|c| c.id.as_str()).collect()
+}
+
+/// Checks components, page, banner and current incidents of a summary.
+fn check_summary(
+    file: &str,
+    index: usize,
+    region: &Region,
+    summary: &Summary,
+    now: DateTime<Utc>,
+    problems: &mut Vec<Problem>,
+) {
+    let mut problem =
+        |path: String, reason: String| problems.push(Problem::new(file, path, reason));
+    if summary.page.time_zone.as_deref() != Some(region.time_zone.as_str()) {
+        problem(
+            "page.time_zone".into(),
+            format!(
+                "{:?} differs from the configured {:?}",
+                summary.page.time_zone, region.time_zone
+            ),
+        );
+    }
+    if let Indicator::Unknown(value) = &summary.status.indicator {
+        problem(
+            "status.indicator".into(),
+            format!("unknown indicator {value:?}"),
+        );
+    }
+    let mut ids: HashMap<&str, usize> = HashMap::new();
+    for (n, component) in summary.components.iter().enumerate() {
+        let at = format!("components[{n}]");
+        if ids.insert(component.id.as_str(), n).is_some() {
+            problem(
+                format!("{at}.id"),
+                format!("duplicate component id {:?}", component.id),
+            );
+        }
+        if let ComponentStatus::Unknown(value) = &component.status {
+            problem(format!("{at}.status"), format!("unknown status {value:?}"));
+        }
+        if !region.component_order.contains(&component.id) {
+            problem(
+                format!("{at}.id"),
+                format!(
+                    "component {:?} is missing from the component_order of region {:?}",
+                    component.id, region.id
+                ),
+            );
+        }
+    }
+    for (n, component) in summary.components.iter().enumerate() {
+        let at = format!("components[{n}]");
+        if let Some(group) = &component.group_id {
+            match ids.get(group.as_str()) {
+                None => problem(
+                    format!("{at}.group_id"),
+                    format!("no component has id {group:?}"),
+                ),
+                Some(&g) if !summary.components[g].group => problem(
+                    format!("{at}.group_id"),
+                    format!("{group:?} is not a group"),
+                ),
+                _ => {}
+            }
+        }
+        for (k, member) in component.components.iter().enumerate() {
+            if !ids.contains_key(member.as_str()) {
+                problem(
+                    format!("{at}.components[{k}]"),
+                    format!("no component has id {member:?}"),
+                );
+            }
+        }
+    }
+    for (k, id) in region.component_order.iter().enumerate() {
+        if !ids.contains_key(id.as_str()) {
+            problems.push(Problem::new(
+                "config.json",
+                format!("regions[{index}].component_order[{k}]"),
+                format!("{id:?} is not a component of {file}"),
+            ));
+        }
+    }
+
+    let known = component_ids(summary);
+    for (n, incident) in summary.incidents.iter().enumerate() {
+        let at = format!("incidents[{n}]");
+        check_incident(file, &at, incident, &known, problems);
+        if !incident.is_open() {
+            problems.push(Problem::new(
+                file,
+                format!("{at}.status"),
+                "a summary lists only unresolved incidents".to_owned(),
+            ));
+        }
+    }
+    for (n, maintenance) in summary.scheduled_maintenances.iter().enumerate() {
+        let at = format!("scheduled_maintenances[{n}]");
+        check_incident(file, &at, maintenance, &known, problems);
+        if !maintenance.is_maintenance() || !maintenance.is_open() {
+            problems.push(Problem::new(
+                file,
+                format!("{at}.status"),
+                "a summary lists only upcoming or running maintenances".to_owned(),
+            ));
+        }
+    }
+    // The claimed indicator is checked as of the moment the file was written: a maintenance
+    // window that opens later by the clock cannot have been known then, and a build must not
+    // start failing at some wall-clock time without any change to the data.
+    let written_at = summary.page.updated_at.map(|t| t.to_utc()).unwrap_or(now);
+    let overall = overall_status(summary, written_at);
+    if let Some(mismatch) = overall.indicator_mismatch() {
+        problems.push(Problem::new(file, "status.indicator", mismatch));
+    }
+}
+
+/// Checks one incident or maintenance found at JSON path `at`.
+fn check_incident(
+    file: &str,
+    at: &str,
+    incident: &Incident,
+    known: &HashSet<&str>,
+    problems: &mut Vec<Problem>,
+) {
+    let mut problem = |path: String, reason: String| {
+        problems.push(Problem::new(file, format!("{at}.{path}"), reason))
+    };
+    if let IncidentStatus::Unknown(value) = &incident.status {
+        problem("status".into(), format!("unknown status {value:?}"));
+    }
+    if let Impact::Unknown(value) = &incident.impact {
+        problem("impact".into(), format!("unknown impact {value:?}"));
+    }
+    for (c, component) in incident.components.iter().enumerate() {
+        if !known.contains(component.id.as_str()) {
+            problem(
+                format!("components[{c}].id"),
+                format!("no component has id {:?}", component.id),
+            );
+        }
+    }
+    let closed = incident.status.is_closed();
+    match (closed, incident.resolved_at) {
+        (true, None) => problem(
+            "resolved_at".into(),
+            format!("a {} incident needs resolved_at", incident.status.as_str()),
+        ),
+        (false, Some(_)) => problem(
+            "resolved_at".into(),
+            format!(
+                "an incident still {} has resolved_at",
+                incident.status.as_str()
+            ),
+        ),
+        (_, Some(resolved)) if resolved < incident.began_at() => {
+            problem("resolved_at".into(), "resolved before it began".to_owned())
+        }
+        _ => {}
+    }
+    if incident.is_maintenance() {
+        match (incident.scheduled_for, incident.scheduled_until) {
+            (None, _) => problem(
+                "scheduled_for".into(),
+                "a maintenance needs scheduled_for".to_owned(),
+            ),
+            (Some(start), Some(end)) if end < start => problem(
+                "scheduled_until".into(),
+                "scheduled_until is before scheduled_for".to_owned(),
+            ),
+            _ => {}
+        }
+    }
+    let mut update_ids = HashSet::new();
+    for (u, update) in incident.incident_updates.iter().enumerate() {
+        let path = format!("incident_updates[{u}]");
+        if !update_ids.insert(update.id.as_str()) {
+            problem(
+                format!("{path}.id"),
+                format!("duplicate update id {:?}", update.id),
+            );
+        }
+        if let IncidentStatus::Unknown(value) = &update.status {
+            problem(
+                format!("{path}.status"),
+                format!("unknown status {value:?}"),
+            );
+        }
+        if let Some(newer) = u.checked_sub(1).map(|p| &incident.incident_updates[p]) {
+            if update.created_at > newer.created_at {
+                problem(
+                    format!("{path}.created_at"),
+                    format!(
+                        "updates must be newest first, but this one is newer than update {:?}",
+                        newer.id
+                    ),
+                );
+            }
+        }
+        for (a, affected) in update.affected_components.iter().enumerate() {
+            if let Some(code) = &affected.code {
+                if !known.contains(code.as_str()) {
+                    problem(
+                        format!("{path}.affected_components[{a}].code"),
+                        format!("no component has id {code:?}"),
+                    );
+                }
+            }
+        }
+    }
+}

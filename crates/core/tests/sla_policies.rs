@@ -1,0 +1,306 @@
+//! The policy files hold exactly the documents' numbers, say so where a document gives none,
+//! and validation reports every problem with file, path and reason.
+
+use std::fs;
+use std::path::Path;
+
+use beacon_core::sla::policy::{Classification, Coverage, PolicyIndex, Target, TargetUnit};
+use beacon_core::sla::{BusinessCalendar, Policy};
+
+fn dir() -> std::path::PathBuf {
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).join("public/policies")
+}
+
+fn policy(file: &str) -> Policy {
+    Policy::from_json(file, &fs::read_to_string(dir().join(file)).unwrap())
+        .unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn t(amount: u32, unit: TargetUnit) -> Option<Target> {
+    Some(Target { amount, unit })
+}
+
+#[test]
+fn the_index_lists_every_policy_and_calendar_file_and_they_all_validate() {
+    let index = PolicyIndex::from_json(
+        "index.json",
+        &fs::read_to_string(dir().join("index.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(index.policies.len(), 4);
+    assert_eq!(index.calendars.len(), 11);
+    for entry in &index.policies {
+        assert_eq!(policy(&entry.file).id, entry.id);
+    }
+    for entry in &index.calendars {
+        let text = fs::read_to_string(dir().join(&entry.file)).unwrap();
+        assert_eq!(
+            BusinessCalendar::from_json(&entry.file, &text)
+                .unwrap()
+                .id(),
+            entry.id
+        );
+    }
+    let c = policy("model-c-blancco.json");
+    for centre in &c.support_centres {
+        assert!(
+            index.calendars.iter().any(|e| &e.id == centre),
+            "centre {centre} has a calendar"
+        );
+    }
+}
+
+#[test]
+fn model_a_black_duck_targets_are_table_3() {
+    use TargetUnit::*;
+    let a = policy("model-a-black-duck.json");
+    let row = |plan: &str, level: &str| a.target_row(plan, level).unwrap().clone();
+    let expected = [
+        (
+            "critical",
+            t(2, BusinessHours),
+            t(1, BusinessHours),
+            t(2, BusinessDays),
+        ),
+        (
+            "high",
+            t(1, BusinessDays),
+            t(2, BusinessHours),
+            t(5, BusinessDays),
+        ),
+        (
+            "medium",
+            t(2, BusinessDays),
+            t(4, BusinessHours),
+            t(10, BusinessDays),
+        ),
+        (
+            "low",
+            t(3, BusinessDays),
+            t(1, BusinessDays),
+            t(15, BusinessDays),
+        ),
+    ];
+    for (level, standard, premium, resolution) in expected {
+        assert_eq!(row("standard", level).first_response, standard, "{level}");
+        assert_eq!(row("premium", level).first_response, premium, "{level}");
+        for plan in ["standard", "enhanced", "premium"] {
+            assert_eq!(row(plan, level).resolution, resolution, "{plan} {level}");
+        }
+        let enhanced = row("enhanced", level);
+        assert_eq!(enhanced.first_response, None);
+        assert!(enhanced
+            .note
+            .unwrap()
+            .contains("Standard and Premium plans only"));
+    }
+    let Coverage::WeeklyHours { hours, .. } = &a.plan("standard").unwrap().coverage else {
+        panic!("standard has weekly hours")
+    };
+    for weekday in 0..5 {
+        assert_eq!(hours.day(weekday), [(8 * 3600, 18 * 3600)]);
+    }
+    assert!(hours.day(5).is_empty() && hours.day(6).is_empty());
+    assert!(matches!(
+        a.plan("enhanced").unwrap().coverage,
+        Coverage::AroundTheClock
+    ));
+    assert!(matches!(
+        a.plan("premium").unwrap().coverage,
+        Coverage::AroundTheClock
+    ));
+}
+
+#[test]
+fn model_b_zmanda_matrix_and_response_targets() {
+    use TargetUnit::*;
+    let b = policy("model-b-zmanda.json");
+    let Some(Classification::Matrix {
+        cells,
+        customer_override,
+        ..
+    }) = &b.classification
+    else {
+        panic!("matrix")
+    };
+    assert!(customer_override);
+    let expected = [["P1", "P2", "P3"], ["P2", "P3", "P4"], ["P3", "P4", "P4"]];
+    for (u, row) in expected.iter().enumerate() {
+        for (i, prio) in row.iter().enumerate() {
+            assert_eq!(cells[u][i], *prio);
+        }
+    }
+    for (level, standard, premium) in [
+        ("P1", t(1, BusinessHours), t(15, BusinessMinutes)),
+        ("P2", t(3, BusinessHours), t(60, BusinessMinutes)),
+        ("P3", t(8, BusinessHours), t(4, BusinessHours)),
+        ("P4", t(24, BusinessHours), t(8, BusinessHours)),
+    ] {
+        assert_eq!(
+            b.target_row("standard", level).unwrap().first_response,
+            standard
+        );
+        assert_eq!(
+            b.target_row("premium", level).unwrap().first_response,
+            premium
+        );
+        assert_eq!(b.target_row("standard", level).unwrap().resolution, None);
+    }
+    let Coverage::WeeklyHours { hours, .. } = &b.plan("standard").unwrap().coverage else {
+        panic!()
+    };
+    assert_eq!(hours.day(0), [(8 * 3600, 17 * 3600)]);
+    assert!(matches!(
+        b.plan("premium").unwrap().coverage,
+        Coverage::AroundTheClock
+    ));
+}
+
+#[test]
+fn model_c_blancco_gives_no_numbers_and_says_so() {
+    let c = policy("model-c-blancco.json");
+    assert_eq!(
+        c.plans.iter().map(|p| p.id.as_str()).collect::<Vec<_>>(),
+        ["spe", "sp1", "sp2", "sp3"]
+    );
+    assert_eq!(c.targets.len(), 16);
+    for row in &c.targets {
+        assert_eq!(row.first_response, None);
+        assert_eq!(row.resolution, None);
+        assert!(row
+            .note
+            .as_deref()
+            .unwrap()
+            .contains("no Initial Human Response or resolution numbers are given"));
+    }
+    assert_eq!(
+        c.target_row("spe", "1").unwrap().weekend_callback,
+        t(4, TargetUnit::Hours)
+    );
+    assert!(
+        c.targets
+            .iter()
+            .filter(|r| r.weekend_callback.is_some())
+            .count()
+            == 1
+    );
+    let Some(Classification::Severities {
+        levels,
+        customer_priorities,
+    }) = &c.classification
+    else {
+        panic!()
+    };
+    assert_eq!((levels.len(), customer_priorities.len()), (4, 4));
+    assert!(matches!(
+        c.plan("spe").unwrap().coverage,
+        Coverage::AroundTheClock
+    ));
+    assert!(matches!(
+        c.plan("sp2").unwrap().coverage,
+        Coverage::CentreHours
+    ));
+    assert_eq!(c.support_centres.len(), 11);
+}
+
+#[test]
+fn model_c_centres_open_8_to_5_local_in_three_regions() {
+    let c = policy("model-c-blancco.json");
+    for id in &c.support_centres {
+        let text = fs::read_to_string(dir().join(format!("calendars/{id}.json"))).unwrap();
+        let cal = BusinessCalendar::from_json(id, &text).unwrap();
+        for weekday in 0..5 {
+            assert_eq!(cal.hours().day(weekday), [(8 * 3600, 17 * 3600)], "{id}");
+        }
+        assert!(
+            cal.hours().day(5).is_empty() && cal.hours().day(6).is_empty(),
+            "{id}"
+        );
+        assert!(
+            matches!(cal.region(), Some("AMERICAS" | "EMEA" | "APAC")),
+            "{id}"
+        );
+    }
+}
+
+#[test]
+fn dropsuite_pending_rule_is_24_hours_then_48_business_hours() {
+    let d = policy("dropsuite-pending.json");
+    let l = d.lifecycle.as_ref().unwrap();
+    assert_eq!(Some(l.pending_reminder), t(24, TargetUnit::Hours));
+    assert_eq!(Some(l.pending_auto_close), t(48, TargetUnit::BusinessHours));
+    assert_eq!(l.development_review_at_least, t(24, TargetUnit::Hours));
+    let Coverage::WeeklyHours {
+        hours,
+        centre_holidays,
+    } = &l.coverage
+    else {
+        panic!()
+    };
+    assert!(!centre_holidays);
+    assert!(
+        (0..5).all(|d| !hours.day(d).is_empty())
+            && hours.day(5).is_empty()
+            && hours.day(6).is_empty()
+    );
+}
+
+#[test]
+fn validation_reports_all_problems_with_file_and_path() {
+    let text = r#"{
+      "id": "broken", "name": "Broken", "source": "",
+      "plans": [
+        {"id": "a", "name": "A", "coverage": {"kind": "weekly_hours", "hours": {"mon": [["09:00", "17:00"]]}}},
+        {"id": "a", "name": "A again", "coverage": {"kind": "sometimes"}},
+        {"id": "n", "name": "N", "coverage": {"kind": "not_stated"}}
+      ],
+      "classification": {"kind": "urgency_impact_matrix",
+        "urgencies": [{"id": "high", "name": "High"}], "impacts": [{"id": "high", "name": "High"}],
+        "priorities": [{"id": "P1", "name": "P1"}], "matrix": {"high": {"high": "P9"}}},
+      "targets": [
+        {"plan": "a", "level": "P1", "first_response": {"amount": 0, "unit": "hours"}, "resolution": {"amount": 2, "unit": "weeks"}},
+        {"plan": "x", "level": "P7", "first_response": null, "resolution": null},
+        {"plan": "n", "level": "P1", "first_response": {"amount": 2, "unit": "business_hours"}, "resolution": null, "note": "none"}
+      ]
+    }"#;
+    let err = Policy::from_json("broken.json", text).unwrap_err();
+    let found: Vec<(&str, &str)> = err
+        .errors
+        .iter()
+        .map(|e| (e.path.as_str(), e.reason.as_str()))
+        .collect();
+    for (path, reason_part) in [
+        ("source", "source document"),
+        ("plans[0].coverage.holidays", "centre"),
+        ("plans[1].id", "duplicate plan"),
+        ("plans[1].coverage.kind", "unknown coverage"),
+        ("plans[2].notes", "not stated"),
+        ("classification.matrix.high.high", "unknown priority \"P9\""),
+        ("targets[0].first_response.amount", "positive"),
+        ("targets[0].resolution.unit", "unknown unit \"weeks\""),
+        ("targets[1].plan", "unknown plan"),
+        ("targets[1].level", "unknown level"),
+        ("targets[1].note", "missing (null) target needs a note"),
+        ("targets[2].first_response", "not_stated"),
+    ] {
+        assert!(
+            found
+                .iter()
+                .any(|(p, r)| *p == path && r.contains(reason_part)),
+            "missing {path}: {reason_part} in {found:#?}"
+        );
+    }
+    assert!(err.errors.iter().all(|e| e.file == "broken.json"));
+    assert!(err.to_string().starts_with("broken.json: "));
+}
+
+#[test]
+fn malformed_json_is_one_problem_with_its_position() {
+    let err = Policy::from_json("x.json", "{\"id\": 3}").unwrap_err();
+    assert_eq!(err.errors.len(), 1);
+    assert!(
+        err.errors[0].reason.starts_with("line 1 column"),
+        "{}",
+        err.errors[0].reason
+    );
+}

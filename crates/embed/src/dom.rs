@@ -1,0 +1,325 @@
+//! The widget in the page: fetch the policy, write [`Widget`] into the document with `web_sys`,
+//! and tell the parent page the height. Every decision is in the parent module.
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::{spawn_local, JsFuture};
+use web_sys::{Document, Element, HtmlElement, Response};
+
+use super::{root_class, site_from_embed_base, text, widget, LoadError, Text, Widget};
+use beacon_browser as web;
+use beacon_browser::apply_theme;
+use beacon_core::i18n::{Lang, LANG_PARAM, REMEMBERED_LANG};
+use beacon_core::sla::policy::PolicyIndex;
+use beacon_core::sla::present::{EmbedQuery, HEIGHT_MESSAGE};
+use beacon_core::sla::tree::JsonTree;
+use beacon_core::sla::Policy;
+
+/// The policy index, relative to the site's base URL.
+const INDEX_FILE: &str = "policies/index.json";
+
+/// Runs the widget in the embed page: reads its settings from the URL, shows "Loading…",
+/// fetches and validates the policy, and shows its targets (or which file and field is wrong).
+pub fn start() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Some(document) = window.document() else {
+        return;
+    };
+    let search = window.location().search().unwrap_or_default();
+    let params = web_sys::UrlSearchParams::new_with_str(&search).ok();
+    let get = |name: &str| params.as_ref().and_then(|p| p.get(name));
+    let query = EmbedQuery::from_params(get);
+    let lang = Lang::choose(
+        get(LANG_PARAM).as_deref(),
+        web::remembered(REMEMBERED_LANG).as_deref(),
+        &web::browser_languages(),
+    );
+    web::set_document_lang(lang.tag());
+    apply_theme(query.theme);
+    let Some(root) = root_element(&document) else {
+        return;
+    };
+    let _ = root.set_attribute("class", root_class(&query));
+    if let Some(accent) = &query.accent {
+        let _ = root.set_attribute("style", &format!("--accent: {accent}"));
+    }
+    render(&root, &Widget::Loading(text(lang, Text::Loading)));
+    report_height(&root);
+    let site = site_from_embed_base(&document.base_uri().ok().flatten().unwrap_or_default());
+    spawn_local(async move {
+        let shown = match load(&site, query.policy.as_deref()).await {
+            Ok(policy) => widget(&policy, &query, lang, &site),
+            Err(error) => Widget::Problem {
+                lead: text(lang, Text::PolicyUnusable),
+                detail: error.describe(lang),
+            },
+        };
+        render(&root, &shown);
+    });
+}
+
+/// The page's `<main data-testid="sla-embed">`, created when the page lacks it.
+fn root_element(document: &Document) -> Option<Element> {
+    if let Ok(Some(root)) = document.query_selector("[data-testid=sla-embed]") {
+        return Some(root);
+    }
+    let root = document.create_element("main").ok()?;
+    let _ = root.set_attribute("data-testid", "sla-embed");
+    document.body()?.append_child(&root).ok()?;
+    Some(root)
+}
+
+/// Replaces what `root` shows with `widget`.
+pub fn render(root: &Element, widget: &Widget) {
+    let Some(document) = root.owner_document() else {
+        return;
+    };
+    root.set_text_content(None);
+    let add = |parent: &Element, tag: &str, attrs: &[(&str, &str)], text: &str| {
+        let element = document.create_element(tag).unwrap_throw();
+        for (name, value) in attrs {
+            let _ = element.set_attribute(name, value);
+        }
+        if !text.is_empty() {
+            element.set_text_content(Some(text));
+        }
+        let _ = parent.append_child(&element);
+        element
+    };
+    match widget {
+        Widget::Loading(loading) => {
+            add(
+                root,
+                "p",
+                &[("class", "loading"), ("role", "status")],
+                loading,
+            );
+        }
+        Widget::Problem { lead, detail } => {
+            let notice = add(
+                root,
+                "div",
+                &[
+                    ("class", "notice error"),
+                    ("role", "alert"),
+                    ("data-testid", "policy-error"),
+                ],
+                "",
+            );
+            add(&notice, "strong", &[], lead);
+            let _ = notice.append_with_str_1(detail);
+        }
+        Widget::NoTargets(message) => {
+            add(
+                root,
+                "p",
+                &[("class", "notice"), ("data-testid", "embed-no-targets")],
+                message,
+            );
+        }
+        Widget::Targets(targets) => {
+            let head = add(root, "p", &[("class", "sla-embed-head")], "");
+            add(&head, "strong", &[], &targets.policy);
+            let _ = head.append_with_str_1(&format!(" · {}: ", targets.level_label));
+            add(
+                &head,
+                "span",
+                &[("data-testid", "embed-level")],
+                &targets.level,
+            );
+            let list = add(root, "ul", &[("class", "sla-embed-plans")], "");
+            for plan in &targets.plans {
+                let testid = format!("embed-plan-{}", plan.id);
+                let item = add(
+                    &list,
+                    "li",
+                    &[("class", "sla-embed-plan"), ("data-testid", &testid)],
+                    "",
+                );
+                add(&item, "h2", &[], &plan.name);
+                add(&item, "p", &[("class", "muted")], &plan.coverage);
+                let terms = add(&item, "dl", &[], "");
+                add(&terms, "dt", &[], targets.labels[0]);
+                add(
+                    &terms,
+                    "dd",
+                    &[("data-testid", "embed-first-response")],
+                    &plan.first_response,
+                );
+                add(&terms, "dt", &[], targets.labels[1]);
+                add(
+                    &terms,
+                    "dd",
+                    &[("data-testid", "embed-resolution")],
+                    &plan.resolution,
+                );
+            }
+            let foot = add(root, "p", &[("class", "sla-embed-foot")], "");
+            add(
+                &foot,
+                "a",
+                &[
+                    ("href", &targets.calculator_href),
+                    ("target", "_blank"),
+                    ("rel", "noopener"),
+                ],
+                targets.calculator_text,
+            );
+        }
+    }
+}
+
+/// Fetches the index and the policy `wanted` (else the index's first), validated. A policy
+/// the index does not list is an error, never silently another policy's numbers.
+async fn load(site: &str, wanted: Option<&str>) -> Result<Policy, LoadError> {
+    let index = fetch_json(site, INDEX_FILE).await?;
+    let index = PolicyIndex::from_tree(INDEX_FILE, &index).map_err(LoadError::Invalid)?;
+    let entry = match wanted {
+        Some(id) => index.policies.iter().find(|e| e.id == id).ok_or_else(|| {
+            let known: Vec<&str> = index.policies.iter().map(|e| e.id.as_str()).collect();
+            let reason = format!("no policy \"{id}\" (the index lists {})", known.join(", "));
+            LoadError::at(INDEX_FILE, "policies", reason)
+        })?,
+        None => index
+            .policies
+            .first()
+            .ok_or_else(|| LoadError::at(INDEX_FILE, "policies", "the list is empty"))?,
+    };
+    let file = format!("policies/{}", entry.file);
+    let policy = fetch_json(site, &file).await?;
+    Policy::from_tree(&file, &policy).map_err(LoadError::Invalid)
+}
+
+/// `site` + `file` parsed by the browser's `JSON.parse`, or why not, naming the file.
+async fn fetch_json(site: &str, file: &str) -> Result<Js, LoadError> {
+    parse_json(file, &fetch_text(site, file).await?)
+}
+
+/// A policy file's text read as the widget reads it: the browser's `JSON.parse`, then the
+/// policy readers and validation.
+pub fn parse_policy(file: &str, text: &str) -> Result<Policy, LoadError> {
+    Policy::from_tree(file, &parse_json(file, text)?).map_err(LoadError::Invalid)
+}
+
+/// `text` parsed by the browser's `JSON.parse`, or why not, naming the file.
+fn parse_json(file: &str, text: &str) -> Result<Js, LoadError> {
+    js_sys::JSON::parse(text).map(Js).map_err(|err| {
+        let reason = err
+            .dyn_ref::<js_sys::Error>()
+            .map(|e| String::from(e.message()))
+            .unwrap_or_else(|| "not JSON".into());
+        LoadError::at(file, "", reason)
+    })
+}
+
+/// A value `JSON.parse` returned, read by the policy readers.
+struct Js(JsValue);
+
+impl JsonTree for Js {
+    fn field(&self, name: &str) -> Option<Self> {
+        if !self.0.is_object() || js_sys::Array::is_array(&self.0) {
+            return None;
+        }
+        let object: &js_sys::Object = self.0.unchecked_ref();
+        let name = JsValue::from_str(name);
+        if !js_sys::Object::has_own(object, &name) {
+            return None;
+        }
+        js_sys::Reflect::get(object, &name).ok().map(Js)
+    }
+    fn is_null(&self) -> bool {
+        self.0.is_null()
+    }
+    fn string(&self) -> Option<String> {
+        self.0.as_string()
+    }
+    fn number(&self) -> Option<f64> {
+        self.0.as_f64()
+    }
+    fn boolean(&self) -> Option<bool> {
+        self.0.as_bool()
+    }
+    fn items(&self) -> Option<Vec<Self>> {
+        js_sys::Array::is_array(&self.0)
+            .then(|| js_sys::Array::from(&self.0).iter().map(Js).collect())
+    }
+    fn entries(&self) -> Option<Vec<(String, Self)>> {
+        if !self.0.is_object() || js_sys::Array::is_array(&self.0) {
+            return None;
+        }
+        let entries = js_sys::Object::entries(self.0.unchecked_ref());
+        Some(
+            entries
+                .iter()
+                .map(|pair| {
+                    let pair = js_sys::Array::from(&pair);
+                    (pair.get(0).as_string().unwrap_or_default(), Js(pair.get(1)))
+                })
+                .collect(),
+        )
+    }
+}
+
+/// The text of `site` + `file`, or why not, naming the file.
+async fn fetch_text(site: &str, file: &str) -> Result<String, LoadError> {
+    let failed = |err: JsValue| LoadError::Fetch {
+        file: file.to_owned(),
+        reason: err
+            .dyn_ref::<js_sys::Error>()
+            .map(|e| String::from(e.message()))
+            .unwrap_or_else(|| "network error".into()),
+    };
+    let window = web_sys::window().ok_or_else(|| failed(JsValue::UNDEFINED))?;
+    let response: Response = JsFuture::from(window.fetch_with_str(&format!("{site}{file}")))
+        .await
+        .map_err(failed)?
+        .unchecked_into();
+    if !response.ok() {
+        return Err(LoadError::Http {
+            file: file.to_owned(),
+            status: response.status(),
+        });
+    }
+    let body = JsFuture::from(response.text().map_err(failed)?)
+        .await
+        .map_err(failed)?;
+    body.as_string()
+        .ok_or_else(|| LoadError::at(file, "", "the answer is not text"))
+}
+
+/// Posts the root's height to the parent page now and whenever it changes (content, fonts,
+/// window width), when the page is in a frame.
+fn report_height(root: &Element) {
+    let Ok(root) = root.clone().dyn_into::<HtmlElement>() else {
+        return;
+    };
+    let last = std::cell::Cell::new(0);
+    let observed = root.clone();
+    let post = Closure::<dyn FnMut()>::new(move || {
+        let height = observed.offset_height();
+        if height == 0 || height == last.get() {
+            return;
+        }
+        last.set(height);
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let Ok(Some(parent)) = window.parent() else {
+            return;
+        };
+        if js_sys::Object::is(&parent, &window) {
+            return;
+        }
+        let message = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&message, &"type".into(), &HEIGHT_MESSAGE.into());
+        let _ = js_sys::Reflect::set(&message, &"height".into(), &JsValue::from(height));
+        let _ = parent.post_message(&message, "*");
+    });
+    if let Ok(observer) = web_sys::ResizeObserver::new(post.as_ref().unchecked_ref()) {
+        observer.observe(&root);
+    }
+    // The page lives as long as the widget: the callback is never dropped.
+    post.forget();
+}

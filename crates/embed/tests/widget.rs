@@ -1,0 +1,207 @@
+//! The SLA embed (`src/embed.rs`): the policy readers it uses instead of `serde_json` agree with
+//! `Policy::from_json` on every shipped file and report problems at their paths, and the widget
+//! shows exactly the targets the policy states, in the visitor's language.
+
+use beacon_core::i18n::Lang;
+use beacon_core::sla::policy::PolicyIndex;
+use beacon_core::sla::present::{self, EmbedQuery};
+use beacon_core::sla::Policy;
+use beacon_embed::{widget, Widget};
+use serde_json::{json, Value};
+
+const SITE: &str = "https://status.example.com/beacon/";
+
+fn read(file: &str) -> String {
+    std::fs::read_to_string(format!(
+        "{}/public/policies/{file}",
+        concat!(env!("CARGO_MANIFEST_DIR"), "/../..")
+    ))
+    .unwrap()
+}
+
+fn shipped(id: &str) -> Policy {
+    Policy::from_json(id, &read(&format!("{id}.json"))).unwrap()
+}
+
+fn problems(result: Result<Policy, beacon_core::sla::PolicyErrors>) -> Vec<(String, String)> {
+    result
+        .unwrap_err()
+        .errors
+        .into_iter()
+        .map(|e| (e.path, e.reason))
+        .collect()
+}
+
+#[test]
+fn every_shipped_file_reads_the_same_from_a_tree_as_from_json() {
+    let text = read("index.json");
+    let index = PolicyIndex::from_json("index.json", &text).unwrap();
+    let tree: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(PolicyIndex::from_tree("index.json", &tree).unwrap(), index);
+    assert!(index.policies.len() >= 4);
+    for entry in &index.policies {
+        let text = read(&entry.file);
+        let from_json = Policy::from_json(&entry.file, &text).unwrap();
+        let tree: Value = serde_json::from_str(&text).unwrap();
+        let from_tree = Policy::from_tree(&entry.file, &tree).unwrap();
+        assert_eq!(
+            format!("{from_tree:?}"),
+            format!("{from_json:?}"),
+            "{}",
+            entry.file
+        );
+    }
+}
+
+#[test]
+fn shape_problems_are_reported_at_their_paths() {
+    let mut tree: Value = serde_json::from_str(&read("model-b-zmanda.json")).unwrap();
+    assert_eq!(tree["plans"][0]["coverage"]["kind"], "weekly_hours");
+    tree["plans"][0]["coverage"]["hours"]["mon"][0] = json!(["08:00"]);
+    tree["plans"][0]["name"] = json!(7);
+    tree["targets"][2]["first_response"]["amount"] = json!(1.5);
+    tree["targets"][3]["colour"] = json!("red");
+    tree["classification"]
+        .as_object_mut()
+        .unwrap()
+        .remove("kind");
+    let found = problems(Policy::from_tree("p.json", &tree));
+    for (path, reason) in [
+        ("plans[0].name", "expected a string"),
+        (
+            "plans[0].coverage.hours.mon[0]",
+            "expected [opening, closing]",
+        ),
+        (
+            "targets[2].first_response.amount",
+            "expected a whole number",
+        ),
+        ("classification.kind", "missing"),
+    ] {
+        assert!(
+            found.iter().any(|(p, r)| p == path && r == reason),
+            "{path}: {reason} in {found:?}"
+        );
+    }
+    assert!(
+        found
+            .iter()
+            .any(|(p, r)| p == "targets[3].colour" && r.starts_with("unknown field")),
+        "{found:?}"
+    );
+    assert!(problems(Policy::from_tree("p.json", &json!([1, 2])))
+        .contains(&(String::new(), "expected an object".into())));
+}
+
+#[test]
+fn a_tree_gets_the_same_validation_as_json() {
+    let mut tree: Value = serde_json::from_str(&read("model-b-zmanda.json")).unwrap();
+    tree["targets"][0]["first_response"]["unit"] = json!("fortnights");
+    let text = serde_json::to_string(&tree).unwrap();
+    let from_tree = problems(Policy::from_tree("b.json", &tree));
+    assert_eq!(from_tree, problems(Policy::from_json("b.json", &text)));
+    assert_eq!(from_tree[0].0, "targets[0].first_response.unit");
+    let index = json!({ "policies": [{ "id": "a", "file": "a.txt", "name": "A" }] });
+    let errors = PolicyIndex::from_tree("index.json", &index)
+        .unwrap_err()
+        .errors;
+    assert_eq!(errors[0].path, "calendars");
+    assert_eq!(errors[0].reason, "missing");
+}
+
+fn targets(widget: Widget) -> beacon_embed::Targets {
+    match widget {
+        Widget::Targets(targets) => targets,
+        other => panic!("expected targets, got {other:?}"),
+    }
+}
+
+#[test]
+fn the_widget_shows_the_chosen_plans_targets_for_the_level() {
+    let policy = shipped("model-a-black-duck");
+    let query = EmbedQuery {
+        plans: vec!["premium".into(), "standard".into(), "platinum".into()],
+        severity: Some("high".into()),
+        ..EmbedQuery::default()
+    };
+    let shown = targets(widget(&policy, &query, Lang::English, SITE));
+    assert_eq!(shown.level_label, "Severity");
+    assert_eq!(shown.level, "High");
+    // The policy's order, unknown plans left out.
+    let ids: Vec<&str> = shown.plans.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(ids, ["standard", "premium"]);
+    assert_eq!(shown.plans[0].first_response, "1 business day");
+    assert_eq!(shown.plans[1].first_response, "2 business hours");
+    assert_eq!(shown.plans[1].resolution, "5 business days");
+    assert_eq!(shown.labels, ["First response", "Resolution"]);
+    for plan in &shown.plans {
+        let stated = policy.plan(&plan.id).unwrap();
+        assert_eq!(plan.coverage, present::describe_coverage(&stated.coverage));
+    }
+    assert_eq!(
+        shown.calculator_href,
+        format!("{SITE}sla/?policy=model-a-black-duck&plan=standard&severity=high")
+    );
+}
+
+#[test]
+fn no_plans_named_means_every_plan_and_an_unknown_level_the_first() {
+    let policy = shipped("model-b-zmanda");
+    let query = EmbedQuery {
+        severity: Some("P9".into()),
+        ..EmbedQuery::default()
+    };
+    let shown = targets(widget(&policy, &query, Lang::English, SITE));
+    assert_eq!(shown.level_label, "Priority");
+    assert!(shown.level.starts_with("P1"), "{}", shown.level);
+    assert_eq!(shown.plans.len(), policy.plans.len());
+    let premium = shown.plans.iter().find(|p| p.id == "premium").unwrap();
+    assert_eq!(premium.first_response, "15 business minutes");
+    // Model B states no resolution targets: said, never invented.
+    assert_eq!(premium.resolution, "not stated in the policy");
+}
+
+#[test]
+fn the_widget_speaks_every_language_with_the_calculators_words() {
+    let policy = shipped("model-a-black-duck");
+    let query = EmbedQuery {
+        severity: Some("high".into()),
+        ..EmbedQuery::default()
+    };
+    for lang in Lang::ALL {
+        let shown = targets(widget(&policy, &query, lang, SITE));
+        let words = lang.sla_words();
+        for plan in &shown.plans {
+            let stated = policy.plan(&plan.id).unwrap();
+            let row = policy.target_row(&plan.id, "high").unwrap();
+            assert_eq!(
+                plan.coverage,
+                present::describe_coverage_in(words, &stated.coverage),
+                "{lang:?}"
+            );
+            let stated = row.first_response.map_or_else(
+                || {
+                    lang.text(beacon_core::i18n::Msg::NotStatedInPolicyLower)
+                        .to_owned()
+                },
+                |t| present::describe_target_in(words, &t),
+            );
+            assert_eq!(plan.first_response, stated, "{lang:?}");
+        }
+        assert_eq!(
+            shown.labels[0],
+            lang.text(beacon_core::i18n::Msg::FirstResponse)
+        );
+    }
+    let german = targets(widget(&policy, &query, Lang::German, SITE));
+    assert_eq!(german.level_label, "Schweregrad");
+}
+
+#[test]
+fn a_policy_without_levels_says_so() {
+    let policy = shipped("dropsuite-pending");
+    match widget(&policy, &EmbedQuery::default(), Lang::English, SITE) {
+        Widget::NoTargets(message) => assert!(message.contains(&policy.name), "{message}"),
+        other => panic!("expected no targets, got {other:?}"),
+    }
+}

@@ -1,0 +1,822 @@
+//! Operator edits of a region's data files: open, update and resolve incidents, schedule
+//! maintenance. Each edit sets timestamps, component statuses and the page's status indicator,
+//! is validated as a whole site before anything is written, and reports what it changed in plain
+//! English. Nothing is written when the result would be invalid.
+
+use beacon_core::hash::{fnv1a, FNV_OFFSET};
+use chrono::Utc;
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use beacon_core::status::overall::overall_status;
+use beacon_core::status::{
+    parse_history, parse_summary, validate_site_at, AffectedComponent, Component, ComponentStatus,
+    DataError, Impact, Incident, IncidentHistory, IncidentStatus, IncidentUpdate, Indicator,
+    Problem, SiteConfig, Summary, Timestamp,
+};
+
+use super::site::local_file;
+use super::PublishError;
+
+/// Why an edit was refused.
+#[derive(Debug, thiserror::Error)]
+pub enum EditError {
+    /// The request does not make sense (unknown region, component or incident, bad value).
+    #[error("{0}")]
+    Request(String),
+    /// The data files could not be read.
+    #[error(transparent)]
+    Data(#[from] DataError),
+    /// The edited files would break these rules; nothing was written.
+    #[error("the edit would leave invalid data ({} problem(s)); nothing was written", .0.len())]
+    Invalid(Vec<Problem>),
+    /// A file could not be read or written.
+    #[error("{}: {source}", path.display())]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// What went wrong.
+        source: std::io::Error,
+    },
+}
+
+impl From<PublishError> for EditError {
+    fn from(err: PublishError) -> Self {
+        match err {
+            PublishError::Invalid(problems) => Self::Invalid(problems),
+            PublishError::Write { path, source } => Self::Io { path, source },
+        }
+    }
+}
+
+/// A component named on the command line, with the status to give it (if any).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ComponentChange {
+    /// Component id.
+    pub id: String,
+    /// New status; `None` keeps (or, when opening, derives from the impact) the status.
+    pub status: Option<ComponentStatus>,
+}
+
+impl ComponentChange {
+    /// Reads `id` or `id=status`.
+    pub fn parse(text: &str) -> Result<Self, EditError> {
+        let (id, status) = match text.split_once('=') {
+            Some((id, status)) => (id, Some(parse_component_status(status)?)),
+            None => (text, None),
+        };
+        let id = id.trim();
+        if id.is_empty() {
+            return Err(EditError::Request(format!("{text:?} names no component")));
+        }
+        Ok(Self {
+            id: id.to_owned(),
+            status,
+        })
+    }
+}
+
+/// Reads a component status in Statuspage's words, refusing unknown ones.
+pub fn parse_component_status(text: &str) -> Result<ComponentStatus, EditError> {
+    match ComponentStatus::from_wire(text.trim()) {
+        ComponentStatus::Unknown(other) => Err(EditError::Request(format!(
+            "unknown component status {other:?} (operational, degraded_performance, \
+             partial_outage, major_outage, under_maintenance)"
+        ))),
+        status => Ok(status),
+    }
+}
+
+/// A new incident.
+#[derive(Debug, Clone)]
+pub struct NewIncident {
+    /// Title.
+    pub name: String,
+    /// Minor, major or critical (or none).
+    pub impact: Impact,
+    /// Investigating, identified or monitoring.
+    pub status: IncidentStatus,
+    /// Affected components; those without a status get the one the impact suggests.
+    pub components: Vec<ComponentChange>,
+    /// The first message.
+    pub message: String,
+    /// The incident id; generated from the name and time when `None`.
+    pub id: Option<String>,
+}
+
+/// A new message on an open incident or maintenance.
+#[derive(Debug, Clone)]
+pub struct NewUpdate {
+    /// The incident or maintenance id.
+    pub id: String,
+    /// Its new status, if it changes.
+    pub status: Option<IncidentStatus>,
+    /// The message.
+    pub message: String,
+    /// Components whose status changes.
+    pub components: Vec<ComponentChange>,
+}
+
+/// A new maintenance window.
+#[derive(Debug, Clone)]
+pub struct NewMaintenance {
+    /// Title.
+    pub name: String,
+    /// Planned start.
+    pub from: Timestamp,
+    /// Planned end.
+    pub until: Timestamp,
+    /// Affected component ids.
+    pub components: Vec<String>,
+    /// The announcement.
+    pub message: String,
+    /// The maintenance id; generated when `None`.
+    pub id: Option<String>,
+}
+
+/// The component status an incident's impact suggests for the components it names.
+fn status_for_impact(impact: &Impact) -> Option<ComponentStatus> {
+    match impact {
+        Impact::Minor => Some(ComponentStatus::DegradedPerformance),
+        Impact::Major => Some(ComponentStatus::PartialOutage),
+        Impact::Critical => Some(ComponentStatus::MajorOutage),
+        _ => None,
+    }
+}
+
+/// Statuspage's banner text for an indicator.
+fn indicator_description(indicator: &Indicator) -> &'static str {
+    match indicator {
+        Indicator::None => "All Systems Operational",
+        Indicator::Minor => "Minor Service Outage",
+        Indicator::Major => "Partial System Outage",
+        Indicator::Critical => "Major System Outage",
+        Indicator::Maintenance => "Service Under Maintenance",
+        Indicator::Unknown(_) => "Status Unknown",
+    }
+}
+
+/// Every incident and update id in use, so new ones never collide.
+fn taken_ids(summary: &Summary, history: &IncidentHistory) -> HashSet<String> {
+    summary
+        .incidents
+        .iter()
+        .chain(&summary.scheduled_maintenances)
+        .chain(&history.incidents)
+        .flat_map(|incident| {
+            std::iter::once(incident.id.clone())
+                .chain(incident.incident_updates.iter().map(|u| u.id.clone()))
+        })
+        .collect()
+}
+
+/// A Statuspage-style id (12 lowercase letters and digits) derived from `seed`, not in `taken`.
+/// Derived rather than random so that a run with `--now` is reproducible.
+fn new_id(seed: &str, taken: &mut HashSet<String>) -> String {
+    const ALPHABET: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    for attempt in 0u32.. {
+        let mut hash = fnv1a(fnv1a(FNV_OFFSET, seed.as_bytes()), &attempt.to_le_bytes());
+        let id: String = (0..12)
+            .map(|_| {
+                let c = ALPHABET[(hash % 36) as usize] as char;
+                hash /= 36;
+                c
+            })
+            .collect();
+        if taken.insert(id.clone()) {
+            return id;
+        }
+    }
+    unreachable!("some attempt finds a free id")
+}
+
+/// Checks a chosen id: Statuspage ids are letters and digits; it must be new.
+fn chosen_id(id: &str, taken: &mut HashSet<String>) -> Result<String, EditError> {
+    if id.is_empty() || !id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
+        return Err(EditError::Request(format!(
+            "id {id:?} must be letters, digits and dashes"
+        )));
+    }
+    if !taken.insert(id.to_owned()) {
+        return Err(EditError::Request(format!("id {id:?} is already used")));
+    }
+    Ok(id.to_owned())
+}
+
+/// Refuses empty text.
+fn required(what: &str, text: &str) -> Result<(), EditError> {
+    if text.trim().is_empty() {
+        Err(EditError::Request(format!("{what} must not be empty")))
+    } else {
+        Ok(())
+    }
+}
+
+/// The ids a component change touches: a group stands for itself and its members.
+fn expand(summary: &Summary, id: &str) -> Result<Vec<String>, EditError> {
+    let component = summary.component(id).ok_or_else(|| {
+        let known: Vec<&str> = summary.components.iter().map(|c| c.id.as_str()).collect();
+        EditError::Request(format!(
+            "no component {id:?}; this region has {}",
+            known.join(", ")
+        ))
+    })?;
+    let mut ids = vec![component.id.clone()];
+    if component.group {
+        ids.extend(
+            summary
+                .components
+                .iter()
+                .filter(|c| {
+                    c.id != component.id
+                        && (component.components.contains(&c.id)
+                            || c.group_id.as_deref() == Some(component.id.as_str()))
+                })
+                .map(|c| c.id.clone()),
+        );
+    }
+    Ok(ids)
+}
+
+/// Sets component statuses, recording each as an affected component (also unchanged ones, as
+/// Statuspage does) and each real change in `changes`.
+fn apply_component_statuses(
+    summary: &mut Summary,
+    requested: &[(String, Option<ComponentStatus>)],
+    now: Timestamp,
+    changes: &mut Vec<String>,
+) -> Result<Vec<AffectedComponent>, EditError> {
+    let mut affected = Vec::new();
+    let mut seen = HashSet::new();
+    for (id, status) in requested {
+        for id in expand(summary, id)? {
+            if !seen.insert(id.clone()) {
+                continue;
+            }
+            let component = summary
+                .components
+                .iter_mut()
+                .find(|c| c.id == id)
+                .expect("expand returns known ids");
+            let old = component.status.clone();
+            if let Some(new) = status.clone().filter(|new| *new != old) {
+                changes.push(format!(
+                    "component {} ({}): {} → {}",
+                    component.id,
+                    component.name,
+                    old.as_str(),
+                    new.as_str()
+                ));
+                component.status = new;
+                component.updated_at = Some(now);
+            }
+            affected.push(AffectedComponent {
+                code: Some(component.id.clone()),
+                name: component.name.clone(),
+                old_status: Some(old),
+                new_status: Some(component.status.clone()),
+            });
+        }
+    }
+    Ok(affected)
+}
+
+/// Refreshes an incident's component list: current copies of those it had and of `ids`.
+fn attach_components(summary: &Summary, incident: &mut Incident, ids: &[String]) {
+    let mut wanted: Vec<String> = incident.components.iter().map(|c| c.id.clone()).collect();
+    for id in ids {
+        if !wanted.contains(id) {
+            wanted.push(id.clone());
+        }
+    }
+    incident.components = wanted
+        .iter()
+        .filter_map(|id| summary.component(id))
+        .cloned()
+        .collect::<Vec<Component>>();
+}
+
+/// A new update posted now.
+fn update_now(
+    id: String,
+    incident_id: &str,
+    status: IncidentStatus,
+    message: &str,
+    now: Timestamp,
+    affected: Vec<AffectedComponent>,
+) -> IncidentUpdate {
+    IncidentUpdate {
+        id,
+        status,
+        body: message.to_owned(),
+        incident_id: Some(incident_id.to_owned()),
+        created_at: now,
+        updated_at: Some(now),
+        display_at: Some(now),
+        affected_components: affected,
+    }
+}
+
+/// The short link of an incident on the region's page, when the page has an address.
+fn shortlink(summary: &Summary, id: &str) -> Option<String> {
+    summary
+        .page
+        .url
+        .as_ref()
+        .map(|url| format!("{}/incidents/{id}", url.trim_end_matches('/')))
+}
+
+/// Opens an incident; returns what changed.
+pub fn open_incident(
+    summary: &mut Summary,
+    history: &IncidentHistory,
+    new: NewIncident,
+    now: Timestamp,
+) -> Result<Vec<String>, EditError> {
+    required("the name", &new.name)?;
+    required("the message", &new.message)?;
+    if !matches!(
+        new.status,
+        IncidentStatus::Investigating | IncidentStatus::Identified | IncidentStatus::Monitoring
+    ) {
+        return Err(EditError::Request(format!(
+            "a new incident is investigating, identified or monitoring, not {:?}",
+            new.status.as_str()
+        )));
+    }
+    if matches!(new.impact, Impact::Unknown(_) | Impact::Maintenance) {
+        return Err(EditError::Request(format!(
+            "impact must be none, minor, major or critical, not {:?}",
+            new.impact.as_str()
+        )));
+    }
+    let mut taken = taken_ids(summary, history);
+    let id = match &new.id {
+        Some(id) => chosen_id(id, &mut taken)?,
+        None => new_id(
+            &format!(
+                "incident|{}|{}|{}",
+                summary.page.id,
+                new.name,
+                now.to_rfc3339()
+            ),
+            &mut taken,
+        ),
+    };
+    let update_id = new_id(&format!("update|{id}|{}", now.to_rfc3339()), &mut taken);
+    let default_status = status_for_impact(&new.impact);
+    let requested: Vec<(String, Option<ComponentStatus>)> = new
+        .components
+        .iter()
+        .map(|c| (c.id.clone(), c.status.clone().or(default_status.clone())))
+        .collect();
+    let mut changes = vec![format!(
+        "opened incident {id} {:?}: {}, impact {}",
+        new.name,
+        new.status.as_str(),
+        new.impact.as_str()
+    )];
+    let affected = apply_component_statuses(summary, &requested, now, &mut changes)?;
+    let attached: Vec<String> = new.components.iter().map(|c| c.id.clone()).collect();
+    let mut incident = Incident {
+        id: id.clone(),
+        name: new.name.trim().to_owned(),
+        status: new.status.clone(),
+        impact: new.impact,
+        shortlink: shortlink(summary, &id),
+        page_id: None,
+        created_at: now,
+        updated_at: Some(now),
+        started_at: Some(now),
+        monitoring_at: (new.status == IncidentStatus::Monitoring).then_some(now),
+        resolved_at: None,
+        scheduled_for: None,
+        scheduled_until: None,
+        incident_updates: vec![update_now(
+            update_id,
+            &id,
+            new.status,
+            &new.message,
+            now,
+            affected,
+        )],
+        components: Vec::new(),
+    };
+    attach_components(summary, &mut incident, &attached);
+    summary.incidents.insert(0, incident);
+    Ok(changes)
+}
+
+/// Where an open incident or maintenance is in a summary.
+fn find_open<'a>(
+    summary: &'a mut Summary,
+    history: &IncidentHistory,
+    id: &str,
+) -> Result<&'a mut Incident, EditError> {
+    if history.incidents.iter().any(|i| i.id == id)
+        && !summary
+            .incidents
+            .iter()
+            .chain(&summary.scheduled_maintenances)
+            .any(|i| i.id == id)
+    {
+        return Err(EditError::Request(format!(
+            "{id:?} is already closed (it is in the history)"
+        )));
+    }
+    summary
+        .incidents
+        .iter_mut()
+        .chain(summary.scheduled_maintenances.iter_mut())
+        .find(|i| i.id == id)
+        .ok_or_else(|| EditError::Request(format!("no open incident or maintenance {id:?}")))
+}
+
+/// Posts an update on an open incident or maintenance; returns what changed.
+pub fn update_incident(
+    summary: &mut Summary,
+    history: &IncidentHistory,
+    update: NewUpdate,
+    now: Timestamp,
+) -> Result<Vec<String>, EditError> {
+    required("the message", &update.message)?;
+    let (is_maintenance, current, attached) = {
+        let incident = find_open(summary, history, &update.id)?;
+        let attached: Vec<String> = incident
+            .affected_component_ids()
+            .into_iter()
+            .map(str::to_owned)
+            .collect();
+        (incident.is_maintenance(), incident.status.clone(), attached)
+    };
+    let status = update.status.clone().unwrap_or(current.clone());
+    let allowed: &[IncidentStatus] = if is_maintenance {
+        &[
+            IncidentStatus::Scheduled,
+            IncidentStatus::InProgress,
+            IncidentStatus::Verifying,
+        ]
+    } else {
+        &[
+            IncidentStatus::Investigating,
+            IncidentStatus::Identified,
+            IncidentStatus::Monitoring,
+        ]
+    };
+    if !allowed.contains(&status) {
+        let names: Vec<&str> = allowed.iter().map(IncidentStatus::as_str).collect();
+        return Err(EditError::Request(format!(
+            "status {:?} is not one of {} (use `resolve` to close)",
+            status.as_str(),
+            names.join(", ")
+        )));
+    }
+    let mut requested: Vec<(String, Option<ComponentStatus>)> = update
+        .components
+        .iter()
+        .map(|c| (c.id.clone(), c.status.clone()))
+        .collect();
+    if requested.is_empty() && is_maintenance && status == IncidentStatus::InProgress {
+        requested = attached
+            .iter()
+            .map(|id| (id.clone(), Some(ComponentStatus::UnderMaintenance)))
+            .collect();
+    }
+    let mut taken = taken_ids(summary, history);
+    let update_id = new_id(
+        &format!("update|{}|{}", update.id, now.to_rfc3339()),
+        &mut taken,
+    );
+    let mut changes = Vec::new();
+    if status != current {
+        changes.push(format!(
+            "{} {}: {} → {}",
+            if is_maintenance {
+                "maintenance"
+            } else {
+                "incident"
+            },
+            update.id,
+            current.as_str(),
+            status.as_str()
+        ));
+    }
+    let affected = apply_component_statuses(summary, &requested, now, &mut changes)?;
+    let new_ids: Vec<String> = requested.iter().map(|(id, _)| id.clone()).collect();
+    let snapshot = summary.clone();
+    let incident = find_open(summary, history, &update.id)?;
+    incident.incident_updates.insert(
+        0,
+        update_now(
+            update_id.clone(),
+            &update.id,
+            status.clone(),
+            &update.message,
+            now,
+            affected,
+        ),
+    );
+    if status == IncidentStatus::Monitoring && incident.monitoring_at.is_none() {
+        incident.monitoring_at = Some(now);
+    }
+    if status == IncidentStatus::InProgress && incident.started_at.is_none() {
+        incident.started_at = Some(now);
+    }
+    incident.status = status;
+    incident.updated_at = Some(now);
+    attach_components(&snapshot, incident, &new_ids);
+    changes.push(format!("posted update {update_id} on {}", update.id));
+    Ok(changes)
+}
+
+/// Resolves an incident (or completes a maintenance), moves it to the history and sets its
+/// components back to operational unless another open incident still names them.
+pub fn resolve_incident(
+    summary: &mut Summary,
+    history: &mut IncidentHistory,
+    id: &str,
+    message: &str,
+    now: Timestamp,
+) -> Result<Vec<String>, EditError> {
+    required("the message", message)?;
+    find_open(summary, history, id)?;
+    let mut incident = match summary.incidents.iter().position(|i| i.id == id) {
+        Some(n) => summary.incidents.remove(n),
+        None => {
+            let n = summary
+                .scheduled_maintenances
+                .iter()
+                .position(|i| i.id == id)
+                .expect("find_open found it");
+            summary.scheduled_maintenances.remove(n)
+        }
+    };
+    let status = if incident.is_maintenance() {
+        IncidentStatus::Completed
+    } else {
+        IncidentStatus::Resolved
+    };
+    let still_named: HashSet<String> = summary
+        .incidents
+        .iter()
+        .chain(&summary.scheduled_maintenances)
+        .filter(|other| other.is_open())
+        .flat_map(|other| other.affected_component_ids())
+        .map(str::to_owned)
+        .collect();
+    let mut requested = Vec::new();
+    for attached in incident.affected_component_ids() {
+        for member in expand(summary, attached)? {
+            if !still_named.contains(&member) {
+                requested.push((member, Some(ComponentStatus::Operational)));
+            }
+        }
+    }
+    let mut changes = vec![format!(
+        "{} {id} {:?}: {} → {}; moved to the history",
+        if incident.is_maintenance() {
+            "maintenance"
+        } else {
+            "incident"
+        },
+        incident.name,
+        incident.status.as_str(),
+        status.as_str()
+    )];
+    let affected = apply_component_statuses(summary, &requested, now, &mut changes)?;
+    let mut taken = taken_ids(summary, history);
+    taken.extend(incident.incident_updates.iter().map(|u| u.id.clone()));
+    let update_id = new_id(&format!("update|{id}|{}", now.to_rfc3339()), &mut taken);
+    incident.incident_updates.insert(
+        0,
+        update_now(update_id, id, status.clone(), message, now, affected),
+    );
+    incident.status = status;
+    incident.resolved_at = Some(now);
+    incident.updated_at = Some(now);
+    attach_components(summary, &mut incident, &[]);
+    let at = history
+        .incidents
+        .iter()
+        .position(|other| other.created_at <= incident.created_at)
+        .unwrap_or(history.incidents.len());
+    history.incidents.insert(at, incident);
+    Ok(changes)
+}
+
+/// Announces a maintenance window; returns what changed.
+pub fn schedule_maintenance(
+    summary: &mut Summary,
+    history: &IncidentHistory,
+    new: NewMaintenance,
+    now: Timestamp,
+) -> Result<Vec<String>, EditError> {
+    required("the name", &new.name)?;
+    required("the message", &new.message)?;
+    if new.until <= new.from {
+        return Err(EditError::Request(format!(
+            "the window ends ({}) before it starts ({})",
+            new.until.to_rfc3339(),
+            new.from.to_rfc3339()
+        )));
+    }
+    for id in &new.components {
+        expand(summary, id)?;
+    }
+    let mut taken = taken_ids(summary, history);
+    let id = match &new.id {
+        Some(id) => chosen_id(id, &mut taken)?,
+        None => new_id(
+            &format!(
+                "maintenance|{}|{}|{}",
+                summary.page.id,
+                new.name,
+                now.to_rfc3339()
+            ),
+            &mut taken,
+        ),
+    };
+    let update_id = new_id(&format!("update|{id}|{}", now.to_rfc3339()), &mut taken);
+    let requested: Vec<(String, Option<ComponentStatus>)> =
+        new.components.iter().map(|id| (id.clone(), None)).collect();
+    let mut changes = vec![format!(
+        "scheduled maintenance {id} {:?} from {} until {}",
+        new.name,
+        new.from.to_rfc3339(),
+        new.until.to_rfc3339()
+    )];
+    let affected = apply_component_statuses(summary, &requested, now, &mut changes)?;
+    let mut maintenance = Incident {
+        id: id.clone(),
+        name: new.name.trim().to_owned(),
+        status: IncidentStatus::Scheduled,
+        impact: Impact::Maintenance,
+        shortlink: shortlink(summary, &id),
+        page_id: None,
+        created_at: now,
+        updated_at: Some(now),
+        started_at: None,
+        monitoring_at: None,
+        resolved_at: None,
+        scheduled_for: Some(new.from),
+        scheduled_until: Some(new.until),
+        incident_updates: vec![update_now(
+            update_id,
+            &id,
+            IncidentStatus::Scheduled,
+            &new.message,
+            now,
+            affected,
+        )],
+        components: Vec::new(),
+    };
+    attach_components(summary, &mut maintenance, &new.components);
+    let at = summary
+        .scheduled_maintenances
+        .iter()
+        .position(|other| other.scheduled_for.is_some_and(|start| start > new.from))
+        .unwrap_or(summary.scheduled_maintenances.len());
+    summary.scheduled_maintenances.insert(at, maintenance);
+    Ok(changes)
+}
+
+/// Sets the page's status indicator and banner text from its components and open incidents,
+/// and its `updated_at` to `now`; returns the change, if any.
+pub fn refresh_page_status(summary: &mut Summary, now: Timestamp) -> Vec<String> {
+    let indicator = overall_status(summary, now.with_timezone(&Utc)).indicator;
+    let mut changes = Vec::new();
+    if summary.status.indicator != indicator {
+        changes.push(format!(
+            "page status: {} → {} ({})",
+            summary.status.indicator.as_str(),
+            indicator.as_str(),
+            indicator_description(&indicator)
+        ));
+    }
+    summary.status.description = indicator_description(&indicator).to_owned();
+    summary.status.indicator = indicator;
+    summary.page.updated_at = Some(now);
+    changes
+}
+
+/// Loads a region's files from `public_dir`, applies `edit`, refreshes the page status, checks
+/// the whole site with the result, and only then writes the changed files (each replaced in
+/// one step). Returns what changed, ending with the files written.
+pub fn edit_region(
+    public_dir: &Path,
+    region_id: &str,
+    now: Timestamp,
+    edit: impl FnOnce(&mut Summary, &mut IncidentHistory) -> Result<Vec<String>, EditError>,
+) -> Result<Vec<String>, EditError> {
+    let config = SiteConfig::from_json("config.json", &read(public_dir, "config.json")?)?;
+    let region = config.region(region_id).ok_or_else(|| {
+        let ids: Vec<&str> = config.regions.iter().map(|r| r.id.as_str()).collect();
+        EditError::Request(format!(
+            "no region {region_id:?}; the regions are {}",
+            ids.join(", ")
+        ))
+    })?;
+    let summary_file = local_file(&region.summary_url)?;
+    let history_file = local_file(&region.history_url)?;
+    let mut summary = parse_summary(summary_file, &read(public_dir, summary_file)?)?;
+    let original_history = parse_history(history_file, &read(public_dir, history_file)?)?;
+    let mut history = original_history.clone();
+
+    let mut changes = edit(&mut summary, &mut history)?;
+    changes.extend(refresh_page_status(&mut summary, now));
+
+    let mut outputs = vec![(summary_file, to_json(&summary))];
+    if history != original_history {
+        outputs.push((history_file, to_json(&history)));
+    }
+    let problems = check_in_scratch(public_dir, &config, &outputs, now)?
+        .into_iter()
+        .filter(|p| p.file == summary_file || p.file == history_file)
+        .collect::<Vec<_>>();
+    if !problems.is_empty() {
+        return Err(EditError::Invalid(problems));
+    }
+    // History first: if the summary write then failed, the incident would show in both files
+    // rather than vanish.
+    outputs.reverse();
+    for (file, json) in outputs {
+        replace(&public_dir.join(file), &json)?;
+        changes.push(format!("wrote {file}"));
+    }
+    Ok(changes)
+}
+
+/// Pretty JSON with a final newline, as the data files are kept.
+fn to_json<T: serde::Serialize>(value: &T) -> String {
+    let mut json = serde_json::to_string_pretty(value).expect("status data always serialises");
+    json.push('\n');
+    json
+}
+
+/// Reads a file of the site.
+fn read(public_dir: &Path, file: &str) -> Result<String, EditError> {
+    let path = public_dir.join(file);
+    std::fs::read_to_string(&path).map_err(|err| EditError::Io { path, source: err })
+}
+
+/// Validates the site as it would be with `outputs` written, in a scratch copy of its data.
+fn check_in_scratch(
+    public_dir: &Path,
+    config: &SiteConfig,
+    outputs: &[(&str, String)],
+    now: Timestamp,
+) -> Result<Vec<Problem>, EditError> {
+    let stamp = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos())
+        .unwrap_or_default();
+    let scratch = std::env::temp_dir().join(format!("beacon-ops-{}-{stamp}", std::process::id()));
+    let result = (|| {
+        let io = |path: &Path, source| EditError::Io {
+            path: path.to_owned(),
+            source,
+        };
+        let mut files = vec!["config.json".to_owned()];
+        for region in &config.regions {
+            for url in [&region.summary_url, &region.history_url] {
+                if let Ok(file) = local_file(url) {
+                    files.push(file.to_owned());
+                }
+            }
+        }
+        for file in &files {
+            let target = scratch.join(file);
+            if let Some(parent) = target.parent() {
+                std::fs::create_dir_all(parent).map_err(|err| io(parent, err))?;
+            }
+            if public_dir.join(file).exists() {
+                std::fs::copy(public_dir.join(file), &target).map_err(|err| io(&target, err))?;
+            }
+        }
+        for (file, json) in outputs {
+            let target = scratch.join(file);
+            std::fs::write(&target, json).map_err(|err| io(&target, err))?;
+        }
+        Ok(validate_site_at(
+            &super::SiteDir(&scratch),
+            now.with_timezone(&Utc),
+        ))
+    })();
+    let _ = std::fs::remove_dir_all(&scratch);
+    result
+}
+
+/// Replaces `path` with `contents` in one step (write beside it, then rename).
+fn replace(path: &Path, contents: &str) -> Result<(), EditError> {
+    let mut staged = path.as_os_str().to_owned();
+    staged.push(".beacon-ops-new");
+    let staged = PathBuf::from(staged);
+    std::fs::write(&staged, contents).map_err(|source| EditError::Io {
+        path: staged.clone(),
+        source,
+    })?;
+    std::fs::rename(&staged, path).map_err(|source| EditError::Io {
+        path: path.to_owned(),
+        source,
+    })
+}
