@@ -35,7 +35,7 @@ fn has(problems: &[Problem], file: &str, path: &str, reason: &str) -> bool {
 
 #[test]
 fn the_shipped_demo_site_has_no_problems() {
-    let problems = validate_site_at(&common::Dir(common::public().clone()), now());
+    let problems = validate_site_at(&beacon_ops::publish::SiteDir(&common::public()), now());
     assert!(problems.is_empty(), "{problems:#?}");
 }
 
@@ -78,7 +78,7 @@ fn every_problem_is_reported_with_file_and_path() {
             .unwrap()
             .push(json!("ap-ghost"));
     });
-    let problems = validate_site_at(&common::Dir(root.clone()), now());
+    let problems = validate_site_at(&beacon_ops::publish::SiteDir(&root), now());
     let expected = [
         (
             "data/emea/summary.json",
@@ -153,7 +153,7 @@ fn unreadable_files_do_not_hide_the_other_regions_problems() {
     edit(&root, "data/americas/history.json", |v| {
         v["incidents"][0]["status"] = json!("resolved");
     });
-    let problems = validate_site_at(&common::Dir(root.clone()), now());
+    let problems = validate_site_at(&beacon_ops::publish::SiteDir(&root), now());
     assert!(
         has(
             &problems,
@@ -180,7 +180,7 @@ fn unreadable_files_do_not_hide_the_other_regions_problems() {
 fn a_broken_config_is_the_only_problem_reported() {
     let root = copy_site("config");
     std::fs::write(root.join("config.json"), "{\"site_name\": 3}").unwrap();
-    let problems = validate_site_at(&common::Dir(root.clone()), now());
+    let problems = validate_site_at(&beacon_ops::publish::SiteDir(&root), now());
     assert_eq!(problems.len(), 1, "{problems:#?}");
     assert_eq!(problems[0].path, "site_name");
     std::fs::remove_dir_all(root).unwrap();
