@@ -4,6 +4,7 @@
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -19,7 +20,7 @@ const TYPES = {
 
 /** Serves `root` under `prefix` (e.g. "/" or "/beacon/") on 127.0.0.1 and a free port; with
  * `fallback: false`, as a host without the single-page-app rule (unknown paths are 404). */
-export async function serve(root, prefix = '/', { fallback = true } = {}) {
+export async function serve(root, prefix = '/', { fallback = true, port = 0 } = {}) {
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
     if (!url.pathname.startsWith(prefix) && url.pathname + '/' !== prefix) {
@@ -45,7 +46,24 @@ export async function serve(root, prefix = '/', { fallback = true } = {}) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     }
   });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}${prefix}`, close: () => new Promise((r) => server.close(r)) };
+  await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const listening = server.address().port;
+  return { url: `http://127.0.0.1:${listening}${prefix}`, close: () => new Promise((r) => server.close(r)) };
+}
+
+// As a command: `node tests/e2e/server.mjs DIR [--port N] [--prefix /path/]` serves DIR until
+// stopped (the serve command uses it for the built site).
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const args = process.argv.slice(2);
+  const option = (name, fallback) => {
+    const at = args.indexOf(name);
+    return at >= 0 ? args[at + 1] : fallback;
+  };
+  const root = args[0];
+  if (!root || root.startsWith('--')) {
+    console.error('usage: node tests/e2e/server.mjs DIR [--port N] [--prefix /path/]');
+    process.exit(2);
+  }
+  const site = await serve(root, option('--prefix', '/'), { port: Number(option('--port', '8080')) });
+  console.log(`serving ${root} on ${site.url}`);
 }
