@@ -12,7 +12,7 @@ fn due_time_cost_in_wasm() {
             .expect("performance exists in Node and browsers")
             .unchecked_into();
     let mut now_ns = || (performance.now() * 1_000_000.0) as u64;
-    let rows = beacon::sla::bench::run_due_time_benchmark(&mut now_ns, 200_000_000);
+    let rows = beacon_core::sla::bench::run_due_time_benchmark(&mut now_ns, 200_000_000);
     assert_eq!(rows.len(), 5);
-    console_log!("{}", beacon::sla::bench::report("wasm32", &rows, None));
+    console_log!("{}", beacon_core::sla::bench::report("wasm32", &rows, None));
 }

@@ -4,8 +4,8 @@
 use std::time::Duration;
 
 use beacon::pages::region::{RegionStatus, SummaryView};
-use beacon::status::config::SiteConfig;
-use beacon::status::model::parse_summary;
+use beacon_core::status::config::SiteConfig;
+use beacon_core::status::model::parse_summary;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -41,11 +41,11 @@ fn region_page_renders_each_section_with_its_status_in_words() {
     let region = config.region("americas").unwrap().clone();
     let summary = parse_summary("americas/summary.json", AMERICAS).unwrap();
     let expected: Vec<(String, String)> =
-        beacon::status::overall::sections(&summary, &region.component_order)
+        beacon_core::status::overall::sections(&summary, &region.component_order)
             .iter()
             .map(|s| (s.component.name.clone(), s.status.label().to_string()))
             .collect();
-    let now = beacon::web::now();
+    let now = beacon_browser::now();
     let root = mount(move || view! { <SummaryView summary region now /> }.into_any());
 
     let names = texts(&root, "[data-testid=component] .component-name");
@@ -74,7 +74,7 @@ fn every_status_has_an_icon_and_words_not_colour_alone() {
     let config = SiteConfig::from_json("config.json", CONFIG).unwrap();
     let region = config.region("americas").unwrap().clone();
     let root =
-        mount(move || view! { <SummaryView summary region now=beacon::web::now() /> }.into_any());
+        mount(move || view! { <SummaryView summary region now=beacon_browser::now() /> }.into_any());
     let labels = root.query_selector_all(".status-label").unwrap();
     assert!(labels.length() >= 3);
     for i in 0..labels.length() {
@@ -118,7 +118,7 @@ async fn a_missing_data_file_shows_a_specific_error_not_a_blank_page() {
         .is_none());
 }
 
-// Language packs (issue 8): in the browser only English is compiled in; another language reads
+// Language packs: in the browser only English is compiled in; another language reads
 // from its installed pack, English per key it lacks.
 
 #[wasm_bindgen_test]
@@ -127,7 +127,7 @@ fn an_installed_pack_gives_its_language_and_english_where_it_lacks_a_key() {
     // The German pack exactly as `beacon-ops publish` writes it.
     assert!(!pack::ready(Lang::German));
     assert_eq!(Lang::German.text(Msg::Components), "Components");
-    pack::install(
+    beacon::i18n::packs::install_json(
         Lang::German,
         "i18n/de.test.json",
         &pack::pack_json(Lang::German),
@@ -150,10 +150,10 @@ fn an_installed_pack_gives_its_language_and_english_where_it_lacks_a_key() {
             "{msg:?}"
         );
     }
-    assert_eq!(pack::failure(Lang::German), None);
+    assert_eq!(beacon::i18n::packs::failure(Lang::German), None);
 
     // A pack without some keys (or with a text that is not a string): English for those.
-    pack::install(
+    beacon::i18n::packs::install_json(
         Lang::Dutch,
         "i18n/nl.test.json",
         r#"{"Components": "Onderdelen", "Footer": 7, "Unknown": "x"}"#,
@@ -179,7 +179,7 @@ fn an_unreadable_pack_is_refused_naming_the_file_and_why_and_the_language_stays_
         ("null", "not a language pack"),
         (r#""Komponentit""#, "not a language pack"),
     ] {
-        let error = pack::install(Lang::Finnish, "i18n/fi.0123.json", json).unwrap_err();
+        let error = beacon::i18n::packs::install_json(Lang::Finnish, "i18n/fi.0123.json", json).unwrap_err();
         let text = error.to_string();
         assert!(text.starts_with("i18n/fi.0123.json: "), "{text}");
         assert!(text.contains(why), "{json}: {text}");
@@ -207,8 +207,8 @@ async fn get_updates_says_when_its_dialog_module_cannot_be_loaded_and_offers_a_r
     let subscriptions = config.subscriptions.clone();
     // This test page names no module (the build writes the <meta> tag), so loading fails.
     let root = mount(move || {
-        let summary = Signal::derive(|| None::<beacon::status::model::Summary>);
-        let history = Signal::derive(|| None::<beacon::status::model::IncidentHistory>);
+        let summary = Signal::derive(|| None::<beacon_core::status::model::Summary>);
+        let history = Signal::derive(|| None::<beacon_core::status::model::IncidentHistory>);
         view! { <GetUpdates region subscriptions summary history /> }.into_any()
     });
     let button: web_sys::HtmlElement = root
@@ -285,7 +285,7 @@ async fn the_dialog_module_follows_the_language_and_sections_the_status_app_tell
     assert!(element.open());
     // The module follows the language with the language's pack (French here; the pack tests
     // above use German, Dutch and Finnish).
-    beacon::i18n::pack::install(
+    beacon::i18n::packs::install_json(
         Lang::French,
         "i18n/fr.test.json",
         &beacon::i18n::pack::pack_json(Lang::French),
@@ -317,7 +317,7 @@ async fn the_dialog_module_follows_the_language_and_sections_the_status_app_tell
 #[wasm_bindgen_test]
 async fn the_configuration_written_into_the_page_is_read_and_a_broken_one_is_named() {
     use beacon::api::{site_config, INLINE_CONFIG};
-    use beacon::status::config::CONFIG_ELEMENT_ID;
+    use beacon_core::status::config::CONFIG_ELEMENT_ID;
     let document = leptos::prelude::document();
     let script = document.create_element("script").unwrap();
     script.set_attribute("type", "application/json").unwrap();

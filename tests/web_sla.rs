@@ -6,8 +6,8 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use beacon::pages::sla::{PendingTimerView, SlaResults};
-use beacon::sla::present::{EmbedQuery, SlaQuery};
-use beacon::sla::{BusinessCalendar, Policy};
+use beacon_core::sla::present::{EmbedQuery, SlaQuery};
+use beacon_core::sla::{BusinessCalendar, Policy};
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -275,17 +275,17 @@ fn pending_timer_shows_reminder_and_automatic_close() {
 #[wasm_bindgen_test]
 fn embed_widget_shows_the_chosen_plans_for_the_level() {
     // Read as the widget reads it: the browser's JSON.parse and the tree readers.
-    let policy = beacon::embed::parse_policy("model-a.json", MODEL_A).unwrap();
+    let policy = beacon_embed::parse_policy("model-a.json", MODEL_A).unwrap();
     let q = EmbedQuery {
         plans: vec!["standard".into(), "premium".into()],
         severity: Some("high".into()),
         ..EmbedQuery::default()
     };
-    let widget = beacon::embed::widget(&policy, &q, beacon::i18n::Lang::English, "/");
+    let widget = beacon_embed::widget(&policy, &q, beacon::i18n::Lang::English, "/");
     let document = web_sys::window().unwrap().document().unwrap();
     let root = document.create_element("main").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
-    beacon::embed::render(&root, &widget);
+    beacon_embed::render(&root, &widget);
     assert_eq!(text(&root, "[data-testid=embed-level]"), "High");
     assert_eq!(
         text(
@@ -320,7 +320,7 @@ fn the_browsers_json_parse_reads_every_policy_as_serde_json_does() {
         ("model-b.json", MODEL_B),
         ("pending.json", PENDING),
     ] {
-        let from_browser = beacon::embed::parse_policy(file, text).unwrap();
+        let from_browser = beacon_embed::parse_policy(file, text).unwrap();
         let from_json = Policy::from_json(file, text).unwrap();
         assert_eq!(
             format!("{from_browser:?}"),
@@ -330,14 +330,14 @@ fn the_browsers_json_parse_reads_every_policy_as_serde_json_does() {
     }
     let broken = MODEL_B.replacen("\"business_hours\"", "\"fortnights\"", 1);
     let english = beacon::i18n::Lang::English;
-    let error = beacon::embed::parse_policy("model-b.json", &broken)
+    let error = beacon_embed::parse_policy("model-b.json", &broken)
         .unwrap_err()
         .describe(english);
     assert!(
         error.starts_with("model-b.json at targets[0].first_response.unit: unknown unit"),
         "{error}"
     );
-    let error = beacon::embed::parse_policy("model-b.json", "{ nope")
+    let error = beacon_embed::parse_policy("model-b.json", "{ nope")
         .unwrap_err()
         .describe(english);
     assert!(error.starts_with("model-b.json: "), "{error}");

@@ -1,6 +1,15 @@
-//! Beacon's native tools for operators: [`publish`] turns the status data into the published
-//! site (validated data, pre-rendered pages, feeds, calendars, badges, language packs), edits
-//! incidents and maintenance without hand-written JSON, and [`publish::cli`] is the
-//! `beacon-ops` command line over both.
+//! Beacon's native tools for operators, in three parts:
+//!
+//! - [`cli`]: the `beacon-ops` command line (clap) over the other two: `validate`, `publish`,
+//!   `incident open|update|resolve`, `maintenance schedule`, `bench-sla`.
+//! - [`edit`]: opening, updating and resolving incidents and scheduling maintenance as pure
+//!   functions on a region's data, and [`edit::edit_region`], which reads the files, validates
+//!   the edited site in memory and writes only a valid result.
+//! - [`publish`]: the published site around the apps: the data read and validated once
+//!   ([`publish::site`]), feeds ([`publish::atom`], [`publish::rss`]), calendars
+//!   ([`publish::ical`]), badges ([`publish::badge`]), pre-rendered pages
+//!   ([`publish::prerender`]) and language packs.
 
+pub mod cli;
+pub mod edit;
 pub mod publish;

@@ -117,21 +117,109 @@ fn validate_reports_unreadable_files() {
     assert!(stderr(&output).contains("config.json: (document): cannot read"));
 }
 
+/// `incident open` in `emea` with `impact` and `status`, then `extra`.
+fn open_args<'a>(impact: &'a str, status: &'a str, extra: &[&'a str]) -> Vec<&'a str> {
+    let mut args = vec![
+        "incident",
+        "open",
+        "--region",
+        "emea",
+        "--name",
+        "x",
+        "--impact",
+        impact,
+        "--status",
+        status,
+        "--message",
+        "x",
+    ];
+    args.extend(extra);
+    args
+}
+
 #[test]
-fn usage_errors_exit_2_with_the_usage() {
-    for args in [
-        &[][..],
-        &["frobnicate"][..],
-        &["validate", "--bogus", "x"][..],
-        &["validate", "--now", "yesterday"][..],
-        &["publish"][..],
-        &["incident", "open", "--region", "emea"][..],
+fn usage_errors_exit_2_naming_the_argument() {
+    let update = |extra: &[&'static str]| {
+        let mut args = vec![
+            "incident",
+            "update",
+            "--region",
+            "emea",
+            "--id",
+            "tb1xtvj5wamt",
+        ];
+        args.extend(extra);
+        args
+    };
+    for (args, named) in [
+        (vec![], "Usage: beacon-ops <COMMAND>"),
+        (vec!["frobnicate"], "unrecognized subcommand 'frobnicate'"),
+        (
+            vec!["validate", "--bogus", "x"],
+            "unexpected argument '--bogus'",
+        ),
+        (vec!["validate", "--now", "yesterday"], "'--now <RFC3339>'"),
+        (
+            vec!["validate", "--public", "a", "--public", "b"],
+            "'--public <DIR>'",
+        ),
+        (vec!["publish"], "--out <DIR>"),
+        (
+            vec!["publish", "--out", "d", "--module", "subscribe"],
+            "'--module <NAME=PAGE>'",
+        ),
+        (
+            vec!["incident", "open", "--region", "emea"],
+            "--name <TITLE>",
+        ),
+        (
+            open_args("apocalyptic", "investigating", &[]),
+            "'--impact <IMPACT>'",
+        ),
+        (open_args("minor", "resolved", &[]), "'--status <STATUS>'"),
+        (
+            open_args("minor", "investigating", &["--components", ""]),
+            "'--components <COMPONENT[=STATUS],...>'",
+        ),
+        (
+            open_args(
+                "minor",
+                "investigating",
+                &["--components", "em-website,,em-api"],
+            ),
+            "'--components <COMPONENT[=STATUS],...>'",
+        ),
+        (
+            update(&["--message", "x", "--component-status", "em-website=on_fire"]),
+            "unknown component status \"on_fire\"",
+        ),
+        (
+            update(&["--message", " "]),
+            "'--message <TEXT>': must not be empty",
+        ),
+        (
+            vec!["maintenance", "schedule", "--until", "soon"],
+            "'--until <RFC3339>'",
+        ),
+        (
+            vec!["bench-sla", "--now", "2026-11-21T12:00:00Z"],
+            "unexpected argument '--now'",
+        ),
     ] {
-        let output = ops(args);
+        let output = ops(&args);
         assert_eq!(output.status.code(), Some(2), "{args:?}");
-        assert!(stderr(&output).contains("USAGE:"), "{args:?}");
+        assert!(
+            stderr(&output).contains(named),
+            "{args:?}: {}",
+            stderr(&output)
+        );
     }
-    assert!(ops(&["help"]).status.success());
+    let help = ops(&["help"]);
+    assert!(help.status.success());
+    assert!(stdout(&help).contains("Usage: beacon-ops <COMMAND>"));
+    let help = ops(&["incident", "open", "--help"]);
+    assert!(help.status.success());
+    assert!(stdout(&help).contains("Example:"), "{}", stdout(&help));
 }
 
 #[test]
@@ -413,22 +501,7 @@ fn an_edit_that_would_leave_invalid_data_is_refused_and_nothing_is_written() {
             "no open incident",
         ),
         (
-            &[
-                "incident",
-                "open",
-                "--region",
-                "emea",
-                "--name",
-                "x",
-                "--impact",
-                "minor",
-                "--status",
-                "investigating",
-                "--components",
-                "em-toaster",
-                "--message",
-                "x",
-            ][..],
+            &open_args("minor", "investigating", &["--components", "em-toaster"])[..],
             "no component \"em-toaster\"",
         ),
         (
@@ -462,21 +535,6 @@ fn an_edit_that_would_leave_invalid_data_is_refused_and_nothing_is_written() {
                 "x",
             ][..],
             "use `resolve`",
-        ),
-        (
-            &[
-                "incident",
-                "update",
-                "--region",
-                "emea",
-                "--id",
-                "tb1xtvj5wamt",
-                "--message",
-                "x",
-                "--component-status",
-                "em-website=on_fire",
-            ][..],
-            "unknown component status",
         ),
     ] {
         let mut all = args.to_vec();

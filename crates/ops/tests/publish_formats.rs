@@ -4,7 +4,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use beacon_core::status::{ComponentStatus, Impact, IncidentStatus};
-use beacon_ops::publish::edit::{
+use beacon_ops::edit::{
     edit_region, open_incident, update_incident, ComponentChange, NewIncident, NewUpdate,
 };
 use beacon_ops::publish::{load_site, site_files, OutputFile};
@@ -360,7 +360,7 @@ fn hostile_incident_text_is_escaped_in_every_format() {
 
 #[test]
 fn hostile_maintenance_text_is_escaped_in_calendars() {
-    use beacon_ops::publish::edit::{schedule_maintenance, NewMaintenance};
+    use beacon_ops::edit::{schedule_maintenance, NewMaintenance};
     let root = copy_site("hostile-ics");
     edit_region(&root, "apac", now(), |summary, history| {
         schedule_maintenance(

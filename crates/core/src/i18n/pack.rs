@@ -86,16 +86,17 @@ mod installed {
 
     use super::{Lang, Msg};
 
+    /// A language's installed texts, by `Msg as usize` (`None` where the pack lacks a key).
+    type Texts = Vec<Option<&'static str>>;
+
     thread_local! {
-        /// Each installed language with its text of each key by `Msg as usize` (`None` where
-        /// the pack lacks it).
-        static PACKS: RefCell<Vec<(Lang, Vec<Option<&'static str>>)>> =
-            const { RefCell::new(Vec::new()) };
+        /// Each installed language with its texts.
+        static PACKS: RefCell<Vec<(Lang, Texts)>> = const { RefCell::new(Vec::new()) };
     }
 
     /// Installs `texts` (one per key of [`Msg::ALL`], in its order) as `lang`'s pack: from now
     /// on [`Lang::text`] reads `lang` from it, English for each key it lacks.
-    pub fn install(lang: Lang, texts: Vec<Option<&'static str>>) {
+    pub fn install(lang: Lang, texts: Texts) {
         PACKS.with(|packs| {
             let mut packs = packs.borrow_mut();
             packs.retain(|(l, _)| *l != lang);

@@ -1,10 +1,17 @@
-//! Publishing for subscribers and editing for operators, both native only (they read and write
-//! files): the build turns the status data into static Atom and RSS feeds, iCalendar feeds of
-//! maintenance and SVG badges ([`site`]); operators open, update and resolve incidents and
-//! schedule maintenance without hand-editing JSON ([`edit`]). The build also writes each
-//! region's current state into its page ([`prerender`]), so the status shows before the wasm
-//! has loaded and with JavaScript off, and names the modules the status pages load on demand
-//! ([`modules`]).
+//! Publishing for subscribers, native only (it reads and writes files): the build turns the
+//! status data into the static site around the apps.
+//!
+//! - [`site`]: reads and validates the data once ([`load_site`], through [`files`]) and lists
+//!   every published file ([`site_files`], [`language_packs`]), then writes them
+//!   ([`publish_site`]) with pre-compressed twins.
+//! - feeds: Atom and RSS per region and per component ([`feed`] gathers the entries,
+//!   [`atom`] and [`rss`] write them, [`html`] turns incident messages into escaped HTML).
+//! - calendars: iCalendar feeds of maintenance ([`ical`]).
+//! - badges: SVG status badges ([`badge`]).
+//! - [`prerender`]: each region's current state written into its page, so the status shows
+//!   before the wasm has loaded and with JavaScript off; [`modules`] names the modules the
+//!   status pages load on demand.
+//! - [`text`]: the XML escaping and one-line texts the formats share.
 //!
 //! Each format is a pure function from data to a `String` ([`atom::atom_feed`],
 //! [`rss::rss_feed`], [`ical::calendar_ics`], [`badge::badge_svg`]); the same data always give
@@ -12,9 +19,8 @@
 
 pub mod atom;
 pub mod badge;
-pub mod cli;
-pub mod edit;
 pub mod feed;
+pub mod files;
 pub mod html;
 pub mod ical;
 pub mod modules;
@@ -23,10 +29,11 @@ pub mod rss;
 pub mod site;
 pub mod text;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use beacon_core::status::{Problem, SiteFiles};
+use beacon_core::status::Problem;
 
+pub use files::{MemoryFiles, SiteDir};
 pub use site::{language_packs, load_site, publish_site, site_files, OutputFile, Site};
 
 /// Why publishing failed.
@@ -43,14 +50,4 @@ pub enum PublishError {
         /// What went wrong.
         source: std::io::Error,
     },
-}
-
-/// A site's files in a folder on disk (the `public/` folder or a published copy).
-#[derive(Debug, Clone, Copy)]
-pub struct SiteDir<'a>(pub &'a Path);
-
-impl SiteFiles for SiteDir<'_> {
-    fn read(&self, path: &str) -> Result<String, String> {
-        std::fs::read_to_string(self.0.join(path)).map_err(|error| error.to_string())
-    }
 }

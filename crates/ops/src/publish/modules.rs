@@ -1,4 +1,4 @@
-//! Linking a module loaded on demand into the status pages (see [`crate::lazy`]): the build
+//! Linking a module loaded on demand into the status pages (the app's `src/lazy.rs`): the build
 //! reads the module's content-hashed file names from the page Trunk built for it and writes
 //! them into the built `index.html` as a `<meta>` tag, which the pre-rendered pages then copy.
 //! The module's page itself is not published.

@@ -15,13 +15,15 @@ use std::path::{Path, PathBuf};
 
 use beacon_core::i18n::pack::{pack_file, pack_json};
 use beacon_core::i18n::Lang;
+use beacon_core::layout::CONFIG_FILE;
 use beacon_core::status::{
-    parse_history, parse_summary, validate_site_at, Problem, Region, SiteConfig,
+    parse_history, parse_summary, validate_site_at, Problem, Region, SiteConfig, SiteFiles,
 };
 
 use super::atom::atom_feed;
 use super::badge::{badge_svg, Tone};
 use super::feed::{feed, RegionData};
+use super::files::{MemoryFiles, SiteDir};
 use super::ical::{calendar_ics, event_ics, maintenance_calendar};
 use super::prerender::prerendered_pages;
 use super::rss::rss_feed;
@@ -37,27 +39,42 @@ pub struct Site {
 }
 
 /// Reads and validates the site in `public_dir` as of `now`; any problem fails with all of them.
+/// Each data file is read from disk once: the validator and the parser share that text.
 pub fn load_site(public_dir: &Path, now: DateTime<Utc>) -> Result<Site, PublishError> {
-    let problems = validate_site_at(&super::SiteDir(public_dir), now);
+    load_site_from(&MemoryFiles::new(SiteDir(public_dir)), now)
+}
+
+/// Validates the site held in `files` as of `now` and parses it; any problem fails with all
+/// of them.
+pub fn load_site_from<F: SiteFiles>(
+    files: &MemoryFiles<F>,
+    now: DateTime<Utc>,
+) -> Result<Site, PublishError> {
+    let problems = validate_site_at(files, now);
     if !problems.is_empty() {
         return Err(PublishError::Invalid(problems));
     }
-    let text = read(public_dir, "config.json")?;
-    let config = SiteConfig::from_json("config.json", &text).map_err(one)?;
+    let config =
+        SiteConfig::from_json(CONFIG_FILE, &files.text(CONFIG_FILE).map_err(one)?).map_err(one)?;
     let regions = config
         .regions
         .iter()
-        .map(|region| load_region(public_dir, region))
+        .map(|region| load_region(files, region))
         .collect::<Result<_, _>>()?;
     Ok(Site { config, regions })
 }
 
-/// Reads one region's summary and history.
-fn load_region(public_dir: &Path, region: &Region) -> Result<RegionData, PublishError> {
+/// Parses one region's summary and history.
+fn load_region<F: SiteFiles>(
+    files: &MemoryFiles<F>,
+    region: &Region,
+) -> Result<RegionData, PublishError> {
     let summary_file = local_file(&region.summary_url)?;
     let history_file = local_file(&region.history_url)?;
-    let summary = parse_summary(summary_file, &read(public_dir, summary_file)?).map_err(one)?;
-    let history = parse_history(history_file, &read(public_dir, history_file)?).map_err(one)?;
+    let summary =
+        parse_summary(summary_file, &files.text(summary_file).map_err(one)?).map_err(one)?;
+    let history =
+        parse_history(history_file, &files.text(history_file).map_err(one)?).map_err(one)?;
     Ok(RegionData {
         region: region.clone(),
         summary,
@@ -76,13 +93,6 @@ pub fn local_file(url: &str) -> Result<&str, PublishError> {
         )]));
     }
     Ok(url.trim_start_matches('/'))
-}
-
-/// Reads a file of the site.
-fn read(public_dir: &Path, file: &str) -> Result<String, PublishError> {
-    std::fs::read_to_string(public_dir.join(file)).map_err(|err| {
-        PublishError::Invalid(vec![Problem::new(file, "", format!("cannot read: {err}"))])
-    })
 }
 
 /// One problem as an error.

@@ -1,4 +1,9 @@
-//! Escaping shared by the XML formats (Atom, RSS, SVG) and the HTML put inside feeds.
+//! Text for the XML formats (Atom, RSS, SVG, the pre-rendered pages): escaping and one-line
+//! titles. The markup characters are escaped by the one HTML/XML escaper,
+//! [`beacon_core::html::escape`] (the entities are the same in XML); this module adds what only
+//! XML needs.
+
+use beacon_core::html::escape;
 
 /// True for characters XML 1.0 allows in a document: tab, newline, carriage return and
 /// everything from U+0020 up except U+FFFE and U+FFFF (Rust strings hold no surrogates).
@@ -7,22 +12,11 @@ fn allowed_in_xml(c: char) -> bool {
 }
 
 /// `text` made safe as XML character data or a double-quoted attribute value: `& < > " '` become
-/// entities and characters XML cannot carry (C0 controls other than white space) are dropped.
+/// entities ([`escape`]), characters XML cannot carry (C0 controls other than white space) are
+/// dropped, and a carriage return is kept as `&#13;` so parsers do not normalise it.
 pub fn escape_xml(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars().filter(|&c| allowed_in_xml(c)) {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            // Keep a carriage return as a character reference so parsers do not normalise it.
-            '\r' => out.push_str("&#13;"),
-            _ => out.push(c),
-        }
-    }
-    out
+    let carried: String = text.chars().filter(|&c| allowed_in_xml(c)).collect();
+    escape(&carried).replace('\r', "&#13;")
 }
 
 /// `text` on one line: control characters (including newlines) become spaces, runs of white

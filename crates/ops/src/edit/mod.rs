@@ -1,22 +1,25 @@
-//! Operator edits of a region's data files: open, update and resolve incidents, schedule
-//! maintenance. Each edit sets timestamps, component statuses and the page's status indicator,
-//! is validated as a whole site before anything is written, and reports what it changed in plain
-//! English. Nothing is written when the result would be invalid.
+//! Operator edits of a region's data: open, update and resolve incidents, schedule
+//! maintenance. Each edit is a pure function on a region's [`Summary`] and [`IncidentHistory`]
+//! that sets timestamps, component statuses and the page's status indicator and reports what
+//! it changed in plain English; [`edit_region`] reads the files, validates the
+//! edited site in memory and writes only when the result is valid.
+
+mod apply;
 
 use beacon_core::hash::{fnv1a, FNV_OFFSET};
 use chrono::Utc;
 use std::collections::HashSet;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use beacon_core::status::overall::overall_status;
 use beacon_core::status::{
-    parse_history, parse_summary, validate_site_at, AffectedComponent, Component, ComponentStatus,
-    DataError, Impact, Incident, IncidentHistory, IncidentStatus, IncidentUpdate, Indicator,
-    Problem, SiteConfig, Summary, Timestamp,
+    AffectedComponent, Component, ComponentStatus, DataError, Impact, Incident, IncidentHistory,
+    IncidentStatus, IncidentUpdate, Indicator, Problem, Summary, Timestamp,
 };
 
-use super::site::local_file;
-use super::PublishError;
+use crate::publish::PublishError;
+
+pub use apply::edit_region;
 
 /// Why an edit was refused.
 #[derive(Debug, thiserror::Error)]
@@ -30,7 +33,7 @@ pub enum EditError {
     /// The edited files would break these rules; nothing was written.
     #[error("the edit would leave invalid data ({} problem(s)); nothing was written", .0.len())]
     Invalid(Vec<Problem>),
-    /// A file could not be read or written.
+    /// A file could not be written.
     #[error("{}: {source}", path.display())]
     Io {
         /// The file.
@@ -697,126 +700,4 @@ pub fn refresh_page_status(summary: &mut Summary, now: Timestamp) -> Vec<String>
     summary.status.indicator = indicator;
     summary.page.updated_at = Some(now);
     changes
-}
-
-/// Loads a region's files from `public_dir`, applies `edit`, refreshes the page status, checks
-/// the whole site with the result, and only then writes the changed files (each replaced in
-/// one step). Returns what changed, ending with the files written.
-pub fn edit_region(
-    public_dir: &Path,
-    region_id: &str,
-    now: Timestamp,
-    edit: impl FnOnce(&mut Summary, &mut IncidentHistory) -> Result<Vec<String>, EditError>,
-) -> Result<Vec<String>, EditError> {
-    let config = SiteConfig::from_json("config.json", &read(public_dir, "config.json")?)?;
-    let region = config.region(region_id).ok_or_else(|| {
-        let ids: Vec<&str> = config.regions.iter().map(|r| r.id.as_str()).collect();
-        EditError::Request(format!(
-            "no region {region_id:?}; the regions are {}",
-            ids.join(", ")
-        ))
-    })?;
-    let summary_file = local_file(&region.summary_url)?;
-    let history_file = local_file(&region.history_url)?;
-    let mut summary = parse_summary(summary_file, &read(public_dir, summary_file)?)?;
-    let original_history = parse_history(history_file, &read(public_dir, history_file)?)?;
-    let mut history = original_history.clone();
-
-    let mut changes = edit(&mut summary, &mut history)?;
-    changes.extend(refresh_page_status(&mut summary, now));
-
-    let mut outputs = vec![(summary_file, to_json(&summary))];
-    if history != original_history {
-        outputs.push((history_file, to_json(&history)));
-    }
-    let problems = check_in_scratch(public_dir, &config, &outputs, now)?
-        .into_iter()
-        .filter(|p| p.file == summary_file || p.file == history_file)
-        .collect::<Vec<_>>();
-    if !problems.is_empty() {
-        return Err(EditError::Invalid(problems));
-    }
-    // History first: if the summary write then failed, the incident would show in both files
-    // rather than vanish.
-    outputs.reverse();
-    for (file, json) in outputs {
-        replace(&public_dir.join(file), &json)?;
-        changes.push(format!("wrote {file}"));
-    }
-    Ok(changes)
-}
-
-/// Pretty JSON with a final newline, as the data files are kept.
-fn to_json<T: serde::Serialize>(value: &T) -> String {
-    let mut json = serde_json::to_string_pretty(value).expect("status data always serialises");
-    json.push('\n');
-    json
-}
-
-/// Reads a file of the site.
-fn read(public_dir: &Path, file: &str) -> Result<String, EditError> {
-    let path = public_dir.join(file);
-    std::fs::read_to_string(&path).map_err(|err| EditError::Io { path, source: err })
-}
-
-/// Validates the site as it would be with `outputs` written, in a scratch copy of its data.
-fn check_in_scratch(
-    public_dir: &Path,
-    config: &SiteConfig,
-    outputs: &[(&str, String)],
-    now: Timestamp,
-) -> Result<Vec<Problem>, EditError> {
-    let stamp = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_nanos())
-        .unwrap_or_default();
-    let scratch = std::env::temp_dir().join(format!("beacon-ops-{}-{stamp}", std::process::id()));
-    let result = (|| {
-        let io = |path: &Path, source| EditError::Io {
-            path: path.to_owned(),
-            source,
-        };
-        let mut files = vec!["config.json".to_owned()];
-        for region in &config.regions {
-            for url in [&region.summary_url, &region.history_url] {
-                if let Ok(file) = local_file(url) {
-                    files.push(file.to_owned());
-                }
-            }
-        }
-        for file in &files {
-            let target = scratch.join(file);
-            if let Some(parent) = target.parent() {
-                std::fs::create_dir_all(parent).map_err(|err| io(parent, err))?;
-            }
-            if public_dir.join(file).exists() {
-                std::fs::copy(public_dir.join(file), &target).map_err(|err| io(&target, err))?;
-            }
-        }
-        for (file, json) in outputs {
-            let target = scratch.join(file);
-            std::fs::write(&target, json).map_err(|err| io(&target, err))?;
-        }
-        Ok(validate_site_at(
-            &super::SiteDir(&scratch),
-            now.with_timezone(&Utc),
-        ))
-    })();
-    let _ = std::fs::remove_dir_all(&scratch);
-    result
-}
-
-/// Replaces `path` with `contents` in one step (write beside it, then rename).
-fn replace(path: &Path, contents: &str) -> Result<(), EditError> {
-    let mut staged = path.as_os_str().to_owned();
-    staged.push(".beacon-ops-new");
-    let staged = PathBuf::from(staged);
-    std::fs::write(&staged, contents).map_err(|source| EditError::Io {
-        path: staged.clone(),
-        source,
-    })?;
-    std::fs::rename(&staged, path).map_err(|source| EditError::Io {
-        path: path.to_owned(),
-        source,
-    })
 }

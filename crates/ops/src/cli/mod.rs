@@ -1,0 +1,386 @@
+//! The `beacon-ops` command line: validates the site's data, publishes feeds, calendars,
+//! badges and pre-rendered pages for the build, and edits incidents and maintenance so nobody
+//! hand-edits JSON under pressure. The commands and their help are declared here with clap
+//! ([`Cli`]); [`values`] reads the values, `run` carries the commands out.
+//!
+//! Exit status: 0 done, 1 data problems or a refused edit, 2 wrong usage (clap's own errors,
+//! each naming the argument).
+
+mod run;
+pub mod values;
+
+use chrono::{DateTime, FixedOffset, SubsecRound, Utc};
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use crate::edit::ComponentChange;
+use values::{ImpactArg, ModulePage, OpeningStatus, UpdateStatus};
+
+/// The exit status, shown under every command's help.
+const EXIT_STATUS: &str = "Exit status: 0 done, 1 data problems or a refused edit, 2 wrong usage.";
+
+/// `beacon-ops` and its arguments.
+#[derive(Debug, Parser)]
+#[command(
+    name = "beacon-ops",
+    version,
+    about = "Validate, publish and edit Beacon status data",
+    long_about = "Validate, publish and edit Beacon status data.\n\n\
+        A Beacon site keeps its data in a folder (default: public): config.json names the \
+        regions, and each region has a summary and a history in Statuspage's JSON format. \
+        beacon-ops checks that data, publishes the files built around the apps (feeds, \
+        calendars, badges, language packs, pre-rendered pages) and opens, updates and \
+        resolves incidents and schedules maintenance, so nobody edits JSON by hand under \
+        pressure. Every edit is validated with the whole site before anything is written.",
+    after_help = "Examples:\n  \
+        beacon-ops validate\n  \
+        beacon-ops incident open --region emea --name \"Slow restores\" --impact major \\\n      \
+        --status investigating --components em-restores --message \"We are looking into it.\"\n  \
+        beacon-ops help incident open\n\n\
+        Exit status: 0 done, 1 data problems or a refused edit, 2 wrong usage.",
+    arg_required_else_help = true
+)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check the site's data and list every problem.
+    #[command(
+        long_about = "Check the site's data and list every problem.\n\n\
+            Reads config.json and every region's summary and history under --public and checks \
+            them as of --now (which decides, for instance, whether a maintenance is under way). \
+            Each problem is printed as `file: JSON path: reason`.",
+        after_help = "Examples:\n  \
+            beacon-ops validate\n  \
+            beacon-ops validate --public site/public --now 2026-11-21T12:00:00Z\n\n\
+            Exit status: 0 no problems, 1 problems (listed on standard error), 2 wrong usage."
+    )]
+    Validate(DataArgs),
+    /// Validate the data and write the published files into the output folder.
+    #[command(
+        long_about = "Validate the data and write the published files into the output folder.\n\n\
+            Nothing is written when the data has a problem. Written under --out:\n  \
+            feeds/<region>.atom, feeds/<region>.rss, feeds/<region>/<component>.atom\n  \
+            calendars/<region>.ics, calendars/<region>/<maintenance-id>.ics\n  \
+            badges/<region>.svg, badges/<region>/<component>.svg\n  \
+            i18n/<lang>.<hash>.json (each language's interface texts but English, which the \
+            browser apps load on demand)\n\
+            When --out holds the built index.html, also <region>/index.html (the page with the \
+            region's status pre-rendered), index.html (the default region), sla/index.html and \
+            embed/sla/index.html. Every compressible file of 1 KiB or more gets .gz and .br \
+            twins.",
+        after_help = "Examples:\n  \
+            beacon-ops publish --out dist\n  \
+            beacon-ops publish --public public --out \"$out\" --site-url /beacon/ \\\n      \
+            --module \"subscribe=$module/subscribe.html\"   (the Trunk build hook)\n\n\
+            Exit status: 0 published, 1 data problems or a file that cannot be written, 2 wrong usage."
+    )]
+    Publish(PublishArgs),
+    /// Measure one SLA due-time computation on this machine (build with --release).
+    #[command(
+        long_about = "Measure one SLA due-time computation on this machine.\n\n\
+            Times the due-time computation for 1 hour to 1 year of business time natively and \
+            prints a table with the native budget. Build with --release for meaningful figures.",
+        after_help = "Example:\n  cargo run --release --bin beacon-ops -- bench-sla\n\n\
+            Exit status: 0 within the budget, 1 the dearest duration is over it."
+    )]
+    BenchSla,
+    /// Open, update and resolve incidents (update and resolve also take maintenance ids).
+    #[command(subcommand, arg_required_else_help = true, after_help = EXIT_STATUS)]
+    Incident(IncidentCommand),
+    /// Schedule maintenance (start, update and complete it with `incident update|resolve`).
+    #[command(subcommand, arg_required_else_help = true, after_help = EXIT_STATUS)]
+    Maintenance(MaintenanceCommand),
+}
+
+/// Where the data is and the time it is read at; every command but `bench-sla` takes them.
+#[derive(Debug, Args)]
+pub struct DataArgs {
+    /// The site folder holding config.json and the regions' data files.
+    #[arg(long, value_name = "DIR", default_value = "public")]
+    pub public: PathBuf,
+    /// The time used to check the data and to stamp edits [default: the clock].
+    #[arg(long, value_name = "RFC3339", value_parser = values::time)]
+    pub now: Option<DateTime<FixedOffset>>,
+}
+
+impl DataArgs {
+    /// `--now`, or the clock in whole seconds (UTC).
+    pub fn now(&self) -> DateTime<FixedOffset> {
+        self.now
+            .unwrap_or_else(|| Utc::now().trunc_subsecs(0).fixed_offset())
+    }
+}
+
+/// `publish`.
+#[derive(Debug, Args)]
+pub struct PublishArgs {
+    /// Where the data is and the time it is published at.
+    #[command(flatten)]
+    pub data: DataArgs,
+    /// The output folder: the built site's root.
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+    /// Where the output folder is served: an absolute URL or a path such as / or /beacon/.
+    #[arg(long, value_name = "URL", default_value = "/")]
+    pub site_url: String,
+    /// Names the module NAME (subscribe: the Get updates dialog), whose JS glue and wasm Trunk
+    /// built into --out, in the status pages; PAGE is the page Trunk built for it. Repeatable.
+    #[arg(long = "module", value_name = "NAME=PAGE", value_parser = values::module_page)]
+    pub modules: Vec<ModulePage>,
+}
+
+/// The region an edit is made in.
+#[derive(Debug, Args)]
+pub struct RegionArgs {
+    /// Where the data is and the time that stamps the edit.
+    #[command(flatten)]
+    pub data: DataArgs,
+    /// The region's id in config.json.
+    #[arg(long, value_name = "REGION", value_parser = values::text)]
+    pub region: String,
+}
+
+/// `incident ...`.
+#[derive(Debug, Subcommand)]
+pub enum IncidentCommand {
+    /// Open an incident, setting the status of the components it names.
+    #[command(
+        long_about = "Open an incident, setting the status of the components it names.\n\n\
+            Each component named in --components gets the status given after `=`, or the one \
+            the impact suggests (minor: degraded_performance, major: partial_outage, critical: \
+            major_outage). Naming a group sets all its members. The page's status indicator \
+            follows. The new incident's id is printed (and generated from the name and time \
+            unless --id is given).",
+        after_help = "Example:\n  \
+            beacon-ops incident open --region americas --name \"Slow restores\" --impact major \\\n      \
+            --status investigating --components am-restores,am-backups=degraded_performance \\\n      \
+            --message \"We are looking into slow restores.\"\n\n\
+            Exit status: 0 written, 1 refused edit (nothing written), 2 wrong usage."
+    )]
+    Open(OpenArgs),
+    /// Post an update on an open incident or maintenance.
+    #[command(
+        long_about = "Post an update on an open incident or maintenance.\n\n\
+            Posts --message, optionally with a new --status and new component statuses. \
+            Moving a maintenance to in_progress without --component-status puts its \
+            components under maintenance.",
+        after_help = "Examples:\n  \
+            beacon-ops incident update --region americas --id 2kzrx0e5pq1m --status identified \\\n      \
+            --message \"A storage node is slow.\" --component-status am-restores=degraded_performance\n  \
+            beacon-ops incident update --region apac --id apstorage01 --status in_progress \\\n      \
+            --message \"Work has started.\"\n\n\
+            Exit status: 0 written, 1 refused edit (nothing written), 2 wrong usage."
+    )]
+    Update(UpdateArgs),
+    /// Resolve an incident (or complete a maintenance) and move it to the history.
+    #[command(
+        long_about = "Resolve an incident (or complete a maintenance) and move it to the history.\n\n\
+            Its components go back to operational unless another open incident or maintenance \
+            still names them.",
+        after_help = "Example:\n  \
+            beacon-ops incident resolve --region americas --id 2kzrx0e5pq1m \\\n      \
+            --message \"Restores are fast again.\"\n\n\
+            Exit status: 0 written, 1 refused edit (nothing written), 2 wrong usage."
+    )]
+    Resolve(ResolveArgs),
+}
+
+/// `incident open`.
+#[derive(Debug, Args)]
+pub struct OpenArgs {
+    /// The region, the data and the time.
+    #[command(flatten)]
+    pub region: RegionArgs,
+    /// The incident's title.
+    #[arg(long, value_name = "TITLE", value_parser = values::text)]
+    pub name: String,
+    /// How much the incident hurts.
+    #[arg(long, value_enum)]
+    pub impact: ImpactArg,
+    /// Where the incident starts.
+    #[arg(long, value_enum)]
+    pub status: OpeningStatus,
+    /// The affected components, comma-separated, each optionally with the status to give it.
+    ///
+    /// STATUS is operational, degraded_performance, partial_outage, major_outage or
+    /// under_maintenance; naming a group sets all its members.
+    #[arg(
+        long,
+        value_name = "COMPONENT[=STATUS],...",
+        value_delimiter = ',',
+        action = clap::ArgAction::Set,
+        value_parser = ComponentChange::parse
+    )]
+    pub components: Vec<ComponentChange>,
+    /// The first message (Markdown).
+    #[arg(long, value_name = "TEXT", value_parser = values::text)]
+    pub message: String,
+    /// The incident's id: letters, digits and dashes, not used yet [default: generated].
+    #[arg(long, value_name = "ID")]
+    pub id: Option<String>,
+}
+
+/// `incident update`.
+#[derive(Debug, Args)]
+pub struct UpdateArgs {
+    /// The region, the data and the time.
+    #[command(flatten)]
+    pub region: RegionArgs,
+    /// The open incident's or maintenance's id.
+    #[arg(long, value_name = "ID", value_parser = values::text)]
+    pub id: String,
+    /// The new status [default: unchanged].
+    #[arg(long, value_enum)]
+    pub status: Option<UpdateStatus>,
+    /// The update's message (Markdown).
+    #[arg(long, value_name = "TEXT", value_parser = values::text)]
+    pub message: String,
+    /// A component whose status changes; repeatable, or comma-separated.
+    ///
+    /// STATUS is operational, degraded_performance, partial_outage, major_outage or
+    /// under_maintenance; naming a group sets all its members.
+    #[arg(
+        long = "component-status",
+        value_name = "COMPONENT=STATUS",
+        value_delimiter = ',',
+        value_parser = ComponentChange::parse
+    )]
+    pub component_statuses: Vec<ComponentChange>,
+}
+
+/// `incident resolve`.
+#[derive(Debug, Args)]
+pub struct ResolveArgs {
+    /// The region, the data and the time.
+    #[command(flatten)]
+    pub region: RegionArgs,
+    /// The open incident's or maintenance's id.
+    #[arg(long, value_name = "ID", value_parser = values::text)]
+    pub id: String,
+    /// The closing message (Markdown).
+    #[arg(long, value_name = "TEXT", value_parser = values::text)]
+    pub message: String,
+}
+
+/// `maintenance ...`.
+#[derive(Debug, Subcommand)]
+pub enum MaintenanceCommand {
+    /// Announce a maintenance window.
+    #[command(
+        long_about = "Announce a maintenance window.\n\n\
+            The maintenance is scheduled; its components keep their status until it starts \
+            (`incident update --status in_progress`), and `incident resolve` completes it.",
+        after_help = "Example:\n  \
+            beacon-ops maintenance schedule --region apac --name \"Storage expansion\" \\\n      \
+            --from 2026-11-29T01:00:00+08:00 --until 2026-11-29T03:00:00+08:00 \\\n      \
+            --components ap-backups-servers --message \"Uploads may pause.\"\n\n\
+            Exit status: 0 written, 1 refused edit (nothing written), 2 wrong usage."
+    )]
+    Schedule(ScheduleArgs),
+}
+
+/// `maintenance schedule`.
+#[derive(Debug, Args)]
+pub struct ScheduleArgs {
+    /// The region, the data and the time.
+    #[command(flatten)]
+    pub region: RegionArgs,
+    /// The maintenance's title.
+    #[arg(long, value_name = "TITLE", value_parser = values::text)]
+    pub name: String,
+    /// The planned start.
+    #[arg(long, value_name = "RFC3339", value_parser = values::time)]
+    pub from: DateTime<FixedOffset>,
+    /// The planned end, after the start.
+    #[arg(long, value_name = "RFC3339", value_parser = values::time)]
+    pub until: DateTime<FixedOffset>,
+    /// The affected components, comma-separated (a group stands for its members).
+    #[arg(
+        long,
+        value_name = "COMPONENT,...",
+        value_delimiter = ',',
+        action = clap::ArgAction::Set,
+        value_parser = values::component_id
+    )]
+    pub components: Vec<String>,
+    /// The announcement (Markdown).
+    #[arg(long, value_name = "TEXT", value_parser = values::text)]
+    pub message: String,
+    /// The maintenance's id: letters, digits and dashes, not used yet [default: generated].
+    #[arg(long, value_name = "ID")]
+    pub id: Option<String>,
+}
+
+/// Runs `beacon-ops` with the process's arguments, printing the report and returning the exit
+/// status: 0 done, 1 data problems or a refused edit, 2 wrong usage (clap prints the error
+/// and exits).
+pub fn main() -> ExitCode {
+    match run::run(Cli::parse().command) {
+        Ok(report) => {
+            println!("{report}");
+            ExitCode::SUCCESS
+        }
+        Err(report) => {
+            eprintln!("{report}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    fn parse(args: &[&str]) -> Result<Cli, clap::Error> {
+        Cli::try_parse_from(std::iter::once("beacon-ops").chain(args.iter().copied()))
+    }
+
+    #[test]
+    fn the_command_line_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn defaults_are_todays() {
+        let Command::Publish(publish) = parse(&["publish", "--out", "dist"]).unwrap().command
+        else {
+            panic!("publish")
+        };
+        assert_eq!(publish.data.public, PathBuf::from("public"));
+        assert_eq!(publish.data.now, None);
+        assert_eq!(publish.site_url, "/");
+        assert!(publish.modules.is_empty());
+    }
+
+    #[test]
+    fn lists_and_repeated_options_are_read() {
+        let cli = parse(&[
+            "incident",
+            "update",
+            "--region=emea",
+            "--id",
+            "x1",
+            "--message",
+            "m",
+            "--component-status",
+            "a=operational, b=major_outage",
+            "--component-status",
+            "c",
+        ])
+        .unwrap();
+        let Command::Incident(IncidentCommand::Update(update)) = cli.command else {
+            panic!("incident update")
+        };
+        let ids: Vec<_> = update.component_statuses.iter().map(|c| &c.id).collect();
+        assert_eq!(ids, ["a", "b", "c"]);
+        assert_eq!(update.region.region, "emea");
+    }
+}

@@ -1,0 +1,163 @@
+//! What each command does once its arguments are read, and the reports it prints: a report on
+//! success (standard output, exit 0), or the problems and the reason on refusal (standard
+//! error, exit 1).
+
+use chrono::Utc;
+
+use super::{Command, DataArgs, IncidentCommand, MaintenanceCommand, PublishArgs, RegionArgs};
+use crate::edit::{
+    edit_region, open_incident, resolve_incident, schedule_maintenance, update_incident, EditError,
+    NewIncident, NewMaintenance, NewUpdate,
+};
+use crate::publish::modules::link_module;
+use crate::publish::{publish_site, PublishError, SiteDir};
+use beacon_core::status::{validate_site_at, IncidentHistory, Problem, Summary, Timestamp};
+
+/// Runs `command`: its report, or the report of why it was refused.
+pub fn run(command: Command) -> Result<String, String> {
+    match command {
+        Command::Validate(data) => validate(&data),
+        Command::Publish(args) => publish(&args),
+        Command::BenchSla => bench_sla(),
+        Command::Incident(IncidentCommand::Open(args)) => {
+            let new = NewIncident {
+                name: args.name,
+                impact: args.impact.into(),
+                status: args.status.into(),
+                components: args.components,
+                message: args.message,
+                id: args.id,
+            };
+            edit(&args.region, |summary, history, now| {
+                open_incident(summary, history, new, now)
+            })
+        }
+        Command::Incident(IncidentCommand::Update(args)) => {
+            let update = NewUpdate {
+                id: args.id,
+                status: args.status.map(Into::into),
+                message: args.message,
+                components: args.component_statuses,
+            };
+            edit(&args.region, |summary, history, now| {
+                update_incident(summary, history, update, now)
+            })
+        }
+        Command::Incident(IncidentCommand::Resolve(args)) => {
+            edit(&args.region, |summary, history, now| {
+                resolve_incident(summary, history, &args.id, &args.message, now)
+            })
+        }
+        Command::Maintenance(MaintenanceCommand::Schedule(args)) => {
+            let new = NewMaintenance {
+                name: args.name,
+                from: args.from,
+                until: args.until,
+                components: args.components,
+                message: args.message,
+                id: args.id,
+            };
+            edit(&args.region, |summary, history, now| {
+                schedule_maintenance(summary, history, new, now)
+            })
+        }
+    }
+}
+
+/// Every problem as `file: path: reason`, one a line.
+fn problem_lines(problems: &[Problem]) -> String {
+    problems
+        .iter()
+        .map(|p| {
+            let path = if p.path.is_empty() {
+                "(document)"
+            } else {
+                &p.path
+            };
+            format!("{}: {path}: {}", p.file, p.reason)
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// `validate`.
+fn validate(data: &DataArgs) -> Result<String, String> {
+    let public = &data.public;
+    let problems = validate_site_at(&SiteDir(public), data.now().with_timezone(&Utc));
+    if problems.is_empty() {
+        Ok(format!("{}: no problems", public.display()))
+    } else {
+        Err(format!(
+            "{}\n{} problem(s) in {}",
+            problem_lines(&problems),
+            problems.len(),
+            public.display()
+        ))
+    }
+}
+
+/// `publish`.
+fn publish(args: &PublishArgs) -> Result<String, String> {
+    let refused = |err: PublishError| match err {
+        PublishError::Invalid(problems) => format!(
+            "{}\nnot published: {} problem(s) in the data",
+            problem_lines(&problems),
+            problems.len()
+        ),
+        other => other.to_string(),
+    };
+    for module in &args.modules {
+        link_module(&args.out, &module.name, &module.page).map_err(|err| match err {
+            PublishError::Invalid(problems) => problem_lines(&problems),
+            other => other.to_string(),
+        })?;
+    }
+    let now = args.data.now().with_timezone(&Utc);
+    let written =
+        publish_site(&args.data.public, &args.out, &args.site_url, now).map_err(refused)?;
+    Ok(format!(
+        "published {} files (feeds, calendars, badges, language packs, pre-rendered pages) into {}",
+        written.len(),
+        args.out.display()
+    ))
+}
+
+/// `incident ...` and `maintenance ...`: applies `change` to the region's data at `--now` and
+/// reports what changed, or why nothing was written.
+fn edit(
+    region: &RegionArgs,
+    change: impl FnOnce(&mut Summary, &mut IncidentHistory, Timestamp) -> Result<Vec<String>, EditError>,
+) -> Result<String, String> {
+    let now = region.data.now();
+    let changes = edit_region(
+        &region.data.public,
+        &region.region,
+        now,
+        |summary, history| change(summary, history, now),
+    )
+    .map_err(|err| match err {
+        EditError::Invalid(problems) => format!(
+            "{}\n{}",
+            problem_lines(&problems),
+            EditError::Invalid(problems)
+        ),
+        other => other.to_string(),
+    })?;
+    Ok(changes.join("\n"))
+}
+
+/// `bench-sla`: the cost of one due-time computation for 1 hour to 1 year of business time,
+/// on this machine, natively (the wasm figures come from `tests/bench_sla_wasm.rs`).
+/// Refused when the dearest duration is over the native budget.
+fn bench_sla() -> Result<String, String> {
+    use beacon_core::sla::bench::{report, run_due_time_benchmark, NATIVE_BUDGET_NS};
+    let origin = std::time::Instant::now();
+    let mut now_ns = || origin.elapsed().as_nanos() as u64;
+    let rows = run_due_time_benchmark(&mut now_ns, 200_000_000);
+    let text = report("native", &rows, Some(NATIVE_BUDGET_NS));
+    if rows.iter().all(|row| row.ns_per_op <= NATIVE_BUDGET_NS) {
+        Ok(text)
+    } else {
+        Err(text)
+    }
+}

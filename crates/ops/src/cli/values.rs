@@ -1,0 +1,183 @@
+//! How the command line reads its values: times, texts, `NAME=PAGE` pairs, component lists and
+//! the Statuspage words for impact and status. Each reader refuses nonsense with the reason,
+//! and clap names the argument it came from.
+
+use chrono::{DateTime, FixedOffset};
+use clap::ValueEnum;
+use std::path::PathBuf;
+
+use beacon_core::status::{Impact, IncidentStatus};
+
+/// Reads an RFC 3339 time such as `2026-11-21T13:05:00+01:00`, keeping its offset.
+pub fn time(text: &str) -> Result<DateTime<FixedOffset>, String> {
+    DateTime::parse_from_rfc3339(text)
+        .map_err(|err| format!("not an RFC 3339 time such as 2026-11-21T13:05:00+01:00 ({err})"))
+}
+
+/// Reads a text that must say something (a region, a title, a message); kept as given.
+pub fn text(text: &str) -> Result<String, String> {
+    if text.trim().is_empty() {
+        Err("must not be empty".into())
+    } else {
+        Ok(text.to_owned())
+    }
+}
+
+/// Reads one component id of a comma-separated list, trimmed; an empty item is refused.
+pub fn component_id(text: &str) -> Result<String, String> {
+    let id = text.trim();
+    if id.is_empty() {
+        Err("names no component (an empty list, or an empty item between commas)".into())
+    } else {
+        Ok(id.to_owned())
+    }
+}
+
+/// A module the status pages load on demand, as `--module NAME=PAGE`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ModulePage {
+    /// The module's name (`subscribe`: the Get updates dialog).
+    pub name: String,
+    /// The page Trunk built for it.
+    pub page: PathBuf,
+}
+
+/// Reads `NAME=PAGE`, both parts non-empty.
+pub fn module_page(text: &str) -> Result<ModulePage, String> {
+    text.split_once('=')
+        .filter(|(name, page)| !name.is_empty() && !page.is_empty())
+        .map(|(name, page)| ModulePage {
+            name: name.to_owned(),
+            page: PathBuf::from(page),
+        })
+        .ok_or_else(|| "not NAME=PAGE (for example subscribe=dist/subscribe.html)".into())
+}
+
+/// How much a new incident hurts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ImpactArg {
+    /// No visible effect.
+    None,
+    /// Minor effect (named components become degraded_performance).
+    Minor,
+    /// Major effect (named components become partial_outage).
+    Major,
+    /// Critical effect (named components become major_outage).
+    Critical,
+}
+
+impl From<ImpactArg> for Impact {
+    fn from(impact: ImpactArg) -> Self {
+        match impact {
+            ImpactArg::None => Impact::None,
+            ImpactArg::Minor => Impact::Minor,
+            ImpactArg::Major => Impact::Major,
+            ImpactArg::Critical => Impact::Critical,
+        }
+    }
+}
+
+/// Where a new incident starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OpeningStatus {
+    /// The problem is known and being looked into.
+    Investigating,
+    /// The cause is known and a fix is being worked on.
+    Identified,
+    /// A fix is in place and being watched.
+    Monitoring,
+}
+
+impl From<OpeningStatus> for IncidentStatus {
+    fn from(status: OpeningStatus) -> Self {
+        match status {
+            OpeningStatus::Investigating => IncidentStatus::Investigating,
+            OpeningStatus::Identified => IncidentStatus::Identified,
+            OpeningStatus::Monitoring => IncidentStatus::Monitoring,
+        }
+    }
+}
+
+/// The new status an update gives an open incident or maintenance. The closing statuses are
+/// read too (and left out of the help) so that the edit can point to `resolve` instead.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[value(rename_all = "snake_case")]
+pub enum UpdateStatus {
+    /// Incident: the problem is known and being looked into.
+    Investigating,
+    /// Incident: the cause is known and a fix is being worked on.
+    Identified,
+    /// Incident: a fix is in place and being watched.
+    Monitoring,
+    /// Maintenance: planned, not started.
+    Scheduled,
+    /// Maintenance: under way (its components become under_maintenance).
+    InProgress,
+    /// Maintenance: the work is done and being checked.
+    Verifying,
+    /// Closes an incident: refused here, `incident resolve` closes.
+    #[value(hide = true)]
+    Resolved,
+    /// Closes an incident: refused here, `incident resolve` closes.
+    #[value(hide = true)]
+    Postmortem,
+    /// Closes a maintenance: refused here, `incident resolve` completes it.
+    #[value(hide = true)]
+    Completed,
+}
+
+impl From<UpdateStatus> for IncidentStatus {
+    fn from(status: UpdateStatus) -> Self {
+        match status {
+            UpdateStatus::Investigating => IncidentStatus::Investigating,
+            UpdateStatus::Identified => IncidentStatus::Identified,
+            UpdateStatus::Monitoring => IncidentStatus::Monitoring,
+            UpdateStatus::Scheduled => IncidentStatus::Scheduled,
+            UpdateStatus::InProgress => IncidentStatus::InProgress,
+            UpdateStatus::Verifying => IncidentStatus::Verifying,
+            UpdateStatus::Resolved => IncidentStatus::Resolved,
+            UpdateStatus::Postmortem => IncidentStatus::Postmortem,
+            UpdateStatus::Completed => IncidentStatus::Completed,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_words_are_statuspages() {
+        for value in ImpactArg::value_variants() {
+            let name = value.to_possible_value().unwrap();
+            assert_eq!(Impact::from(*value).as_str(), name.get_name());
+        }
+        for value in OpeningStatus::value_variants() {
+            let name = value.to_possible_value().unwrap();
+            assert_eq!(IncidentStatus::from(*value).as_str(), name.get_name());
+        }
+        for value in UpdateStatus::value_variants() {
+            let name = value.to_possible_value().unwrap();
+            assert_eq!(IncidentStatus::from(*value).as_str(), name.get_name());
+        }
+    }
+
+    #[test]
+    fn nonsense_values_are_refused() {
+        assert!(time("2026-11-21T13:05:00+01:00").is_ok());
+        assert!(time("yesterday").unwrap_err().contains("RFC 3339"));
+        assert_eq!(text(" \t"), Err("must not be empty".into()));
+        assert_eq!(component_id(" em-web "), Ok("em-web".into()));
+        assert!(component_id(" ").is_err());
+        assert_eq!(
+            module_page("subscribe=dist/s.html"),
+            Ok(ModulePage {
+                name: "subscribe".into(),
+                page: "dist/s.html".into()
+            })
+        );
+        for bad in ["subscribe", "=page.html", "subscribe="] {
+            assert!(module_page(bad).is_err(), "{bad}");
+        }
+    }
+}

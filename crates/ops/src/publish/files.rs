@@ -1,0 +1,148 @@
+//! Where the site's data files come from: a folder on disk ([`SiteDir`]) and the same files
+//! held in memory ([`MemoryFiles`]), so that publishing validates and writes from one read of
+//! each file, and an edit is validated with its edited texts before anything touches the disk.
+
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use beacon_core::status::{Problem, SiteFiles};
+
+/// A site's files in a folder on disk (the `public/` folder or a published copy).
+#[derive(Debug, Clone, Copy)]
+pub struct SiteDir<'a>(pub &'a Path);
+
+impl SiteFiles for SiteDir<'_> {
+    fn read(&self, path: &str) -> Result<String, String> {
+        std::fs::read_to_string(self.0.join(path)).map_err(|error| error.to_string())
+    }
+}
+
+/// A site's files held in memory over `F`: each file is read from `F` the first time it is
+/// asked for and served from memory after that (a failed read is remembered too), and an
+/// edited text set with [`MemoryFiles::replace`] takes the place of the file without writing it.
+///
+/// ```
+/// use beacon_core::status::SiteFiles;
+/// use beacon_ops::publish::MemoryFiles;
+///
+/// struct Fixed;
+/// impl SiteFiles for Fixed {
+///     fn read(&self, path: &str) -> Result<String, String> {
+///         Ok(format!("{path} as stored"))
+///     }
+/// }
+///
+/// let mut files = MemoryFiles::new(Fixed);
+/// files.replace("data/emea/summary.json", "edited".into());
+/// assert_eq!(files.read("data/emea/summary.json").unwrap(), "edited");
+/// assert_eq!(files.read("config.json").unwrap(), "config.json as stored");
+/// ```
+#[derive(Debug)]
+pub struct MemoryFiles<F> {
+    /// Where files not yet in memory are read from.
+    source: F,
+    /// Every file asked for or replaced so far, by path: its text or why it cannot be read.
+    texts: RefCell<BTreeMap<String, Result<String, String>>>,
+}
+
+impl<F: SiteFiles> MemoryFiles<F> {
+    /// Nothing in memory yet; files come from `source` when first asked for.
+    pub fn new(source: F) -> Self {
+        Self {
+            source,
+            texts: RefCell::new(BTreeMap::new()),
+        }
+    }
+
+    /// Puts `text` in the place of `path`, in memory only.
+    pub fn replace(&mut self, path: &str, text: String) {
+        self.texts.get_mut().insert(path.to_owned(), Ok(text));
+    }
+
+    /// The text of `path`, or a problem naming the file when it cannot be read.
+    pub fn text(&self, path: &str) -> Result<String, Problem> {
+        self.read(path)
+            .map_err(|err| Problem::new(path, "", format!("cannot read: {err}")))
+    }
+}
+
+impl<F: SiteFiles> SiteFiles for MemoryFiles<F> {
+    fn read(&self, path: &str) -> Result<String, String> {
+        if let Some(known) = self.texts.borrow().get(path) {
+            return known.clone();
+        }
+        let read = self.source.read(path);
+        self.texts
+            .borrow_mut()
+            .insert(path.to_owned(), read.clone());
+        read
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::cell::Cell;
+
+    /// Files that are all `"<path> #<n>"`, where n counts the reads so far.
+    struct Counting(Cell<u32>);
+
+    impl SiteFiles for Counting {
+        fn read(&self, path: &str) -> Result<String, String> {
+            self.0.set(self.0.get() + 1);
+            if path.starts_with("missing") {
+                return Err("no such file".into());
+            }
+            Ok(format!("{path} #{}", self.0.get()))
+        }
+    }
+
+    #[test]
+    fn each_file_is_read_from_the_source_once() {
+        let files = MemoryFiles::new(Counting(Cell::new(0)));
+        assert_eq!(files.read("a.json").unwrap(), "a.json #1");
+        assert_eq!(files.read("b.json").unwrap(), "b.json #2");
+        assert_eq!(files.read("a.json").unwrap(), "a.json #1");
+        assert_eq!(files.read("missing.json"), Err("no such file".into()));
+        assert_eq!(files.read("missing.json"), Err("no such file".into()));
+        assert_eq!(files.source.0.get(), 3);
+    }
+
+    #[test]
+    fn a_replaced_text_shadows_the_source_and_unreadable_files_name_themselves() {
+        let mut files = MemoryFiles::new(Counting(Cell::new(0)));
+        assert_eq!(files.read("a.json").unwrap(), "a.json #1");
+        files.replace("a.json", "edited".into());
+        files.replace("missing.json", "now there".into());
+        assert_eq!(files.read("a.json").unwrap(), "edited");
+        assert_eq!(files.text("missing.json").unwrap(), "now there");
+        let problem = files.text("missing/other.json").unwrap_err();
+        assert_eq!(problem.file, "missing/other.json");
+        assert_eq!(problem.reason, "cannot read: no such file");
+        assert_eq!(files.source.0.get(), 2);
+    }
+
+    /// The shipped site's files, counting the reads of each.
+    struct CountedDisk(RefCell<BTreeMap<String, u32>>);
+
+    impl SiteFiles for CountedDisk {
+        fn read(&self, path: &str) -> Result<String, String> {
+            *self.0.borrow_mut().entry(path.to_owned()).or_default() += 1;
+            let public = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../public");
+            SiteDir(&public).read(path)
+        }
+    }
+
+    #[test]
+    fn loading_a_site_for_publishing_reads_each_data_file_once() {
+        let now = chrono::DateTime::parse_from_rfc3339("2026-11-21T12:00:00Z")
+            .unwrap()
+            .to_utc();
+        let files = MemoryFiles::new(CountedDisk(RefCell::default()));
+        let site = crate::publish::site::load_site_from(&files, now).expect("the shipped site");
+        let reads = files.source.0.borrow();
+        assert_eq!(reads.len(), 1 + 2 * site.regions.len(), "{reads:?}");
+        assert!(reads.values().all(|&n| n == 1), "{reads:?}");
+    }
+}
