@@ -4,7 +4,7 @@
 //! problem the same way.
 //!
 //! serde_json only reports a line and column. Rather than wrapping every deserializer in a path
-//! tracker (which costs wasm size for every type read), [`parse_json`] re-scans the text up to
+//! tracker (which costs wasm size for every type read), the reader re-scans the text up to
 //! the reported position with a tiny JSON tokenizer and rebuilds the path from it, e.g.
 //! `incidents[0].incident_updates[2].created_at`. Linear in the file size and only run on error.
 

@@ -106,7 +106,7 @@ impl Change {
     }
 
     /// The text under the headline in a notification: the message as the operator wrote it, on
-    /// one line and cut at a word to [`NOTICE_TEXT_CHARS`], or the status before in `lang`.
+    /// one line and cut at a word to 180 characters, or the status before in `lang`.
     pub fn detail(&self, lang: Lang) -> String {
         match self {
             Change::NewIncident { message, .. } | Change::NewUpdate { message, .. } => {
