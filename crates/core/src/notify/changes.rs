@@ -353,6 +353,28 @@ mod tests {
         )
     }
 
+    /// A new incident like the demo's first one, attached to `components` of `data` (none:
+    /// every section).
+    fn new_incident(
+        data: &(Summary, IncidentHistory),
+        id: &str,
+        name: &str,
+        components: &[&str],
+    ) -> Incident {
+        let mut incident = data.0.incidents[0].clone();
+        incident.id = id.into();
+        incident.name = name.into();
+        for update in &mut incident.incident_updates {
+            update.id = format!("{id}-{}", update.id);
+            update.affected_components.clear();
+        }
+        incident.components = components
+            .iter()
+            .map(|c| data.0.component(c).unwrap().clone())
+            .collect();
+        incident
+    }
+
     /// A copy of the demo incident's newest update with a new id, status and text.
     fn add_update(incident: &mut Incident, id: &str, status: IncidentStatus, body: &str) {
         let mut update = incident.latest_update().unwrap().clone();
@@ -419,14 +441,12 @@ mod tests {
     fn a_new_incident_and_a_member_status_change_make_one_notification() {
         let before = demo();
         let mut after = before.clone();
-        let mut incident = after.0.incidents[0].clone();
-        incident.id = "new-incident".into();
-        incident.name = "Restores are slow".into();
-        for update in &mut incident.incident_updates {
-            update.id = format!("new-{}", update.id);
-            update.affected_components.clear();
-        }
-        incident.components = vec![after.0.component("em-restores").unwrap().clone()];
+        let incident = new_incident(
+            &after,
+            "new-incident",
+            "Restores are slow",
+            &["em-restores"],
+        );
         after.0.incidents.push(incident);
         let restores = after
             .0
@@ -520,12 +540,7 @@ mod tests {
     fn an_incident_without_components_concerns_every_section() {
         let before = demo();
         let mut after = before.clone();
-        let mut incident = after.0.incidents[0].clone();
-        incident.id = "everywhere".into();
-        incident.components.clear();
-        for update in &mut incident.incident_updates {
-            update.affected_components.clear();
-        }
+        let incident = new_incident(&after, "everywhere", "Everything is slow", &[]);
         after.0.incidents.push(incident);
         assert_eq!(diff(&before, &after, &["em-website".into()]).len(), 1);
     }
@@ -613,15 +628,12 @@ mod tests {
     fn an_incident_touching_two_sections_names_both_in_page_order() {
         let before = demo();
         let mut after = before.clone();
-        let mut incident = after.0.incidents[0].clone();
-        incident.id = "two-sections".into();
-        for update in &mut incident.incident_updates {
-            update.id = format!("two-{}", update.id);
-            update.affected_components.clear();
-        }
-        incident.components = ["em-restores", "em-backups-servers", "em-backups-m365"]
-            .map(|id| after.0.component(id).unwrap().clone())
-            .into();
+        let incident = new_incident(
+            &after,
+            "two-sections",
+            "Slow storage",
+            &["em-restores", "em-backups-servers", "em-backups-m365"],
+        );
         after.0.incidents.push(incident);
         let news = diff(&before, &after, &["em-restores".into()]);
         let [Change::NewIncident { sections, .. }] = news.as_slice() else {

@@ -231,12 +231,12 @@ pub fn endpoint_answer(text: &str) -> Option<String> {
 mod tests {
     use super::*;
 
-    fn all_sections() -> Vec<String> {
-        vec![
-            "em-website".into(),
-            "em-backups".into(),
-            "em-restores".into(),
-        ]
+    /// The field a sign-up for every section with `input` by `method` is refused for.
+    fn refused_field(method: SubscriptionMethod, input: &str) -> SignupField {
+        let sections = ["em-website", "em-backups", "em-restores"].map(String::from);
+        signup_request(method, input, "emea", &sections, "en")
+            .unwrap_err()
+            .field
     }
 
     #[test]
@@ -345,15 +345,11 @@ mod tests {
             "ops.@example.com",
             "<ops>@example.com",
         ] {
-            let refusal = signup_request(
-                SubscriptionMethod::Email,
-                bad,
-                "emea",
-                &all_sections(),
-                "en",
-            )
-            .unwrap_err();
-            assert_eq!(refusal.field, SignupField::Address, "{bad:?}");
+            assert_eq!(
+                refused_field(SubscriptionMethod::Email, bad),
+                SignupField::Address,
+                "{bad:?}"
+            );
         }
         for good in [
             "ops@example.com",
@@ -377,15 +373,11 @@ mod tests {
             "https://hooks.example.com:99999/",
             "ftp://hooks.example.com/",
         ] {
-            let refusal = signup_request(
-                SubscriptionMethod::Webhook,
-                bad,
-                "emea",
-                &all_sections(),
-                "en",
-            )
-            .unwrap_err();
-            assert_eq!(refusal.field, SignupField::Url, "{bad:?}");
+            assert_eq!(
+                refused_field(SubscriptionMethod::Webhook, bad),
+                SignupField::Url,
+                "{bad:?}"
+            );
         }
         for good in [
             "https://hooks.example.com",
