@@ -6,7 +6,7 @@ use gloo_net::http::Request;
 use wasm_bindgen::JsCast;
 
 use crate::i18n::{Lang, Msg};
-use beacon_core::sla::PolicyErrors;
+use beacon_core::error::FieldErrors;
 use beacon_core::status::config::{Region, SiteConfig, CONFIG_ELEMENT_ID};
 use beacon_core::status::error::DataError;
 use beacon_core::status::model::{
@@ -41,7 +41,7 @@ pub enum ApiError {
     Data(#[from] DataError),
     /// A policy or calendar file that does not validate: the first problem, then the others.
     #[error("{}", describe_policy(.0, Lang::English))]
-    Policy(PolicyErrors),
+    Policy(FieldErrors),
     /// "Get updates" (issue 4): the sign-up endpoint refused, with its explanation if it gave one.
     #[error("{file}: the server answered HTTP {status}{}", .message.as_deref().map(|m| format!(" ({m})")).unwrap_or_default())]
     Refused {
@@ -119,7 +119,7 @@ fn describe_data(error: &DataError, lang: Lang) -> String {
 
 /// A policy or calendar file's problems in `lang`: the file and the first wrong field, then
 /// "; also <path>: <reason>" for each further problem.
-fn describe_policy(errors: &PolicyErrors, lang: Lang) -> String {
+fn describe_policy(errors: &FieldErrors, lang: Lang) -> String {
     let mut problems = errors.errors.iter();
     let Some(first) = problems.next() else {
         return describe_data(&DataError::new("", "", "invalid file"), lang);
@@ -305,15 +305,15 @@ pub async fn subscribe(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use beacon_core::sla::PolicyError;
+    use beacon_core::error::FieldError;
 
-    fn policy_errors() -> PolicyErrors {
-        let problem = |path: &str, reason: &str| PolicyError {
+    fn policy_errors() -> FieldErrors {
+        let problem = |path: &str, reason: &str| FieldError {
             file: "policies/model-a-black-duck.json".into(),
             path: path.into(),
             reason: reason.into(),
         };
-        PolicyErrors {
+        FieldErrors {
             errors: vec![
                 problem(
                     "targets[0].first_response.unit",

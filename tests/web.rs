@@ -73,8 +73,9 @@ fn every_status_has_an_icon_and_words_not_colour_alone() {
     let summary = parse_summary("americas/summary.json", AMERICAS).unwrap();
     let config = SiteConfig::from_json("config.json", CONFIG).unwrap();
     let region = config.region("americas").unwrap().clone();
-    let root =
-        mount(move || view! { <SummaryView summary region now=beacon_browser::now() /> }.into_any());
+    let root = mount(move || {
+        view! { <SummaryView summary region now=beacon_browser::now() /> }.into_any()
+    });
     let labels = root.query_selector_all(".status-label").unwrap();
     assert!(labels.length() >= 3);
     for i in 0..labels.length() {
@@ -179,7 +180,8 @@ fn an_unreadable_pack_is_refused_naming_the_file_and_why_and_the_language_stays_
         ("null", "not a language pack"),
         (r#""Komponentit""#, "not a language pack"),
     ] {
-        let error = beacon::i18n::packs::install_json(Lang::Finnish, "i18n/fi.0123.json", json).unwrap_err();
+        let error = beacon::i18n::packs::install_json(Lang::Finnish, "i18n/fi.0123.json", json)
+            .unwrap_err();
         let text = error.to_string();
         assert!(text.starts_with("i18n/fi.0123.json: "), "{text}");
         assert!(text.contains(why), "{json}: {text}");

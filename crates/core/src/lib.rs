@@ -10,8 +10,10 @@
 //! - [`words`]: statuses, impacts and update states in words and looks.
 //! - [`notify`]: what changed between two polls, for whom, and the sign-up checks.
 //! - [`layout`]: where the published site puts each file; [`route`]: the pages' addresses.
+//! - [`error`]: the one error for a file Beacon cannot use (file, JSON path, reason).
 //! - [`html`] and [`hash`]: the one HTML escaper and the one stable hash.
 
+pub mod error;
 pub mod hash;
 pub mod html;
 pub mod i18n;

@@ -283,3 +283,46 @@ fn calendar_validation_reports_every_problem_with_its_path() {
     }
     assert!(err.errors.iter().all(|e| e.file == "bad.json"));
 }
+
+#[test]
+fn calendar_shape_problems_are_named_by_their_paths() {
+    let text = r#"{"id": "x", "name": "X", "zone": "Europe/Berlin", "tz_rule": "CET-1",
+        "always_open": "yes", "colour": "red",
+        "hours": {"mon": [["08:00"]], "tue": "all day"},
+        "holidays": [{"name": "A", "easter_offset": 1.5},
+                     {"name": "B", "weekday_on_or_after": {"month": 11, "weekday": "thu"}},
+                     {"name": "C", "date": "2026-12-24", "closed": [["13:00", "18:00", "19:00"]]}]}"#;
+    let err = BusinessCalendar::from_json("shape.json", text).unwrap_err();
+    let found: Vec<(&str, &str)> = err
+        .errors
+        .iter()
+        .map(|e| (e.path.as_str(), e.reason.as_str()))
+        .collect();
+    for expected in [
+        ("always_open", "expected true or false"),
+        ("hours.mon[0]", "expected [opening, closing]"),
+        ("hours.tue", "expected a list"),
+        ("holidays[0].easter_offset", "expected a whole number"),
+        ("holidays[1].weekday_on_or_after.day", "missing"),
+        ("holidays[2].closed[0]", "expected [from, to]"),
+    ] {
+        assert!(found.contains(&expected), "{expected:?} not in {found:#?}");
+    }
+    assert!(
+        found
+            .iter()
+            .any(|(path, reason)| *path == "colour" && reason.starts_with("unknown field")),
+        "{found:#?}"
+    );
+    assert!(err.errors.iter().all(|e| e.file == "shape.json"));
+}
+
+#[test]
+fn calendar_text_that_is_not_json_is_one_problem_with_its_position() {
+    let err =
+        BusinessCalendar::from_json("broken.json", "{\"id\": \"x\",\n\"hours\": {\"mon\": [}")
+            .unwrap_err();
+    assert_eq!(err.errors.len(), 1, "{err}");
+    assert_eq!(err.errors[0].path, "hours.mon[0]");
+    assert!(err.errors[0].reason.contains("line 2 column"), "{err}");
+}

@@ -291,16 +291,39 @@ fn validation_reports_all_problems_with_file_and_path() {
         );
     }
     assert!(err.errors.iter().all(|e| e.file == "broken.json"));
-    assert!(err.to_string().starts_with("broken.json: "));
+    // One problem a line, each naming the file and the field.
+    assert!(
+        err.to_string()
+            .lines()
+            .all(|line| line.starts_with("broken.json at ")),
+        "{err}"
+    );
 }
 
 #[test]
 fn malformed_json_is_one_problem_with_its_position() {
-    let err = Policy::from_json("x.json", "{\"id\": 3}").unwrap_err();
-    assert_eq!(err.errors.len(), 1);
+    let err = Policy::from_json("x.json", "{\"id\": \"x\",\n \"name\" \"X\"}").unwrap_err();
+    assert_eq!(err.errors.len(), 1, "{err}");
+    assert_eq!(err.errors[0].file, "x.json");
+    assert_eq!(err.errors[0].path, "name");
     assert!(
-        err.errors[0].reason.starts_with("line 1 column"),
+        err.errors[0].reason.contains("line 2 column"),
         "{}",
         err.errors[0].reason
+    );
+}
+
+#[test]
+fn a_value_of_the_wrong_kind_is_named_by_its_path() {
+    let err = Policy::from_json("x.json", "{\"id\": 3, \"name\": \"X\"}").unwrap_err();
+    let found: Vec<(&str, &str)> = err
+        .errors
+        .iter()
+        .map(|e| (e.path.as_str(), e.reason.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [("id", "expected a string"), ("source", "missing")],
+        "{err}"
     );
 }

@@ -35,10 +35,11 @@
 //! tables at compile time ([`Lang::table_text`] is a `const fn`), so only the widget's own sentences
 //! are in its bundle, in every language.
 
+use beacon_core::error::{FieldError, FieldErrors};
 use beacon_core::i18n::{Lang, Msg};
 use beacon_core::sla::policy::{Classification, Target};
 use beacon_core::sla::present::{self, fill, EmbedQuery, SlaQuery, SlaWords};
-use beacon_core::sla::{Policy, PolicyError, PolicyErrors};
+use beacon_core::sla::Policy;
 
 /// The interface texts the widget uses, as indexes into [`TEXTS`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -186,19 +187,13 @@ pub enum LoadError {
     },
     /// The file is not JSON, or not a valid index or policy: every problem, with its path
     /// (empty for the whole file) and reason as the parser or validator gave them.
-    Invalid(PolicyErrors),
+    Invalid(FieldErrors),
 }
 
 impl LoadError {
     /// A problem with one field of `file`.
     pub fn at(file: &str, path: &str, reason: impl Into<String>) -> LoadError {
-        LoadError::Invalid(PolicyErrors {
-            errors: vec![PolicyError {
-                file: file.to_owned(),
-                path: path.to_owned(),
-                reason: reason.into(),
-            }],
-        })
+        LoadError::Invalid(FieldError::new(file, path, reason).into())
     }
 
     /// The problem in `lang`: the sentence around it translated, file names, paths and the
@@ -444,14 +439,14 @@ mod tests {
 
     #[test]
     fn load_problems_keep_file_path_and_reason_in_every_language() {
-        let invalid = LoadError::Invalid(PolicyErrors {
+        let invalid = LoadError::Invalid(FieldErrors {
             errors: vec![
-                PolicyError {
+                FieldError {
                     file: "policies/b.json".into(),
                     path: "targets[0].first_response.unit".into(),
                     reason: "unknown unit \"fortnights\"".into(),
                 },
-                PolicyError {
+                FieldError {
                     file: "policies/b.json".into(),
                     path: "plans[1].id".into(),
                     reason: "id is empty".into(),

@@ -9,10 +9,7 @@ pub mod policy;
 pub mod present;
 pub mod tree;
 pub mod tz;
-pub mod validation;
 
 pub use calendar::{BusinessCalendar, BusinessDayRule, CalendarError, ClockSegment};
-
 pub use policy::Policy;
 pub use tz::{TzRule, TzRuleError};
-pub use validation::{PolicyError, PolicyErrors};

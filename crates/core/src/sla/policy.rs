@@ -4,11 +4,9 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use serde::Deserialize;
-
-use super::calendar::WeeklyHours;
-use super::tree::{self, as_string, as_whole, JsonTree, Object};
-use super::validation::{PolicyErrors, Problems};
+use super::calendar::{read_hours, WeeklyHours};
+use super::tree::{self, as_string, JsonTree, Object};
+use crate::error::{FieldErrors, Problems};
 
 /// A validated support policy (one source document).
 #[derive(Debug, Clone)]
@@ -189,109 +187,80 @@ pub struct Lifecycle {
     pub notes: Vec<String>,
 }
 
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields)]
+#[derive(Default)]
 struct PolicyFile {
     id: String,
     name: String,
     source: String,
-    #[serde(default)]
     notes: Vec<String>,
-    #[serde(default)]
     plans: Vec<PlanFile>,
-    #[serde(default)]
     classification: Option<ClassificationFile>,
-    #[serde(default)]
     targets: Vec<TargetRowFile>,
-    #[serde(default)]
     support_centres: Vec<String>,
-    #[serde(default)]
     lifecycle: Option<LifecycleFile>,
 }
 
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields)]
+#[derive(Default)]
 struct PlanFile {
     id: String,
     name: String,
     coverage: CoverageFile,
-    #[serde(default)]
     notes: Vec<String>,
 }
 
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields)]
+#[derive(Default)]
 struct CoverageFile {
     kind: String,
-    #[serde(default)]
     hours: BTreeMap<String, Vec<[String; 2]>>,
-    #[serde(default)]
     holidays: Option<String>,
 }
 
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields)]
+#[derive(Default)]
 struct LevelFile {
     id: String,
     name: String,
-    #[serde(default)]
     description: String,
 }
 
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields)]
+#[derive(Default)]
 struct ClassificationFile {
     kind: String,
-    #[serde(default)]
     severities: Vec<LevelFile>,
-    #[serde(default)]
     customer_priorities: Vec<LevelFile>,
-    #[serde(default)]
     urgencies: Vec<LevelFile>,
-    #[serde(default)]
     impacts: Vec<LevelFile>,
-    #[serde(default)]
     priorities: Vec<LevelFile>,
-    #[serde(default)]
     matrix: BTreeMap<String, BTreeMap<String, String>>,
-    #[serde(default)]
     customer_override: bool,
 }
 
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields)]
+#[derive(Default)]
 struct TargetFile {
     amount: i64,
     unit: String,
 }
 
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields)]
+#[derive(Default)]
 struct TargetRowFile {
     plan: String,
     level: String,
     first_response: Option<TargetFile>,
     resolution: Option<TargetFile>,
-    #[serde(default)]
     weekend_callback: Option<TargetFile>,
-    #[serde(default)]
     note: Option<String>,
 }
 
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields)]
+#[derive(Default)]
 struct LifecycleFile {
     coverage: CoverageFile,
     pending_reminder: TargetFile,
     pending_auto_close: TargetFile,
-    #[serde(default)]
     development_review_at_least: Option<TargetFile>,
-    #[serde(default)]
     notes: Vec<String>,
 }
 
-// Reading the `*File` structs from a [`JsonTree`]: the fields serde reads above, with the same
-// required members and defaults, and unknown members refused (`deny_unknown_fields`).
+// Reading the `*File` structs from a [`JsonTree`]: required members, defaults for the optional
+// ones, and unknown members refused, each problem at its path.
 
 fn read_policy<T: JsonTree>(t: &T, p: &mut Problems) -> PolicyFile {
     let fields = [
@@ -344,29 +313,9 @@ fn read_coverage<T: JsonTree>(t: &T, path: &str, p: &mut Problems) -> CoverageFi
     let Some(o) = Object::new(t, path, &["kind", "hours", "holidays"], p) else {
         return CoverageFile::default();
     };
-    let mut hours = BTreeMap::new();
-    if let Some(days) = t.field("hours") {
-        let days_path = o.path("hours");
-        match days.entries() {
-            None => p.add(&days_path, "expected an object"),
-            Some(days) => {
-                for (day, spans) in days {
-                    let day_path = tree::join(&days_path, &day);
-                    let spans = tree::list(&spans, &day_path, p, |span, path, p| {
-                        let ends = tree::list(span, path, p, as_string);
-                        <[String; 2]>::try_from(ends).unwrap_or_else(|_| {
-                            p.add(path, "expected [opening, closing]");
-                            Default::default()
-                        })
-                    });
-                    hours.insert(day, spans);
-                }
-            }
-        }
-    }
     CoverageFile {
         kind: o.string("kind", p),
-        hours,
+        hours: read_hours(&o, p),
         holidays: o.optional_string("holidays", p),
     }
 }
@@ -396,36 +345,12 @@ fn read_classification<T: JsonTree>(t: &T, path: &str, p: &mut Problems) -> Clas
     let Some(o) = Object::new(t, path, &fields, p) else {
         return ClassificationFile::default();
     };
-    let mut matrix = BTreeMap::new();
-    if let Some(rows) = t.field("matrix") {
-        let rows_path = o.path("matrix");
-        for (urgency, row) in rows.entries().unwrap_or_else(|| {
-            p.add(&rows_path, "expected an object");
-            Vec::new()
-        }) {
-            let row_path = tree::join(&rows_path, &urgency);
-            let cells = row
-                .entries()
-                .unwrap_or_else(|| {
-                    p.add(&row_path, "expected an object");
-                    Vec::new()
-                })
-                .into_iter()
-                .map(|(impact, cell)| {
-                    let cell = as_string(&cell, &tree::join(&row_path, &impact), p);
-                    (impact, cell)
-                })
-                .collect();
-            matrix.insert(urgency, cells);
-        }
-    }
-    let customer_override = match t.field("customer_override") {
-        None => false,
-        Some(v) => v.boolean().unwrap_or_else(|| {
-            p.add(o.path("customer_override"), "expected true or false");
-            false
-        }),
-    };
+    let matrix = o
+        .entries("matrix", p, |row, path, p| {
+            tree::entries(row, path, p, as_string).into_iter().collect()
+        })
+        .into_iter()
+        .collect();
     ClassificationFile {
         kind: o.string("kind", p),
         severities: o.list("severities", p, read_level),
@@ -434,7 +359,7 @@ fn read_classification<T: JsonTree>(t: &T, path: &str, p: &mut Problems) -> Clas
         impacts: o.list("impacts", p, read_level),
         priorities: o.list("priorities", p, read_level),
         matrix,
-        customer_override,
+        customer_override: o.optional_bool("customer_override", p).unwrap_or(false),
     }
 }
 
@@ -443,9 +368,7 @@ fn read_target<T: JsonTree>(t: &T, path: &str, p: &mut Problems) -> TargetFile {
         return TargetFile::default();
     };
     TargetFile {
-        amount: o
-            .required("amount", p)
-            .map_or(0, |a| as_whole(&a, &o.path("amount"), p)),
+        amount: o.whole("amount", p),
         unit: o.string("unit", p),
     }
 }
@@ -536,7 +459,7 @@ fn coverage(c: &CoverageFile, path: &str, p: &mut Problems) -> Coverage {
         "not_stated" => Coverage::NotStated,
         "weekly_hours" => {
             let hours = WeeklyHours::parse(&c.hours, &format!("{path}.hours"), p);
-            if (0..7).all(|d| hours.day(d).is_empty()) {
+            if hours.is_never_open() {
                 p.add(format!("{path}.hours"), "weekly hours are empty");
             }
             let centre_holidays = match c.holidays.as_deref() {
@@ -612,15 +535,14 @@ fn check_unit_against(coverage: &Coverage, t: Option<Target>, path: &str, p: &mu
 impl Policy {
     /// Parses and validates a policy file, reporting every problem with its field path
     /// (`targets[2].first_response.unit`).
-    pub fn from_json(file_name: &str, text: &str) -> Result<Policy, PolicyErrors> {
-        let file: PolicyFile =
-            serde_json::from_str(text).map_err(|e| Problems::from_json_error(file_name, &e))?;
-        Policy::from_file(file_name, file)
+    pub fn from_json(file_name: &str, text: &str) -> Result<Policy, FieldErrors> {
+        Policy::from_tree(file_name, &tree::parse(file_name, text)?)
     }
 
-    /// [`Policy::from_json`] for a document something else parsed (the browser's
-    /// `JSON.parse` in the embed): the same fields read, the same validation.
-    pub fn from_tree<T: JsonTree>(file_name: &str, tree: &T) -> Result<Policy, PolicyErrors> {
+    /// Reads and validates a policy from a parsed document: `serde_json`'s for
+    /// [`Policy::from_json`], the browser's `JSON.parse` in the embed. The one reader of the
+    /// policy format.
+    pub fn from_tree<T: JsonTree>(file_name: &str, tree: &T) -> Result<Policy, FieldErrors> {
         let mut p = Problems::new(file_name);
         let file = read_policy(tree, &mut p);
         p.finish()?;
@@ -628,7 +550,7 @@ impl Policy {
     }
 
     /// Validates a read policy file.
-    fn from_file(file_name: &str, file: PolicyFile) -> Result<Policy, PolicyErrors> {
+    fn from_file(file_name: &str, file: PolicyFile) -> Result<Policy, FieldErrors> {
         let mut p = Problems::new(file_name);
         if file.id.trim().is_empty() {
             p.add("id", "id is empty");
@@ -886,8 +808,7 @@ fn classify(c: &ClassificationFile, p: &mut Problems) -> Classification {
 }
 
 /// One entry of `public/policies/index.json`.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct IndexEntry {
     /// Id of the policy or calendar.
     pub id: String,
@@ -898,8 +819,7 @@ pub struct IndexEntry {
 }
 
 /// `public/policies/index.json`: which policy and calendar files exist.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PolicyIndex {
     /// Policy files.
     pub policies: Vec<IndexEntry>,
@@ -908,23 +828,18 @@ pub struct PolicyIndex {
 }
 
 impl PolicyIndex {
-    /// Parses the index; ids must be unique.
-    pub fn from_json(file_name: &str, text: &str) -> Result<PolicyIndex, PolicyErrors> {
-        let index: PolicyIndex =
-            serde_json::from_str(text).map_err(|e| Problems::from_json_error(file_name, &e))?;
-        PolicyIndex::checked(file_name, index)
+    /// Parses the index; ids must be unique and files `.json`.
+    pub fn from_json(file_name: &str, text: &str) -> Result<PolicyIndex, FieldErrors> {
+        PolicyIndex::from_tree(file_name, &tree::parse(file_name, text)?)
     }
 
-    /// [`PolicyIndex::from_json`] for a document something else parsed.
-    pub fn from_tree<T: JsonTree>(file_name: &str, tree: &T) -> Result<PolicyIndex, PolicyErrors> {
+    /// Reads and checks the index from a parsed document ([`PolicyIndex::from_json`], or the
+    /// browser's `JSON.parse` in the embed).
+    pub fn from_tree<T: JsonTree>(file_name: &str, tree: &T) -> Result<PolicyIndex, FieldErrors> {
         let mut p = Problems::new(file_name);
         let entry = |entry: &T, path: &str, p: &mut Problems| {
             let Some(e) = Object::new(entry, path, &["id", "file", "name"], p) else {
-                return IndexEntry {
-                    id: String::new(),
-                    file: String::new(),
-                    name: String::new(),
-                };
+                return IndexEntry::default();
             };
             IndexEntry {
                 id: e.string("id", p),
@@ -951,7 +866,7 @@ impl PolicyIndex {
     }
 
     /// Ids must be unique and files `.json`.
-    fn checked(file_name: &str, index: PolicyIndex) -> Result<PolicyIndex, PolicyErrors> {
+    fn checked(file_name: &str, index: PolicyIndex) -> Result<PolicyIndex, FieldErrors> {
         let mut p = Problems::new(file_name);
         for (list, name) in [
             (&index.policies, "policies"),

@@ -1,20 +1,17 @@
-//! Policy files read from a JSON document that something other than `serde_json` parsed: the
-//! SLA embed hands its policy to the browser's own `JSON.parse` (free, already in every
-//! browser) instead of shipping a JSON parser and serde's generated code in its bundle.
+//! The one reader of the SLA file formats (policies, the policy index, business calendars):
+//! they are read from a parsed JSON document, a [`JsonTree`], rather than by serde derives.
 //!
-//! [`JsonTree`] is what a reader needs from such a document. [`Policy::from_tree`] and
-//! [`PolicyIndex::from_tree`] read the same fields `serde` reads for
-//! [`Policy::from_json`] (required fields, defaults, unknown fields refused), reporting each
-//! problem at its path, and then run the same validation. `serde_json::Value` implements the
-//! trait too, which is how the native tests prove both readers agree on every shipped file.
-//!
-//! [`Policy::from_tree`]: super::Policy::from_tree
-//! [`PolicyIndex::from_tree`]: super::policy::PolicyIndex::from_tree
-//! [`Policy::from_json`]: super::Policy::from_json
+//! The SLA embed hands its policy to the browser's own `JSON.parse` (free, already in every
+//! browser) instead of shipping a JSON parser and serde's generated code in its 80 KB bundle;
+//! the calculator and the native tools parse text with `serde_json` into a
+//! [`serde_json::Value`] (`tree::parse`), which implements the trait too. Either way the same
+//! readers check every member (required fields, defaults, unknown fields refused) and report
+//! each problem at its JSON path, e.g. `targets[2].first_response.amount: expected a whole
+//! number`, before the same validation runs.
 
-use super::validation::Problems;
+use crate::error::{parse_json, FieldErrors, Problems};
 
-/// A parsed JSON value.
+/// A parsed JSON value, as the SLA file readers need it.
 pub trait JsonTree: Sized {
     /// The member `name` of an object; `None` when absent (or not an object).
     fn field(&self, name: &str) -> Option<Self>;
@@ -32,6 +29,13 @@ pub trait JsonTree: Sized {
     fn entries(&self) -> Option<Vec<(String, Self)>>;
 }
 
+/// `text`, the JSON file `file`, as a tree for the readers; a syntax error is the file's one
+/// problem, at the path where the text stops making sense, with its line and column.
+pub(crate) fn parse(file: &str, text: &str) -> Result<serde_json::Value, FieldErrors> {
+    parse_json(file, text).map_err(FieldErrors::from)
+}
+
+/// A document `serde_json` parsed: how the calculator and the native tools read SLA files.
 impl JsonTree for serde_json::Value {
     fn field(&self, name: &str) -> Option<Self> {
         self.as_object()?.get(name).cloned()
@@ -130,6 +134,41 @@ impl<'a, T: JsonTree> Object<'a, T> {
         self.get(name).map(|v| as_string(&v, &self.path(name), p))
     }
 
+    /// A required whole-number member (0 when missing or not a whole number, with the problem
+    /// noted).
+    pub(crate) fn whole(&self, name: &str, p: &mut Problems) -> i64 {
+        self.required(name, p)
+            .map_or(0, |v| as_whole(&v, &self.path(name), p))
+    }
+
+    /// An optional whole-number member.
+    pub(crate) fn optional_whole(&self, name: &str, p: &mut Problems) -> Option<i64> {
+        self.get(name).map(|v| as_whole(&v, &self.path(name), p))
+    }
+
+    /// An optional `true`/`false` member.
+    pub(crate) fn optional_bool(&self, name: &str, p: &mut Problems) -> Option<bool> {
+        self.get(name).map(|v| {
+            v.boolean().unwrap_or_else(|| {
+                p.add(self.path(name), "expected true or false");
+                false
+            })
+        })
+    }
+
+    /// An optional object member, each value read by `read` at `path.key` (empty when absent).
+    pub(crate) fn entries<R>(
+        &self,
+        name: &str,
+        p: &mut Problems,
+        read: impl Fn(&T, &str, &mut Problems) -> R,
+    ) -> Vec<(String, R)> {
+        match self.value.field(name) {
+            None => Vec::new(),
+            Some(value) => entries(&value, &self.path(name), p, read),
+        }
+    }
+
     /// An optional list member, each item read by `read` (empty when absent).
     pub(crate) fn list<R>(
         &self,
@@ -168,6 +207,41 @@ pub(crate) fn list<T: JsonTree, R>(
         .enumerate()
         .map(|(i, item)| read(item, &format!("{path}[{i}]"), p))
         .collect()
+}
+
+/// `value` as an object, each member's value read by `read` at `path.key`, in document order.
+pub(crate) fn entries<T: JsonTree, R>(
+    value: &T,
+    path: &str,
+    p: &mut Problems,
+    read: impl Fn(&T, &str, &mut Problems) -> R,
+) -> Vec<(String, R)> {
+    let Some(members) = value.entries() else {
+        p.add(path, "expected an object");
+        return Vec::new();
+    };
+    members
+        .into_iter()
+        .map(|(key, member)| {
+            let read = read(&member, &join(path, &key), p);
+            (key, read)
+        })
+        .collect()
+}
+
+/// `value` as a list of exactly two strings, e.g. `["08:00", "18:00"]`; `expected` says what
+/// the pair is when it is not one.
+pub(crate) fn pair<T: JsonTree>(
+    value: &T,
+    path: &str,
+    p: &mut Problems,
+    expected: &str,
+) -> [String; 2] {
+    let ends = list(value, path, p, as_string);
+    <[String; 2]>::try_from(ends).unwrap_or_else(|_| {
+        p.add(path, expected);
+        Default::default()
+    })
 }
 
 /// `value` as a whole number.

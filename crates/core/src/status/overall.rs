@@ -40,7 +40,63 @@ impl OverallStatus {
     }
 }
 
-/// Derives the banner for `summary` at time `now`.
+/// Derives the banner for `summary` at time `now`: the worst of
+/// - the worst component status (a group counts through its members, not its own status):
+///   degraded performance → minor, partial outage → major, major outage → critical, under
+///   maintenance → maintenance;
+/// - the impact of each open incident (resolved and postmortem ones no longer count);
+/// - maintenance, while one is under way at `now`: marked in progress or verifying, or
+///   scheduled with its planned window open (one that has not started is only upcoming).
+///
+/// Worst by rank none < maintenance < minor < major < critical, so maintenance never hides an
+/// outage. The file's own `status.indicator` does not decide; it is kept to report a
+/// disagreement ([`OverallStatus::indicator_mismatch`]).
+///
+/// ```
+/// use beacon_core::status::{overall_status, parse_summary, Indicator};
+/// use chrono::{DateTime, Utc};
+///
+/// let now: DateTime<Utc> = "2026-11-21T12:00:00Z".parse().unwrap();
+/// let page = |backups: &str, incidents: &str, maintenances: &str| {
+///     let text = format!(r#"{{
+///         "page": {{"id": "emea", "name": "EMEA"}}, "status": {{"indicator": "none"}},
+///         "components": [
+///             {{"id": "web", "name": "Website", "status": "operational"}},
+///             {{"id": "bk", "name": "Backups", "status": "major_outage", "group": true,
+///               "components": ["m365"]}},
+///             {{"id": "m365", "name": "Microsoft 365 backups", "status": "{backups}",
+///               "group_id": "bk"}}
+///         ],
+///         "incidents": [{incidents}], "scheduled_maintenances": [{maintenances}]
+///     }}"#);
+///     overall_status(&parse_summary("summary.json", &text).unwrap(), now).indicator
+/// };
+/// let minor_incident = r#"{"id": "i", "name": "Slow pages", "status": "investigating",
+///     "impact": "minor", "created_at": "2026-11-21T11:00:00Z"}"#;
+/// let resolved_critical = r#"{"id": "r", "name": "Outage", "status": "resolved",
+///     "impact": "critical", "created_at": "2026-11-20T09:00:00Z",
+///     "resolved_at": "2026-11-20T10:00:00Z"}"#;
+/// let maintenance_now = r#"{"id": "m", "name": "Upgrade", "status": "scheduled",
+///     "impact": "maintenance", "created_at": "2026-11-14T00:00:00Z",
+///     "scheduled_for": "2026-11-21T11:00:00Z", "scheduled_until": "2026-11-21T13:00:00Z"}"#;
+/// let maintenance_later = maintenance_now.replace("2026-11-21T1", "2026-11-28T1");
+///
+/// // The group's own "major_outage" does not count: its only member is operational.
+/// assert_eq!(page("operational", "", ""), Indicator::None);
+/// // A partial outage of a member outranks an open minor incident and maintenance under way.
+/// assert_eq!(
+///     page("partial_outage", minor_incident, maintenance_now),
+///     Indicator::Major
+/// );
+/// // An open minor incident outranks maintenance; a resolved critical one no longer counts.
+/// assert_eq!(
+///     page("operational", &format!("{minor_incident},{resolved_critical}"), maintenance_now),
+///     Indicator::Minor
+/// );
+/// // Maintenance shows only while its window is open.
+/// assert_eq!(page("operational", "", maintenance_now), Indicator::Maintenance);
+/// assert_eq!(page("operational", "", &maintenance_later), Indicator::None);
+/// ```
 pub fn overall_status(summary: &Summary, now: DateTime<Utc>) -> OverallStatus {
     let worst_component_status = summary
         .components

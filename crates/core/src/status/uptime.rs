@@ -338,7 +338,72 @@ fn collect_incident(
     }
 }
 
-/// Computes the uptime strip of every component in `components` from `incidents`.
+/// Computes the uptime strip of every component in `components` from `incidents`, by the
+/// module's rule: a second of major outage counts fully as downtime, a second of partial outage
+/// half ([`PARTIAL_OUTAGE_WEIGHT`]), degraded performance not at all, and time under maintenance
+/// never (maintenance masks whatever else happened then, and still counts as measured). Days
+/// are calendar days in the window's UTC offset (the page's), the last one up to `now`. The
+/// percentage is not rounded here; the page shows it floored to two decimals, so a non-perfect
+/// figure never reads 100.00%.
+///
+/// ```
+/// use beacon_core::status::{
+///     all_incidents, component_uptime, parse_history, parse_summary, UptimeWindow,
+/// };
+/// use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
+///
+/// let summary = parse_summary("summary.json", r#"{
+///     "page": {"id": "emea", "name": "EMEA"}, "status": {"indicator": "none"},
+///     "components": [
+///         {"id": "major", "name": "A", "status": "operational"},
+///         {"id": "partial", "name": "B", "status": "operational"},
+///         {"id": "degraded", "name": "C", "status": "operational"},
+///         {"id": "maintained", "name": "D", "status": "operational"}
+///     ]
+/// }"#).unwrap();
+/// // Four hours in `status`, from 22:00 UTC (23:00 at the page's UTC+1) on 20 November.
+/// let incident = |component: &str, status: &str| format!(r#"{{
+///     "id": "{component}-incident", "name": "Trouble", "status": "resolved",
+///     "impact": "major", "created_at": "2026-11-20T22:00:00Z",
+///     "resolved_at": "2026-11-21T02:00:00Z",
+///     "incident_updates": [{{"id": "{component}-1", "status": "investigating",
+///         "created_at": "2026-11-20T22:00:00Z",
+///         "affected_components": [{{"code": "{component}", "new_status": "{status}"}}]}}]
+/// }}"#);
+/// // Planned work on D around its outage.
+/// let maintenance = r#"{"id": "work", "name": "Planned work", "status": "completed",
+///     "impact": "maintenance", "created_at": "2026-11-19T00:00:00Z",
+///     "scheduled_for": "2026-11-20T21:00:00Z", "scheduled_until": "2026-11-21T03:00:00Z",
+///     "resolved_at": "2026-11-21T03:00:00Z",
+///     "components": [{"id": "maintained", "name": "D", "status": "operational"}]}"#;
+/// let history = parse_history("history.json", &format!(
+///     r#"{{"page": {{"id": "emea", "name": "EMEA"}}, "incidents": [{}, {}, {}, {}, {}]}}"#,
+///     incident("major", "major_outage"),
+///     incident("partial", "partial_outage"),
+///     incident("degraded", "degraded_performance"),
+///     incident("maintained", "major_outage"),
+///     maintenance,
+/// )).unwrap();
+///
+/// // Two days at UTC+1 ending 21 November 16:00 local: 40 measured hours.
+/// let now: DateTime<Utc> = "2026-11-21T16:00:00+01:00".parse().unwrap();
+/// let page_offset = FixedOffset::east_opt(3600).unwrap();
+/// let window = UptimeWindow::ending_now(now, 2, page_offset);
+/// let uptime = component_uptime(&summary.components, &all_incidents(&summary, &history), &window);
+/// let percent = |n: usize| uptime[n].uptime_percent.unwrap();
+///
+/// assert_eq!(percent(0), 90.0); // 4 h of major outage in 40 h
+/// assert_eq!(percent(1), 95.0); // 4 h of partial outage count as 2 h
+/// assert_eq!(percent(2), 100.0); // degraded performance is no downtime
+/// assert_eq!(percent(3), 100.0); // an outage during maintenance is no downtime
+///
+/// // The outage from 23:00 to 03:00 local falls 1 h on the 20th and 3 h on the 21st.
+/// let days = &uptime[0].days;
+/// assert_eq!(days[0].date, NaiveDate::from_ymd_opt(2026, 11, 20).unwrap());
+/// assert_eq!(days[0].major_outage_seconds, 3_600);
+/// assert_eq!(days[1].major_outage_seconds, 3 * 3_600);
+/// assert_eq!(days[1].measured_seconds, 16 * 3_600); // today counts up to now
+/// ```
 pub fn component_uptime(
     components: &[Component],
     incidents: &[&Incident],
