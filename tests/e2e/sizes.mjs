@@ -1,6 +1,8 @@
 // Prints what a visitor downloads before any data — the HTML, JS, wasm and CSS of a page —
 // raw, gzip and brotli per file, for the status page and for the SLA embed separately, and
-// checks each against its budget (exit 1 on a miss). Modules a page loads only on demand (the
+// checks the embed against its budget (exit 1 on a miss). The status page's bytes are reported
+// without a byte budget: its Leptos shell alone is about 132 KB gzip, and what a visitor feels is
+// when the statuses appear (the load-time budgets of tests/e2e/loadtime.mjs). Modules a page loads only on demand (the
 // "Get updates" dialog, named by `<meta name="beacon-module:…">`, see src/lazy.rs) are not
 // part of that and are printed apart, for information. Usage: node tests/e2e/sizes.mjs [dist]
 // (a build for the site root, as `.ci/bench` makes).
@@ -10,7 +12,7 @@ import { dirname, join } from 'node:path';
 
 const dist = process.argv[2] ?? 'dist';
 const PAGES = [
-  { name: 'status page', html: 'index.html', budget: 150 * 1024 },
+  { name: 'status page', html: 'index.html' },
   { name: 'embed', html: 'embed/sla/index.html', budget: 80 * 1024 },
 ];
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`.padStart(10);
@@ -53,9 +55,11 @@ for (const { name, html, budget } of PAGES) {
     console.log(`  ${file.padEnd(50)}${kb(row.raw)}${kb(row.gzip)}${kb(row.brotli)}`);
   }
   console.log(`  ${'total'.padEnd(50)}${kb(total.raw)}${kb(total.gzip)}${kb(total.brotli)}`);
-  const pass = total.gzip <= budget;
-  failed ||= !pass;
-  console.log(`${name} budget: ${kb(total.gzip).trim()} gzip against ${kb(budget).trim()}: ${pass ? 'PASS' : 'FAIL'}`);
+  if (budget) {
+    const pass = total.gzip <= budget;
+    failed ||= !pass;
+    console.log(`${name} budget: ${kb(total.gzip).trim()} gzip against ${kb(budget).trim()}: ${pass ? 'PASS' : 'FAIL'}`);
+  }
   for (const module of lazy) {
     const sum = { raw: 0, gzip: 0, brotli: 0 };
     console.log(`  loaded on demand, not counted above: the ${module.name} module`);
