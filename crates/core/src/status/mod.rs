@@ -14,9 +14,9 @@ pub use config::{Region, SiteConfig, SubscriptionMethod, Subscriptions, TimeZone
 pub use error::DataError;
 pub use markup::{parse_markup, plain_text, safe_href, Block, Inline};
 pub use model::{
-    parse_history, parse_summary, AffectedComponent, Component, ComponentStatus, Impact, Incident,
-    IncidentHistory, IncidentStatus, IncidentUpdate, Indicator, Page, PageStatus, Summary,
-    Timestamp,
+    parse_components, parse_history, parse_summary, AffectedComponent, Component, ComponentList,
+    ComponentStatus, Impact, Incident, IncidentHistory, IncidentStatus, IncidentUpdate, Indicator,
+    Page, PageStatus, Summary, Timestamp,
 };
 pub use overall::{overall_status, sections, OverallStatus, Section};
 pub use uptime::{

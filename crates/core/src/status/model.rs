@@ -660,16 +660,29 @@ impl Incident {
         !self.status.is_closed()
     }
 
-    /// When the problem or the work began: `started_at`, else `scheduled_for` for maintenances,
-    /// else `created_at`.
+    /// When the problem or the work began. A maintenance began at `started_at`, else at
+    /// `scheduled_for`, else when it was posted. An incident began at the earlier of
+    /// `started_at` and `created_at`: an operator back-dates either one (Statuspage moves
+    /// `started_at` back for a problem noticed late, but an incident posted after the fact keeps
+    /// the posting time as `started_at` and back-dates `created_at` and `resolved_at`).
+    ///
+    /// ```
+    /// use beacon_core::status::model::Incident;
+    ///
+    /// let incident: Incident = serde_json::from_str(r#"{"id": "x", "name": "Posted late",
+    ///     "status": "resolved", "created_at": "2024-01-31T15:41:00Z",
+    ///     "started_at": "2024-01-31T16:33:14Z", "resolved_at": "2024-01-31T15:41:00Z"}"#).unwrap();
+    /// assert_eq!(incident.began_at().to_rfc3339(), "2024-01-31T15:41:00+00:00");
+    /// ```
     pub fn began_at(&self) -> Timestamp {
+        if self.is_maintenance() {
+            return self
+                .started_at
+                .or(self.scheduled_for)
+                .unwrap_or(self.created_at);
+        }
         self.started_at
-            .or(if self.is_maintenance() {
-                self.scheduled_for
-            } else {
-                None
-            })
-            .unwrap_or(self.created_at)
+            .map_or(self.created_at, |started| started.min(self.created_at))
     }
 
     /// The ids of the components this incident touches: those named by any update's
@@ -729,6 +742,22 @@ pub struct IncidentHistory {
     /// Incidents and maintenances, newest first.
     #[serde(default, deserialize_with = "null_as_empty")]
     pub incidents: Vec<Incident>,
+}
+
+/// The components of one page: Statuspage's `components.json`, groups and members in one flat
+/// list as in a summary.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ComponentList {
+    /// The page.
+    pub page: Page,
+    /// All components and groups.
+    #[serde(default, deserialize_with = "null_as_empty")]
+    pub components: Vec<Component>,
+}
+
+/// Reads a `components.json`; `file` names it in the error.
+pub fn parse_components(file: &str, text: &str) -> Result<ComponentList, DataError> {
+    parse_json(file, text)
 }
 
 /// Reads a `summary.json`; `file` names it in the error.

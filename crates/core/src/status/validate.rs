@@ -12,8 +12,8 @@ use std::collections::{HashMap, HashSet};
 use super::config::{Region, SiteConfig};
 use super::error::DataError;
 use super::model::{
-    parse_history, parse_summary, ComponentStatus, Impact, Incident, IncidentStatus, Indicator,
-    Summary,
+    parse_history, parse_summary, Component, ComponentStatus, Impact, Incident, IncidentHistory,
+    IncidentStatus, Indicator, Summary,
 };
 use super::overall::overall_status;
 
@@ -96,18 +96,7 @@ fn validate_region(
             ));
         }
         let known = component_ids(&summary);
-        let mut seen = HashSet::new();
-        for (n, incident) in history.incidents.iter().enumerate() {
-            let at = format!("incidents[{n}]");
-            if !seen.insert(incident.id.as_str()) {
-                problems.push(Problem::new(
-                    history_file,
-                    format!("{at}.id"),
-                    format!("duplicate incident id {:?}", incident.id),
-                ));
-            }
-            check_incident(history_file, &at, incident, &known, problems);
-        }
+        problems.extend(history_problems(history_file, &history, Some(&known)));
     }
 }
 
@@ -116,7 +105,8 @@ fn component_ids(summary: &Summary) -> HashSet<&str> {
     summary.components.iter().map(|c| c.id.as_str()).collect()
 }
 
-/// Checks components, page, banner and current incidents of a summary.
+/// Checks a summary against the rules Beacon adds for its own regions: the configured time zone
+/// and component order, and a claimed banner that agrees with the derived one.
 fn check_summary(
     file: &str,
     index: usize,
@@ -125,83 +115,79 @@ fn check_summary(
     now: DateTime<Utc>,
     problems: &mut Vec<Problem>,
 ) {
-    let mut problem =
-        |path: String, reason: String| problems.push(Problem::new(file, path, reason));
+    problems.extend(summary_problems(file, summary));
     if summary.page.time_zone.as_deref() != Some(region.time_zone.as_str()) {
-        problem(
-            "page.time_zone".into(),
+        problems.push(Problem::new(
+            file,
+            "page.time_zone",
             format!(
                 "{:?} differs from the configured {:?}",
                 summary.page.time_zone, region.time_zone
             ),
-        );
+        ));
     }
-    if let Indicator::Unknown(value) = &summary.status.indicator {
-        problem(
-            "status.indicator".into(),
-            format!("unknown indicator {value:?}"),
-        );
-    }
-    let mut ids: HashMap<&str, usize> = HashMap::new();
     for (n, component) in summary.components.iter().enumerate() {
-        let at = format!("components[{n}]");
-        if ids.insert(component.id.as_str(), n).is_some() {
-            problem(
-                format!("{at}.id"),
-                format!("duplicate component id {:?}", component.id),
-            );
-        }
-        if let ComponentStatus::Unknown(value) = &component.status {
-            problem(format!("{at}.status"), format!("unknown status {value:?}"));
-        }
         if !region.component_order.contains(&component.id) {
-            problem(
-                format!("{at}.id"),
+            problems.push(Problem::new(
+                file,
+                format!("components[{n}].id"),
                 format!(
                     "component {:?} is missing from the component_order of region {:?}",
                     component.id, region.id
                 ),
-            );
+            ));
         }
     }
-    for (n, component) in summary.components.iter().enumerate() {
-        let at = format!("components[{n}]");
-        if let Some(group) = &component.group_id {
-            match ids.get(group.as_str()) {
-                None => problem(
-                    format!("{at}.group_id"),
-                    format!("no component has id {group:?}"),
-                ),
-                Some(&g) if !summary.components[g].group => problem(
-                    format!("{at}.group_id"),
-                    format!("{group:?} is not a group"),
-                ),
-                _ => {}
-            }
-        }
-        for (k, member) in component.components.iter().enumerate() {
-            if !ids.contains_key(member.as_str()) {
-                problem(
-                    format!("{at}.components[{k}]"),
-                    format!("no component has id {member:?}"),
-                );
-            }
-        }
-    }
+    let ids = component_ids(summary);
     for (k, id) in region.component_order.iter().enumerate() {
-        if !ids.contains_key(id.as_str()) {
+        if !ids.contains(id.as_str()) {
             problems.push(Problem::new(
-                "config.json",
+                crate::layout::CONFIG_FILE,
                 format!("regions[{index}].component_order[{k}]"),
                 format!("{id:?} is not a component of {file}"),
             ));
         }
     }
 
+    // The claimed indicator is checked as of the moment the file was written: a maintenance
+    // window that opens later by the clock cannot have been known then, and a build must not
+    // start failing at some wall-clock time without any change to the data. Only Beacon's own
+    // files are held to this: Statuspage itself sets the indicator from component statuses
+    // alone, so a page of theirs may show "minor" under a major incident.
+    let written_at = summary.page.updated_at.map(|t| t.to_utc()).unwrap_or(now);
+    let overall = overall_status(summary, written_at);
+    if let Some(mismatch) = overall.indicator_mismatch() {
+        problems.push(Problem::new(file, "status.indicator", mismatch));
+    }
+}
+
+/// Problems in any Statuspage `summary.json`, Beacon's or another service's: unknown values,
+/// duplicate or dangling component ids, broken groups, and incidents or maintenances that are
+/// closed, out of order or name unknown components.
+///
+/// ```
+/// use beacon_core::status::{parse_summary, validate::summary_problems};
+///
+/// let text = r#"{"page": {"id": "p", "name": "P"}, "status": {"indicator": "none"},
+///     "components": [{"id": "a", "name": "A", "status": "operational", "group_id": "g"}]}"#;
+/// let problems = summary_problems("summary.json", &parse_summary("summary.json", text).unwrap());
+/// assert_eq!(problems[0].path, "components[0].group_id");
+/// assert_eq!(problems[0].reason, r#"no component has id "g""#);
+/// ```
+pub fn summary_problems(file: &str, summary: &Summary) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    if let Indicator::Unknown(value) = &summary.status.indicator {
+        problems.push(Problem::new(
+            file,
+            "status.indicator",
+            format!("unknown indicator {value:?}"),
+        ));
+    }
+    problems.extend(components_problems(file, &summary.components));
     let known = component_ids(summary);
     for (n, incident) in summary.incidents.iter().enumerate() {
         let at = format!("incidents[{n}]");
-        check_incident(file, &at, incident, &known, problems);
+        check_incident(file, &at, incident, Some(&known), &mut problems);
         if !incident.is_open() {
             problems.push(Problem::new(
                 file,
@@ -212,7 +198,7 @@ fn check_summary(
     }
     for (n, maintenance) in summary.scheduled_maintenances.iter().enumerate() {
         let at = format!("scheduled_maintenances[{n}]");
-        check_incident(file, &at, maintenance, &known, problems);
+        check_incident(file, &at, maintenance, Some(&known), &mut problems);
         if !maintenance.is_maintenance() || !maintenance.is_open() {
             problems.push(Problem::new(
                 file,
@@ -221,14 +207,99 @@ fn check_summary(
             ));
         }
     }
-    // The claimed indicator is checked as of the moment the file was written: a maintenance
-    // window that opens later by the clock cannot have been known then, and a build must not
-    // start failing at some wall-clock time without any change to the data.
-    let written_at = summary.page.updated_at.map(|t| t.to_utc()).unwrap_or(now);
-    let overall = overall_status(summary, written_at);
-    if let Some(mismatch) = overall.indicator_mismatch() {
-        problems.push(Problem::new(file, "status.indicator", mismatch));
+    problems
+}
+
+/// Problems in a list of components (a summary's, or a `components.json`): duplicate ids,
+/// unknown statuses, and groups whose membership does not agree both ways.
+pub fn components_problems(file: &str, components: &[Component]) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let mut problem =
+        |path: String, reason: String| problems.push(Problem::new(file, path, reason));
+    let mut ids: HashMap<&str, usize> = HashMap::new();
+    for (n, component) in components.iter().enumerate() {
+        let at = format!("components[{n}]");
+        if ids.insert(component.id.as_str(), n).is_some() {
+            problem(
+                format!("{at}.id"),
+                format!("duplicate component id {:?}", component.id),
+            );
+        }
+        if let ComponentStatus::Unknown(value) = &component.status {
+            problem(format!("{at}.status"), format!("unknown status {value:?}"));
+        }
     }
+    for (n, component) in components.iter().enumerate() {
+        let at = format!("components[{n}]");
+        if let Some(group) = &component.group_id {
+            match ids.get(group.as_str()).map(|&g| &components[g]) {
+                None => problem(
+                    format!("{at}.group_id"),
+                    format!("no component has id {group:?}"),
+                ),
+                Some(parent) if !parent.group => problem(
+                    format!("{at}.group_id"),
+                    format!("{group:?} is not a group"),
+                ),
+                Some(parent)
+                    if !parent.components.is_empty()
+                        && !parent.components.contains(&component.id) =>
+                {
+                    problem(
+                        format!("{at}.group_id"),
+                        format!(
+                            "group {group:?} does not list {:?} among its members",
+                            component.id
+                        ),
+                    )
+                }
+                _ => {}
+            }
+        }
+        for (k, member) in component.components.iter().enumerate() {
+            match ids.get(member.as_str()).map(|&m| &components[m]) {
+                None => problem(
+                    format!("{at}.components[{k}]"),
+                    format!("no component has id {member:?}"),
+                ),
+                Some(child) if child.group_id.as_deref().is_some_and(|g| g != component.id) => {
+                    problem(
+                        format!("{at}.components[{k}]"),
+                        format!(
+                            "{member:?} belongs to group {:?}",
+                            child.group_id.as_deref().unwrap_or_default()
+                        ),
+                    )
+                }
+                _ => {}
+            }
+        }
+    }
+    problems
+}
+
+/// Problems in a history (`incidents.json` shape): duplicate incident ids and every incident's
+/// own problems. With `known` component ids (the region's summary), components the incidents
+/// name must be among them; without, a foreign page's history is checked on its own.
+pub fn history_problems(
+    file: &str,
+    history: &IncidentHistory,
+    known: Option<&HashSet<&str>>,
+) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let mut seen = HashSet::new();
+    for (n, incident) in history.incidents.iter().enumerate() {
+        let at = format!("incidents[{n}]");
+        if !seen.insert(incident.id.as_str()) {
+            problems.push(Problem::new(
+                file,
+                format!("{at}.id"),
+                format!("duplicate incident id {:?}", incident.id),
+            ));
+        }
+        check_incident(file, &at, incident, known, &mut problems);
+    }
+    problems
 }
 
 /// Checks one incident or maintenance found at JSON path `at`.
@@ -236,7 +307,7 @@ fn check_incident(
     file: &str,
     at: &str,
     incident: &Incident,
-    known: &HashSet<&str>,
+    known: Option<&HashSet<&str>>,
     problems: &mut Vec<Problem>,
 ) {
     let mut problem = |path: String, reason: String| {
@@ -249,7 +320,7 @@ fn check_incident(
         problem("impact".into(), format!("unknown impact {value:?}"));
     }
     for (c, component) in incident.components.iter().enumerate() {
-        if !known.contains(component.id.as_str()) {
+        if known.is_some_and(|known| !known.contains(component.id.as_str())) {
             problem(
                 format!("components[{c}].id"),
                 format!("no component has id {:?}", component.id),
@@ -315,7 +386,7 @@ fn check_incident(
         }
         for (a, affected) in update.affected_components.iter().enumerate() {
             if let Some(code) = &affected.code {
-                if !known.contains(code.as_str()) {
+                if known.is_some_and(|known| !known.contains(code.as_str())) {
                     problem(
                         format!("{path}.affected_components[{a}].code"),
                         format!("no component has id {code:?}"),
