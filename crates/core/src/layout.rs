@@ -13,6 +13,7 @@
 //! calendars/<region>.ics              a region's maintenance calendar
 //! calendars/<region>/<maintenance>.ics  one maintenance
 //! badges/<region>.svg, badges/<region>/<component>.svg   status badges
+//! <region>/api/v2/summary.json, …     the region as Statuspage's public v2 API
 //! ```
 
 use crate::html::escape;
@@ -33,6 +34,12 @@ pub const EARLY_FETCHES: &str = "beaconEarly";
 /// A region's Atom feed.
 pub fn region_atom(region: &str) -> String {
     format!("feeds/{region}.atom")
+}
+
+/// One of a region's Statuspage v2 API endpoints (`endpoint` from
+/// [`crate::status::v2::ENDPOINTS`], e.g. `incidents/unresolved.json`).
+pub fn v2_endpoint(region: &str, endpoint: &str) -> String {
+    format!("{region}/api/v2/{endpoint}")
 }
 
 /// A region's RSS 2.0 feed.

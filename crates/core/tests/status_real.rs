@@ -525,3 +525,102 @@ fn qualys_names_unique_only_within_a_group() {
         .count();
     assert_eq!(outage, 2);
 }
+
+/// Reads one v2 endpoint of `files` back.
+fn endpoint<'a>(files: &'a [(String, String)], path: &str) -> &'a str {
+    &files.iter().find(|(p, _)| p == path).unwrap().1
+}
+
+#[test]
+fn every_summary_round_trips_through_the_v2_endpoints() {
+    use beacon_core::status::v2::{v2_files, ENDPOINTS};
+    let empty = |summary: &Summary| IncidentHistory {
+        page: summary.page.clone(),
+        incidents: Vec::new(),
+    };
+    for (name, captured) in [
+        ("bitbucket-summary.json", "2023-05-15T07:00:37Z"),
+        ("intercom-summary.json", "2024-01-31T18:34:03Z"),
+        ("godaddy-summary.json", "2024-01-31T18:34:27Z"),
+        ("twilio-summary.json", "2023-03-09T21:33:31Z"),
+    ] {
+        let original = summary(name);
+        let files = v2_files(&original, &empty(&original), at(captured));
+        let paths: Vec<&str> = files.iter().map(|(p, _)| p.as_str()).collect();
+        assert_eq!(paths, ENDPOINTS);
+
+        let served = parse_summary(name, endpoint(&files, "summary.json")).unwrap();
+        assert!(summary_problems(name, &served).is_empty());
+        assert_eq!(served.components, original.components, "{name}");
+        assert_eq!(served.incidents, original.incidents, "{name}");
+        assert_eq!(
+            served.scheduled_maintenances.len(),
+            original.scheduled_maintenances.len()
+        );
+        let derived = overall_status(&original, at(captured)).indicator;
+        assert_eq!(served.status.indicator, derived, "{name}");
+        assert_eq!(
+            overall_status(&served, at(captured)).indicator_mismatch(),
+            None,
+            "{name}: what the API claims is what the page shows"
+        );
+        let components = parse_components(name, endpoint(&files, "components.json")).unwrap();
+        assert_eq!(components.components, original.components);
+        let unresolved =
+            parse_history(name, endpoint(&files, "incidents/unresolved.json")).unwrap();
+        assert_eq!(unresolved.incidents.len(), original.incidents.len());
+    }
+}
+
+#[test]
+fn twilio_maintenances_split_by_the_clock_in_the_v2_endpoints() {
+    use beacon_core::status::v2::v2_files;
+    let summary = summary("twilio-summary.json");
+    let history = IncidentHistory {
+        page: summary.page.clone(),
+        incidents: Vec::new(),
+    };
+    let files = v2_files(&summary, &history, at("2023-03-09T21:33:31Z"));
+    let read = |path: &str| -> Vec<beacon_core::status::Incident> {
+        let value: serde_json::Value = serde_json::from_str(endpoint(&files, path)).unwrap();
+        serde_json::from_value(value["scheduled_maintenances"].clone()).unwrap()
+    };
+    let active = read("scheduled-maintenances/active.json");
+    let upcoming = read("scheduled-maintenances/upcoming.json");
+    assert_eq!((active.len(), upcoming.len()), (4, 23));
+    assert!(active
+        .iter()
+        .all(|m| m.status == IncidentStatus::InProgress));
+    assert!(upcoming
+        .iter()
+        .all(|m| m.status == IncidentStatus::Scheduled));
+    assert_eq!(read("scheduled-maintenances.json").len(), 27);
+
+    // A month later every window has ended: none is upcoming any more, and none is active.
+    let later = v2_files(&summary, &history, at("2023-04-30T00:00:00Z"));
+    let upcoming_later: serde_json::Value =
+        serde_json::from_str(endpoint(&later, "scheduled-maintenances/upcoming.json")).unwrap();
+    assert_eq!(
+        upcoming_later["scheduled_maintenances"],
+        serde_json::json!([])
+    );
+}
+
+#[test]
+fn airbrake_history_fills_the_incident_list_up_to_fifty() {
+    use beacon_core::status::v2::{v2_files, LIST_LIMIT};
+    let history = history("airbrake-incidents.json");
+    let bitbucket = summary("bitbucket-summary.json");
+    let files = v2_files(&bitbucket, &history, at("2023-05-15T07:00:37Z"));
+    let listed = parse_history("incidents.json", endpoint(&files, "incidents.json")).unwrap();
+    assert_eq!(listed.incidents.len(), LIST_LIMIT);
+    assert_eq!(
+        listed.incidents[0].id, "kl33kmbq9sxy",
+        "the open incident is newest"
+    );
+    assert!(listed
+        .incidents
+        .windows(2)
+        .all(|pair| pair[0].began_at() >= pair[1].began_at()));
+    assert!(history_problems("incidents.json", &listed, None).is_empty());
+}

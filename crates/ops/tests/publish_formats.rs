@@ -128,6 +128,10 @@ fn every_published_file_parses_and_lists_the_demo_incidents() {
             assert_eq!(root.attribute("role"), Some("img"), "{path}");
             let title = root.children().find(|n| n.has_tag_name("title")).unwrap();
             assert_eq!(root.attribute("aria-label"), title.text(), "{path}");
+        } else if path.contains("/api/v2/") && path.ends_with(".json") {
+            let value: serde_json::Value =
+                serde_json::from_str(text).unwrap_or_else(|err| panic!("{path}: {err}"));
+            assert!(value["page"]["id"].is_string(), "{path}");
         } else {
             panic!("unexpected file {path}");
         }
@@ -403,4 +407,64 @@ fn hostile_maintenance_text_is_escaped_in_calendars() {
         .entries
         .iter()
         .any(|e| e.id.ends_with("/incidents/hostilemaint")));
+}
+
+#[test]
+fn each_region_answers_statuspage_v2_clients_with_what_its_page_shows() {
+    use beacon_core::status::{
+        overall_status, parse_components, parse_history, parse_summary, v2::ENDPOINTS,
+    };
+    let dir = copy_site("v2");
+    let files = publish(&dir);
+    let site = load_site(&dir, now().with_timezone(&Utc)).unwrap();
+    for data in &site.regions {
+        let region = &data.region.id;
+        for endpoint in ENDPOINTS {
+            let path = format!("{region}/api/v2/{endpoint}");
+            let text = files
+                .get(&path)
+                .unwrap_or_else(|| panic!("{path} is published"));
+            let value: serde_json::Value =
+                serde_json::from_str(text).unwrap_or_else(|err| panic!("{path}: {err}"));
+            assert_eq!(value["page"]["id"], data.summary.page.id.as_str(), "{path}");
+        }
+        let served = parse_summary(
+            "summary.json",
+            &files[&format!("{region}/api/v2/summary.json")],
+        )
+        .unwrap();
+        let shown = overall_status(&data.summary, now().with_timezone(&Utc));
+        assert_eq!(served.status.indicator, shown.indicator, "{region}");
+        assert_eq!(served.components, data.summary.components);
+        let unresolved = parse_history(
+            "unresolved.json",
+            &files[&format!("{region}/api/v2/incidents/unresolved.json")],
+        )
+        .unwrap();
+        let open: Vec<&str> = shown
+            .active_incidents
+            .iter()
+            .map(|i| i.id.as_str())
+            .collect();
+        let listed: Vec<&str> = unresolved.incidents.iter().map(|i| i.id.as_str()).collect();
+        assert_eq!(listed, open, "{region}");
+        let all = parse_history(
+            "incidents.json",
+            &files[&format!("{region}/api/v2/incidents.json")],
+        )
+        .unwrap();
+        let history_ids = data
+            .history
+            .incidents
+            .iter()
+            .filter(|i| !i.is_maintenance())
+            .count();
+        assert!(all.incidents.len() >= history_ids.min(50), "{region}");
+        let components = parse_components(
+            "components.json",
+            &files[&format!("{region}/api/v2/components.json")],
+        )
+        .unwrap();
+        assert_eq!(components.components.len(), data.summary.components.len());
+    }
 }

@@ -8,6 +8,7 @@ pub mod markup;
 pub mod model;
 pub mod overall;
 pub mod uptime;
+pub mod v2;
 pub mod validate;
 
 pub use config::{Region, SiteConfig, SubscriptionMethod, Subscriptions, TimeZoneRule};

@@ -4,6 +4,8 @@
 //! - `feeds/<region>.atom`, `feeds/<region>.rss`, `feeds/<region>/<component>.atom`
 //! - `calendars/<region>.ics`, `calendars/<region>/<maintenance-id>.ics`
 //! - `badges/<region>.svg`, `badges/<region>/<component>.svg`
+//! - `<region>/api/v2/*.json`: the region as Statuspage's public v2 API
+//!   ([`beacon_core::status::v2`])
 //! - `i18n/<tag>.<hash>.json`: each non-English language's interface texts, for the browser
 //!   apps to load on demand ([`language_packs`], [`beacon_core::i18n::pack`])
 //! - `<region>/index.html`, `index.html`: the built
@@ -15,7 +17,8 @@ use std::path::{Path, PathBuf};
 
 use beacon_core::i18n::pack::{pack_file, pack_json};
 use beacon_core::i18n::Lang;
-use beacon_core::layout::CONFIG_FILE;
+use beacon_core::layout::{v2_endpoint, CONFIG_FILE};
+use beacon_core::status::v2::v2_files;
 use beacon_core::status::{
     parse_history, parse_summary, validate_site_at, Problem, Region, SiteConfig, SiteFiles,
 };
@@ -36,6 +39,9 @@ pub struct Site {
     pub config: SiteConfig,
     /// Each region's data, in configuration order.
     pub regions: Vec<RegionData>,
+    /// The moment the data was validated for, which decides whether a maintenance is under way
+    /// in what is published.
+    pub as_of: DateTime<Utc>,
 }
 
 /// Reads and validates the site in `public_dir` as of `now`; any problem fails with all of them.
@@ -61,7 +67,11 @@ pub fn load_site_from<F: SiteFiles>(
         .iter()
         .map(|region| load_region(files, region))
         .collect::<Result<_, _>>()?;
-    Ok(Site { config, regions })
+    Ok(Site {
+        config,
+        regions,
+        as_of: now,
+    })
 }
 
 /// Parses one region's summary and history.
@@ -157,6 +167,10 @@ pub fn site_files(site: &Site, site_url: &str) -> Result<Vec<OutputFile>, Publis
                 format!("calendars/{region}/{}.ics", event.maintenance_id),
                 event_ics(&calendar, event),
             );
+        }
+
+        for (endpoint, json) in v2_files(&data.summary, &data.history, site.as_of) {
+            add(v2_endpoint(region, &endpoint), json);
         }
 
         let status = &data.summary.status.indicator;
