@@ -339,3 +339,101 @@ async fn the_configuration_written_into_the_page_is_read_and_a_broken_one_is_nam
     assert!(error.contains("regionz"), "{error}");
     script.remove();
 }
+
+/// Real Statuspage captures of other services (groups of 113 members, names repeated across
+/// groups, HTML in bodies, month-old incidents, 27 maintenances) render completely.
+#[wasm_bindgen_test]
+fn real_statuspage_summaries_render_every_section_incident_and_maintenance() {
+    use beacon::ui::incident::IncidentCard;
+    use beacon_core::status::overall::{overall_status, sections};
+    let config = SiteConfig::from_json("config.json", CONFIG).unwrap();
+    let captures = [
+        (
+            "bitbucket-summary.json",
+            include_str!("data/statuspage/bitbucket-summary.json"),
+            "2023-05-15T07:00:37Z",
+        ),
+        (
+            "intercom-summary.json",
+            include_str!("data/statuspage/intercom-summary.json"),
+            "2024-01-31T18:34:03Z",
+        ),
+        (
+            "godaddy-summary.json",
+            include_str!("data/statuspage/godaddy-summary.json"),
+            "2024-01-31T18:34:27Z",
+        ),
+        (
+            "twilio-summary.json",
+            include_str!("data/statuspage/twilio-summary.json"),
+            "2023-03-09T21:33:31Z",
+        ),
+    ];
+    for (name, text, captured) in captures {
+        let summary = parse_summary(name, text).unwrap();
+        let mut region = config.region("americas").unwrap().clone();
+        region.component_order.clear();
+        let now: chrono::DateTime<chrono::Utc> = captured.parse().unwrap();
+        let expected = sections(&summary, &region.component_order);
+        let overall = overall_status(&summary, now);
+        let root = {
+            let summary = summary.clone();
+            mount(move || view! { <SummaryView summary region now /> }.into_any())
+        };
+        let names = texts(&root, "[data-testid=component] .component-name");
+        let expected_names: Vec<String> =
+            expected.iter().map(|s| s.component.name.clone()).collect();
+        assert_eq!(names, expected_names, "{name}");
+        let members = root
+            .query_selector_all("[data-testid=member]")
+            .unwrap()
+            .length() as usize;
+        assert_eq!(
+            members,
+            expected.iter().map(|s| s.members.len()).sum::<usize>(),
+            "{name}"
+        );
+        let banner = root
+            .query_selector("[data-testid=overall-status]")
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            banner.get_attribute("data-indicator").as_deref(),
+            Some(overall.indicator.as_str()),
+            "{name}"
+        );
+
+        for incident in overall
+            .active_incidents
+            .iter()
+            .chain(&overall.maintenances_in_progress)
+            .chain(&overall.upcoming_maintenances)
+        {
+            let card = {
+                let (incident, summary) = (incident.clone(), summary.clone());
+                mount(move || {
+                    view! { <IncidentCard incident summary region="americas" /> }.into_any()
+                })
+            };
+            let updates = card
+                .query_selector_all("[data-testid=incident-update]")
+                .unwrap()
+                .length() as usize;
+            assert_eq!(
+                updates,
+                incident.incident_updates.len(),
+                "{name} {}",
+                incident.id
+            );
+            let shown = card.text_content().unwrap();
+            assert!(shown.contains(&incident.name), "{name} {}", incident.id);
+            assert!(
+                !shown.contains("<br>"),
+                "{name} {}: markup shown as text",
+                incident.id
+            );
+            card.remove();
+        }
+        root.remove();
+    }
+}
