@@ -9,9 +9,7 @@ use crate::i18n::{Lang, Msg};
 use beacon_core::error::FieldErrors;
 use beacon_core::status::config::{Region, SiteConfig, CONFIG_ELEMENT_ID};
 use beacon_core::status::error::DataError;
-use beacon_core::status::model::{
-    parse_history_bytes, parse_summary_bytes, IncidentHistory, Summary,
-};
+use beacon_core::status::model::{parse_history_bytes, IncidentHistory, Summary};
 
 /// The site configuration file, relative to the app's base URL.
 pub const CONFIG_FILE: &str = "config.json";
@@ -229,7 +227,10 @@ pub const INLINE_CONFIG: &str = "config.json (as written into this page)";
 /// The current summary (components, open incidents, maintenance) of one region.
 pub async fn region_summary(region: &Region) -> Result<Summary, ApiError> {
     let json = fetch_bytes(&region.summary_url).await?;
-    Ok(parse_summary_bytes(&region.summary_url, &json)?)
+    Ok(beacon_core::status::validate::checked_summary(
+        &region.summary_url,
+        &json,
+    )?)
 }
 
 /// The incident and maintenance history of one region.

@@ -152,6 +152,32 @@ test('a broken or unreachable poll keeps the last good data on screen and says w
   await page.close();
 });
 
+test('a poll that parses but would empty or contradict the page is bad data: the last good data stays', async () => {
+  const page = await demoPage();
+  await page.goto(`${server.url}emea`);
+  await page.getByTestId('components').waitFor();
+  const cases = [
+    [(s) => { s.components = null; }, /summary\.json.*components.*no components/s],
+    [(s) => { s.components = []; }, /summary\.json.*components.*no components/s],
+    [(s) => { s.components[1].id = s.components[0].id; }, /components\[1\]\.id.*duplicate component id/s],
+    [(s) => { s.components.find((c) => c.group).components.push('no-such-member'); }, /no component has id "no-such-member"/],
+  ];
+  for (const [spoil, expected] of cases) {
+    const summary = await emeaSummary();
+    spoil(summary);
+    await page.route('**/data/emea/summary.json', (route) => route.fulfill({ body: JSON.stringify(summary), contentType: 'application/json' }));
+    await page.clock.fastForward('01:01');
+    const warning = page.getByTestId('load-error').filter({ hasText: expected });
+    await warning.waitFor();
+    assert.match(await warning.textContent(), /last good data/);
+    assert.equal(await page.getByTestId('component').count(), 3, 'components still shown');
+    await page.unroute('**/data/emea/summary.json');
+    await page.clock.fastForward('01:01');
+    await page.getByTestId('load-error').waitFor({ state: 'detached' });
+  }
+  await page.close();
+});
+
 test('new data appears without a reload', async () => {
   const page = await demoPage();
   await page.goto(`${server.url}emea`);

@@ -176,6 +176,13 @@ fn check_summary(
 /// ```
 pub fn summary_problems(file: &str, summary: &Summary) -> Vec<Problem> {
     let mut problems = Vec::new();
+    if summary.components.is_empty() {
+        problems.push(Problem::new(
+            file,
+            "components",
+            "no components (missing, null or empty): a status page lists at least one",
+        ));
+    }
     if let Indicator::Unknown(value) = &summary.status.indicator {
         problems.push(Problem::new(
             file,
@@ -208,6 +215,27 @@ pub fn summary_problems(file: &str, summary: &Summary) -> Vec<Problem> {
         }
     }
     problems
+}
+
+/// A fetched `summary.json` read and checked by the same rules as [`summary_problems`]: a file
+/// that parses but would empty or contradict the page (no components, duplicate ids, groups
+/// naming unknown members) is refused with its first problem, so a page keeps showing the last
+/// good data.
+///
+/// ```
+/// use beacon_core::status::validate::checked_summary;
+///
+/// let text = br#"{"page": {"id": "p", "name": "P"}, "status": {"indicator": "none"},
+///     "components": null}"#;
+/// let refused = checked_summary("data/emea/summary.json", text).unwrap_err();
+/// assert_eq!((refused.file.as_str(), refused.path.as_str()), ("data/emea/summary.json", "components"));
+/// ```
+pub fn checked_summary(file: &str, json: &[u8]) -> Result<Summary, Problem> {
+    let summary = super::model::parse_summary_bytes(file, json)?;
+    match summary_problems(file, &summary).into_iter().next() {
+        Some(problem) => Err(problem),
+        None => Ok(summary),
+    }
 }
 
 /// Problems in a list of components (a summary's, or a `components.json`): duplicate ids,
