@@ -54,7 +54,7 @@ test('an incident has a shareable page that survives a reload, and history lists
   const page = await demoPage();
   await page.goto(`${server.url}emea`);
   await page.getByRole('link', { name: 'Delayed Microsoft 365 backups' }).click();
-  await page.waitForURL(/\/emea\/incidents\/tb1xtvj5wamt$/);
+  await page.waitForURL(/\/emea\/incidents\/tb1xtvj5wamt\/$/);
   await page.reload();
   const incident = page.getByTestId('incident');
   await incident.waitFor();
@@ -222,7 +222,7 @@ test('switching region keeps the visitor on the same kind of page and time-zone 
   await page.goto(`${server.url}emea/history?tz=utc`);
   await page.getByTestId('history-month').first().waitFor();
   await page.getByTestId('region-link-apac').click();
-  await page.waitForURL(/\/apac\/history\?tz=utc$/);
+  await page.waitForURL(/\/apac\/history\/\?tz=utc$/);
   await page.getByTestId('region-name').filter({ hasText: 'APAC' }).waitFor();
   await page.close();
 });

@@ -9,11 +9,11 @@
 pub enum Route {
     /// `/`: the region picked from the visitor's time zone or last choice.
     Home,
-    /// `/<region>`: one region's status page.
+    /// `/<region>/`: one region's status page.
     Region(String),
-    /// `/<region>/history`: past incidents of a region, by month.
+    /// `/<region>/history/`: past incidents of a region, by month.
     History(String),
-    /// `/<region>/incidents/<id>`: one incident or maintenance, with a shareable URL.
+    /// `/<region>/incidents/<id>/`: one incident or maintenance, with a shareable URL.
     Incident {
         /// The region the incident belongs to.
         region: String,
@@ -56,13 +56,15 @@ impl Route {
     }
 
     /// The path of this route relative to the base, without a leading slash
-    /// (`""` for home), ready to be joined to the base path.
+    /// (`""` for home), ready to be joined to the base path. Every page lives in a folder of the
+    /// published site (`emea/index.html`), so its address ends in a slash: a host never answers
+    /// with a redirect to add one.
     pub fn path(&self) -> String {
         match self {
             Route::Home => String::new(),
-            Route::Region(region) => region.clone(),
-            Route::History(region) => format!("{region}/history"),
-            Route::Incident { region, id } => format!("{region}/incidents/{id}"),
+            Route::Region(region) => format!("{region}/"),
+            Route::History(region) => format!("{region}/history/"),
+            Route::Incident { region, id } => format!("{region}/incidents/{id}/"),
             Route::Sla => "sla/".into(),
             Route::EmbedSla => "embed/sla/".into(),
             Route::NotFound(path) => path.trim_start_matches('/').to_string(),
@@ -126,6 +128,10 @@ mod tests {
             for route in &routes {
                 let href = route.href(base);
                 assert_eq!(&Route::parse(strip_base(base, &href)), route, "{href}");
+                assert!(
+                    href.ends_with('/'),
+                    "{href}: a folder address needs no redirect"
+                );
             }
         }
     }

@@ -120,7 +120,13 @@ impl RegionData {
             .shortlink
             .clone()
             .filter(|url| url_host(url).is_some())
-            .unwrap_or_else(|| format!("{site_url}{}/incidents/{}", self.region.id, incident.id))
+            .unwrap_or_else(|| {
+                let page = beacon_core::route::Route::Incident {
+                    region: self.region.id.clone(),
+                    id: incident.id.clone(),
+                };
+                format!("{site_url}{}", page.path())
+            })
     }
 
     /// Component names by id, for listing affected components.

@@ -223,7 +223,7 @@ pub fn region_snapshot(
         };
         out.push_str(&format!(
             "<li><a href=\"{url}{}\"{current}>{}</a></li>",
-            escape(&other.region.id),
+            escape(&beacon_core::route::Route::Region(other.region.id.clone()).path()),
             escape(&other.region.name)
         ));
     }
