@@ -412,6 +412,7 @@ fn real_statuspage_summaries_render_every_section_incident_and_maintenance() {
             let card = {
                 let (incident, summary) = (incident.clone(), summary.clone());
                 mount(move || {
+                    beacon::nav::provide_nav();
                     view! { <IncidentCard incident summary region="americas" /> }.into_any()
                 })
             };
