@@ -7,6 +7,7 @@ use wasm_bindgen::JsCast;
 
 use crate::i18n::{Lang, Msg};
 use beacon_core::error::FieldErrors;
+use beacon_core::layout::{DATA_TIMEOUT_MS, SIGNUP_TIMEOUT_MS};
 use beacon_core::status::config::{Region, SiteConfig, CONFIG_ELEMENT_ID};
 use beacon_core::status::error::DataError;
 use beacon_core::status::model::{parse_history_bytes, IncidentHistory, Summary};
@@ -25,6 +26,15 @@ pub enum ApiError {
         file: String,
         /// The browser's reason.
         reason: String,
+    },
+    /// No answer within the time limit ([`DATA_TIMEOUT_MS`], [`SIGNUP_TIMEOUT_MS`]); the
+    /// request was aborted.
+    #[error("{file}: no answer within {seconds} seconds")]
+    Timeout {
+        /// The file that was requested.
+        file: String,
+        /// The limit in seconds.
+        seconds: u32,
     },
     /// The server answered with an error status.
     #[error("{file}: the server answered HTTP {status}")]
@@ -56,7 +66,7 @@ impl ApiError {
     /// True when the failure is the network's, so the page can say "you seem to be offline"
     /// instead of blaming the data.
     pub fn is_network(&self) -> bool {
-        matches!(self, ApiError::Network { .. })
+        matches!(self, ApiError::Network { .. } | ApiError::Timeout { .. })
     }
 
     /// The error for a visitor reading `lang`: the sentence around the details is translated;
@@ -70,6 +80,10 @@ impl ApiError {
             ApiError::Network { file, reason } => {
                 lang.fill(Msg::ErrFetch, &[("file", file), ("reason", reason)])
             }
+            ApiError::Timeout { file, seconds } => lang.fill(
+                Msg::ErrTimeout,
+                &[("file", file), ("seconds", &seconds.to_string())],
+            ),
             ApiError::Http { file, status } => lang.fill(
                 Msg::ErrHttp,
                 &[("file", file), ("status", &status.to_string())],
@@ -157,17 +171,83 @@ async fn early_response(file: &str) -> Option<web_sys::Response> {
         .ok()
 }
 
+/// The time limit of one request: a timer that aborts it, its answer and the reading of its
+/// body when it runs out. Dropped when the request is done, which stops the timer.
+pub(crate) struct Deadline {
+    controller: Option<web_sys::AbortController>,
+    timer: Option<i32>,
+    limit_ms: u32,
+    // Kept alive while the timer may fire.
+    _expire: wasm_bindgen::closure::Closure<dyn FnMut()>,
+}
+
+impl Deadline {
+    /// Starts a limit of `limit_ms` milliseconds.
+    pub(crate) fn start(limit_ms: u32) -> Deadline {
+        let controller = web_sys::AbortController::new().ok();
+        let aborts = controller.clone();
+        let expire = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+            if let Some(controller) = &aborts {
+                controller.abort();
+            }
+        });
+        let timer = leptos::prelude::window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(
+                expire.as_ref().unchecked_ref(),
+                i32::try_from(limit_ms).unwrap_or(i32::MAX),
+            )
+            .ok();
+        Deadline {
+            controller,
+            timer,
+            limit_ms,
+            _expire: expire,
+        }
+    }
+
+    /// The signal a request carries, so running out aborts it.
+    pub(crate) fn signal(&self) -> Option<web_sys::AbortSignal> {
+        self.controller
+            .as_ref()
+            .map(web_sys::AbortController::signal)
+    }
+
+    /// The error for a failed request of `file`: [`ApiError::Timeout`] when the limit ran out,
+    /// else the browser's reason.
+    pub(crate) fn failure(&self, file: &str, err: impl std::fmt::Display) -> ApiError {
+        match self.signal() {
+            Some(signal) if signal.aborted() => ApiError::Timeout {
+                file: file.to_string(),
+                seconds: self.limit_ms.div_ceil(1000),
+            },
+            _ => ApiError::Network {
+                file: file.to_string(),
+                reason: err.to_string(),
+            },
+        }
+    }
+}
+
+impl Drop for Deadline {
+    fn drop(&mut self) {
+        if let Some(timer) = self.timer {
+            leptos::prelude::window().clear_timeout_with_handle(timer);
+        }
+    }
+}
+
 /// Fetches a file relative to the app's base URL, bypassing the HTTP cache so polling sees
 /// fresh data (the first read of a file the page already asked for takes that response); an
-/// error status is an error.
-async fn fetch(file: &str) -> Result<gloo_net::http::Response, ApiError> {
+/// error status is an error. `deadline` aborts it when it runs out.
+async fn fetch(file: &str, deadline: &Deadline) -> Result<gloo_net::http::Response, ApiError> {
     let response = match early_response(file).await {
         Some(response) => gloo_net::http::Response::from(response),
         None => Request::get(file)
             .cache(web_sys::RequestCache::NoCache)
+            .abort_signal(deadline.signal().as_ref())
             .send()
             .await
-            .map_err(|err| network(file, err))?,
+            .map_err(|err| deadline.failure(file, err))?,
     };
     if !response.ok() {
         return Err(ApiError::Http {
@@ -178,32 +258,26 @@ async fn fetch(file: &str) -> Result<gloo_net::http::Response, ApiError> {
     Ok(response)
 }
 
-/// The browser's reason a request for `file` failed.
-fn network(file: &str, err: gloo_net::Error) -> ApiError {
-    ApiError::Network {
-        file: file.to_string(),
-        reason: err.to_string(),
-    }
-}
-
-/// A file relative to the app's base URL as text.
+/// A file relative to the app's base URL as text, within [`DATA_TIMEOUT_MS`].
 pub(crate) async fn fetch_text(file: &str) -> Result<String, ApiError> {
-    fetch(file)
+    let deadline = Deadline::start(DATA_TIMEOUT_MS);
+    fetch(file, &deadline)
         .await?
         .text()
         .await
-        .map_err(|err| network(file, err))
+        .map_err(|err| deadline.failure(file, err))
 }
 
-/// A file relative to the app's base URL as its bytes: a region's data is read straight from
-/// them, without the browser decoding megabytes of JSON into a string and wasm encoding it
-/// back.
+/// A file relative to the app's base URL as its bytes, within [`DATA_TIMEOUT_MS`]: a region's
+/// data is read straight from them, without the browser decoding megabytes of JSON into a
+/// string and wasm encoding it back.
 async fn fetch_bytes(file: &str) -> Result<Vec<u8>, ApiError> {
-    fetch(file)
+    let deadline = Deadline::start(DATA_TIMEOUT_MS);
+    fetch(file, &deadline)
         .await?
         .binary()
         .await
-        .map_err(|err| network(file, err))
+        .map_err(|err| deadline.failure(file, err))
 }
 
 /// The site configuration: regions, their data files, polling and subscription settings.
@@ -267,14 +341,13 @@ pub async fn calendar(file: &str) -> Result<beacon_core::sla::BusinessCalendar, 
 
 /// Sends a sign-up to the site's `subscriptions.signup_url` as the documented JSON body and
 /// returns the endpoint's answer (its JSON `message` or text; `None` when it said nothing).
+/// An endpoint that does not answer within [`SIGNUP_TIMEOUT_MS`] is an [`ApiError::Timeout`].
 pub async fn subscribe(
     signup_url: &str,
     request: &beacon_core::notify::SignupRequest,
 ) -> Result<Option<String>, ApiError> {
-    let network = |err: gloo_net::Error| ApiError::Network {
-        file: signup_url.to_string(),
-        reason: err.to_string(),
-    };
+    let deadline = Deadline::start(SIGNUP_TIMEOUT_MS);
+    let network = |err: gloo_net::Error| deadline.failure(signup_url, err);
     let body = serde_json::to_string(request).map_err(|err| ApiError::Network {
         file: signup_url.to_string(),
         reason: err.to_string(),
@@ -282,15 +355,21 @@ pub async fn subscribe(
     let response = Request::post(signup_url)
         .header("Content-Type", "application/json")
         .header("Accept", "application/json, text/plain")
+        .abort_signal(deadline.signal().as_ref())
         .body(body)
         .map_err(network)?
         .send()
         .await
         .map_err(network)?;
-    let answer = response
-        .text()
-        .await
-        .ok()
+    // An unreadable body is no answer, unless the time ran out while it was read.
+    let text = match response.text().await {
+        Ok(text) => Some(text),
+        Err(err) => match deadline.failure(signup_url, err) {
+            timeout @ ApiError::Timeout { .. } => return Err(timeout),
+            _ => None,
+        },
+    };
+    let answer = text
         .as_deref()
         .and_then(beacon_core::notify::endpoint_answer);
     if !response.ok() {
@@ -352,6 +431,10 @@ mod tests {
                 status: 500,
                 message: None,
             },
+            ApiError::Timeout {
+                file: "https://signup.example/api".into(),
+                seconds: 15,
+            },
         ]
     }
 
@@ -369,7 +452,13 @@ mod tests {
 
     #[test]
     fn other_languages_translate_the_framing_and_keep_files_paths_and_reasons() {
-        let [network, http, data, _, policy, refused, _] = every_kind().try_into().unwrap();
+        let [network, http, data, _, policy, refused, _, timeout] =
+            every_kind().try_into().unwrap();
+        assert_eq!(
+            timeout.describe(Lang::German),
+            "https://signup.example/api: keine Antwort innerhalb von 15 Sekunden"
+        );
+        assert!(timeout.is_network());
         assert_eq!(
             http.describe(Lang::German),
             "data/emea/summary.json: Der Server antwortete mit HTTP 404"
@@ -399,6 +488,7 @@ mod tests {
                 assert!(!text.contains('{'), "{lang:?}: {text}");
                 let file = match &error {
                     ApiError::Network { file, .. }
+                    | ApiError::Timeout { file, .. }
                     | ApiError::Http { file, .. }
                     | ApiError::Refused { file, .. } => file.clone(),
                     ApiError::Data(data) => data.file.clone(),

@@ -8,12 +8,13 @@
 //! `<meta name="beacon-module:NAME" content="JS" data-wasm="WASM">`, so the files keep their
 //! long-cache names and no extra request is needed to find them. [`load`] reads that tag,
 //! imports the JS glue (through `window.beaconImport`, a one-line helper in `index.html`:
-//! `import()` is JavaScript syntax that Rust cannot emit) and runs its `init` with the wasm.
+//! `import()` is JavaScript syntax that Rust cannot emit) and runs its `init` with the wasm; a
+//! module that has not arrived within [`DATA_TIMEOUT_MS`] counts as failed.
 //! The name parsing and addresses are plain Rust, tested natively.
 
 use std::cell::{Cell, RefCell};
 
-use beacon_core::layout::{meta_name, ModuleFiles};
+use beacon_core::layout::{meta_name, ModuleFiles, DATA_TIMEOUT_MS};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -39,7 +40,20 @@ pub async fn load(module: &str) -> Result<JsValue, String> {
     }
     let files = files_named_in_page(module)
         .ok_or_else(|| format!("the page names no files for the {module} module"))?;
-    match import(&files, FAILED.get()).await {
+    // A module that does not arrive in time counts as failed, so the visitor can try again.
+    let arrived = futures::future::select(
+        Box::pin(import(&files, FAILED.get())),
+        Box::pin(sleep(DATA_TIMEOUT_MS)),
+    )
+    .await;
+    let imported = match arrived {
+        futures::future::Either::Left((imported, _)) => imported,
+        futures::future::Either::Right(_) => Err(JsValue::from_str(&format!(
+            "the {module} module did not arrive within {} seconds",
+            DATA_TIMEOUT_MS / 1000
+        ))),
+    };
+    match imported {
         Ok(exports) => {
             LOADED.with_borrow_mut(|loaded| loaded.push((module.to_owned(), exports.clone())));
             Ok(exports)
@@ -99,6 +113,19 @@ async fn import(files: &ModuleFiles, attempt: u32) -> Result<JsValue, JsValue> {
     )?;
     promised(init.call1(&JsValue::NULL, &options)?).await?;
     Ok(exports)
+}
+
+/// Resolves after `ms` milliseconds (the page's timer).
+async fn sleep(ms: u32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+                &resolve,
+                i32::try_from(ms).unwrap_or(i32::MAX),
+            );
+        }
+    });
+    let _ = JsFuture::from(promise).await;
 }
 
 /// Awaits `value` as a promise (what a module's `async` function returns).

@@ -11,8 +11,10 @@
  * reports its height, which this element applies after checking the message's origin and that
  * it came from its own frame. No third-party code; no cookies or storage are used.
  *
- * Content-Security-Policy the host page needs: `script-src <status origin>` and
- * `frame-src <status origin>` (plus whatever the page already allows).
+ * The element styles its shadow root with a constructed stylesheet and sizes the frame through
+ * the CSSOM, so a host page needs no 'unsafe-inline'. Content-Security-Policy the host page
+ * needs: `script-src <status origin>` and `frame-src <status origin>` (plus whatever the page
+ * already allows); docs/embedding.md has the complete header.
  */
 (function () {
   'use strict';
@@ -22,6 +24,20 @@
   var siteRoot = new URL('../', script ? script.src : location.href);
   var ATTRIBUTES = ['policy', 'plan', 'plans', 'severity', 'theme', 'accent', 'compact', 'lang'];
 
+  var SHADOW_CSS = ':host{all:initial;display:block;contain:content}' +
+    'iframe{all:initial;display:block;width:100%;height:320px;border:0}';
+  var shared;
+  // One constructed stylesheet for every element's shadow root: a Content-Security-Policy
+  // without 'unsafe-inline' in style-src blocks a <style> element but not a stylesheet built
+  // from script (CSSOM).
+  function sheet() {
+    if (!shared) {
+      shared = new CSSStyleSheet();
+      shared.replaceSync(SHADOW_CSS);
+    }
+    return shared;
+  }
+
   function widgetUrl(element) {
     var url = new URL('embed/sla/', siteRoot);
     ATTRIBUTES.forEach(function (name) {
@@ -29,6 +45,8 @@
       var value = element.getAttribute(name);
       url.searchParams.set(name, name === 'compact' ? '1' : value);
     });
+    // The widget tells its height to this page's origin only.
+    url.searchParams.set('origin', location.origin);
     return url.href;
   }
 
@@ -38,14 +56,12 @@
     constructor() {
       super();
       var root = this.attachShadow({ mode: 'open' });
-      var style = document.createElement('style');
-      style.textContent = ':host{all:initial;display:block;contain:content}' +
-        'iframe{all:initial;display:block;width:100%;height:320px;border:0}';
+      root.adoptedStyleSheets = [sheet()];
       this.frame = document.createElement('iframe');
       this.frame.setAttribute('title', 'Support response times');
       this.frame.setAttribute('loading', 'lazy');
       this.frame.setAttribute('referrerpolicy', 'strict-origin-when-cross-origin');
-      root.append(style, this.frame);
+      root.append(this.frame);
       var frame = this.frame;
       this.onMessage = function (event) {
         if (event.origin !== siteRoot.origin || event.source !== frame.contentWindow) return;

@@ -8,10 +8,14 @@ use crate::nav::use_nav;
 use crate::ui::clock::When;
 use crate::ui::markup::Markup;
 use beacon_core::route::Route;
+use beacon_core::status::bounds::updates_shown;
+#[cfg(doc)]
+use beacon_core::status::bounds::UPDATES_SHOWN;
 use beacon_core::status::model::{Incident, Summary};
 use beacon_core::words::{affected_names, impact_label_in, update_status_label};
 
-/// One incident with its full update timeline.
+/// One incident with its update timeline: the newest [`UPDATES_SHOWN`] updates, and a button
+/// for the older ones.
 #[component]
 pub fn IncidentCard(
     /// The incident or maintenance.
@@ -29,17 +33,32 @@ pub fn IncidentCard(
     latest_only: bool,
 ) -> impl IntoView {
     let locale = use_lang();
-    // Written again in a new language; the card holds no state of its own to lose.
+    // Whether the visitor asked for the updates beyond the first few; kept across languages.
+    let expanded = RwSignal::new(false);
+    // Written again in a new language or when the older updates are asked for.
     move || {
         incident_card(
             &incident,
             &summary,
             region.clone(),
             link,
-            latest_only,
+            if latest_only {
+                Updates::Latest
+            } else {
+                Updates::Timeline(expanded)
+            },
             locale.get(),
         )
     }
+}
+
+/// Which updates a card shows.
+#[derive(Clone, Copy)]
+enum Updates {
+    /// Only the latest (for lists).
+    Latest,
+    /// The newest [`UPDATES_SHOWN`], then the rest once the signal is set.
+    Timeline(RwSignal<bool>),
 }
 
 /// The card's elements in `lang`.
@@ -48,7 +67,7 @@ fn incident_card(
     summary: &Summary,
     region: String,
     link: bool,
-    latest_only: bool,
+    shown: Updates,
     lang: Lang,
 ) -> impl IntoView {
     let nav = use_nav();
@@ -87,9 +106,23 @@ fn incident_card(
     });
     let mut updates = incident.incident_updates.clone();
     updates.sort_by_key(|u| std::cmp::Reverse(u.shown_at()));
-    if latest_only {
-        updates.truncate(1);
-    }
+    let total = updates.len();
+    updates.truncate(match shown {
+        Updates::Latest => 1,
+        Updates::Timeline(expanded) => updates_shown(total, expanded.get()),
+    });
+    let earlier = match shown {
+        Updates::Timeline(expanded) if updates.len() < total => {
+            let count = (total - updates.len()).to_string();
+            Some(view! {
+                <button type="button" class="show-earlier" data-testid="show-earlier-updates"
+                    on:click=move |_| expanded.set(true)>
+                    {lang.fill(Msg::ShowEarlierUpdates, &[("count", &count)])}
+                </button>
+            })
+        }
+        _ => None,
+    };
     let timeline = updates
         .into_iter()
         .map(|update| {
@@ -120,6 +153,7 @@ fn incident_card(
             </p>
             {schedule}
             <ol class="timeline" aria-label=lang.text(Msg::UpdatesNewestFirst)>{timeline}</ol>
+            {earlier}
         </article>
     }
 }

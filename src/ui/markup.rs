@@ -5,17 +5,31 @@
 use leptos::prelude::*;
 
 use crate::i18n::{use_lang, Msg};
+use beacon_core::status::bounds::{shown_body, UPDATE_BODY_LIMIT};
 use beacon_core::status::markup::{parse_markup, Block, Inline};
 
-/// An incident or maintenance body, formatted.
+/// An incident or maintenance body, formatted; a body over
+/// [`UPDATE_BODY_LIMIT`] characters is cut there, with a note saying so.
 #[component]
 pub fn Markup(
     /// The body as the operator wrote it (Markdown and a little HTML).
     #[prop(into)]
     text: String,
 ) -> impl IntoView {
-    let blocks = parse_markup(&text);
-    view! { <div class="markup">{blocks.into_iter().map(render_block).collect::<Vec<_>>()}</div> }
+    let locale = use_lang();
+    let (shown, cut) = shown_body(&text);
+    let blocks = parse_markup(shown);
+    let limit = UPDATE_BODY_LIMIT.to_string();
+    let note = cut.then(|| {
+        view! {
+            <p class="update-shortened" data-testid="update-shortened">
+                {move || locale.get().fill(Msg::UpdateShortened, &[("limit", &limit)])}
+            </p>
+        }
+    });
+    view! {
+        <div class="markup">{blocks.into_iter().map(render_block).collect::<Vec<_>>()}{note}</div>
+    }
 }
 
 fn render_block(block: Block) -> AnyView {

@@ -18,9 +18,18 @@ const TYPES = {
   '.png': 'image/png',
 };
 
+/** The Content-Security-Policy docs/hosting.md prescribes for the site, with the sign-up
+ * service's origin (if any) added to `connect-src`. */
+export function strictCsp(signupOrigin = '') {
+  return "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self'; "
+    + `connect-src 'self'${signupOrigin ? ` ${signupOrigin}` : ''}`;
+}
+
 /** Serves `root` under `prefix` (e.g. "/" or "/beacon/") on 127.0.0.1 and a free port; with
- * `fallback: false`, as a host without the single-page-app rule (unknown paths are 404). */
-export async function serve(root, prefix = '/', { fallback = true, port = 0 } = {}) {
+ * `fallback: false`, as a host without the single-page-app rule (unknown paths are 404); with
+ * `csp`, every answer carries that `Content-Security-Policy` header (see `strictCsp`). */
+export async function serve(root, prefix = '/', { fallback = true, port = 0, csp = '' } = {}) {
+  const policy = csp ? { 'content-security-policy': csp } : {};
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
     if (!url.pathname.startsWith(prefix) && url.pathname + '/' !== prefix) {
@@ -40,7 +49,7 @@ export async function serve(root, prefix = '/', { fallback = true, port = 0 } = 
     }
     try {
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache', ...policy });
       res.end(body);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
@@ -51,8 +60,9 @@ export async function serve(root, prefix = '/', { fallback = true, port = 0 } = 
   return { url: `http://127.0.0.1:${listening}${prefix}`, close: () => new Promise((r) => server.close(r)) };
 }
 
-// As a command: `node tests/e2e/server.mjs DIR [--port N] [--prefix /path/]` serves DIR until
-// stopped (the serve command uses it for the built site).
+// As a command: `node tests/e2e/server.mjs DIR [--port N] [--prefix /path/] [--strict-csp]` serves
+// DIR until stopped (the serve command uses it for the built site); `--strict-csp` adds the
+// strict Content-Security-Policy header, with config.json's sign-up origin.
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const args = process.argv.slice(2);
   const option = (name, fallback) => {
@@ -61,9 +71,14 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   };
   const root = args[0];
   if (!root || root.startsWith('--')) {
-    console.error('usage: node tests/e2e/server.mjs DIR [--port N] [--prefix /path/]');
+    console.error('usage: node tests/e2e/server.mjs DIR [--port N] [--prefix /path/] [--strict-csp]');
     process.exit(2);
   }
-  const site = await serve(root, option('--prefix', '/'), { port: Number(option('--port', '8080')) });
+  let csp = '';
+  if (args.includes('--strict-csp')) {
+    const signup = JSON.parse(await readFile(join(root, 'config.json'), 'utf8')).subscriptions?.signup_url;
+    csp = strictCsp(signup ? new URL(signup).origin : '');
+  }
+  const site = await serve(root, option('--prefix', '/'), { port: Number(option('--port', '8080')), csp });
   console.log(`serving ${root} on ${site.url}`);
 }

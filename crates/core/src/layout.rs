@@ -32,6 +32,15 @@ pub const POLICY_INDEX: &str = "policies/index.json";
 /// while it was parsed, by file, for the app's first read.
 pub const EARLY_FETCHES: &str = "beaconEarly";
 
+/// How long the apps wait for a data file (the configuration, a region's data, a policy, a
+/// language pack, the dialog's module), in milliseconds, before they give up on that request and
+/// say so; polling and the visitor's next action ask again.
+pub const DATA_TIMEOUT_MS: u32 = 20_000;
+
+/// How long "Get updates" waits for the sign-up service's answer, in milliseconds, before it
+/// says the sign-up could not be sent (the form keeps what was typed, to send again).
+pub const SIGNUP_TIMEOUT_MS: u32 = 15_000;
+
 /// A region's Atom feed.
 pub fn region_atom(region: &str) -> String {
     format!("feeds/{region}.atom")

@@ -4,14 +4,15 @@
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::{spawn_local, JsFuture};
-use web_sys::{Document, Element, HtmlElement, Response};
+use web_sys::{AbortSignal, Document, Element, HtmlElement, RequestInit, Response};
 
 use super::{root_class, site_from_embed_base, text, widget, LoadError, Text, Widget};
 use beacon_browser as web;
 use beacon_browser::apply_theme;
 use beacon_core::i18n::{Lang, LANG_PARAM, REMEMBERED_LANG};
+use beacon_core::layout::DATA_TIMEOUT_MS;
 use beacon_core::sla::policy::PolicyIndex;
-use beacon_core::sla::present::{EmbedQuery, HEIGHT_MESSAGE};
+use beacon_core::sla::present::{echoed, EmbedQuery, HEIGHT_MESSAGE};
 use beacon_core::sla::tree::JsonTree;
 use beacon_core::sla::Policy;
 
@@ -42,11 +43,15 @@ pub fn start() {
         return;
     };
     let _ = root.set_attribute("class", root_class(&query));
-    if let Some(accent) = &query.accent {
-        let _ = root.set_attribute("style", &format!("--accent: {accent}"));
+    // Through the CSSOM, which a Content-Security-Policy without `'unsafe-inline'` allows
+    // (a `style` attribute it blocks).
+    if let (Some(accent), Some(root)) = (&query.accent, root.dyn_ref::<HtmlElement>()) {
+        let _ = root.style().set_property("--accent", accent);
     }
     render(&root, &Widget::Loading(text(lang, Text::Loading)));
-    report_height(&root);
+    if let Some(parent) = query.parent_origin(&document.referrer()) {
+        report_height(&root, parent);
+    }
     let site = site_from_embed_base(&document.base_uri().ok().flatten().unwrap_or_default());
     spawn_local(async move {
         let shown = match load(&site, query.policy.as_deref()).await {
@@ -179,7 +184,11 @@ async fn load(site: &str, wanted: Option<&str>) -> Result<Policy, LoadError> {
     let entry = match wanted {
         Some(id) => index.policies.iter().find(|e| e.id == id).ok_or_else(|| {
             let known: Vec<&str> = index.policies.iter().map(|e| e.id.as_str()).collect();
-            let reason = format!("no policy \"{id}\" (the index lists {})", known.join(", "));
+            let reason = format!(
+                "no policy \"{}\" (the index lists {})",
+                echoed(id),
+                known.join(", ")
+            );
             LoadError::at(INDEX_FILE, "policies", reason)
         })?,
         None => index
@@ -272,7 +281,22 @@ async fn fetch_text(site: &str, file: &str) -> Result<String, LoadError> {
             .unwrap_or_else(|| "network error".into()),
     };
     let window = web_sys::window().ok_or_else(|| failed(JsValue::UNDEFINED))?;
-    let response: Response = JsFuture::from(window.fetch_with_str(&format!("{site}{file}")))
+    // The time limit covers the answer and its body; when it runs out the request is aborted.
+    let signal = AbortSignal::timeout_with_u32(DATA_TIMEOUT_MS);
+    let failed = |err: JsValue| {
+        if signal.aborted() {
+            LoadError::Timeout {
+                file: file.to_owned(),
+                seconds: DATA_TIMEOUT_MS / 1000,
+            }
+        } else {
+            failed(err)
+        }
+    };
+    let init = RequestInit::new();
+    init.set_signal(Some(&signal));
+    let request = window.fetch_with_str_and_init(&format!("{site}{file}"), &init);
+    let response: Response = JsFuture::from(request)
         .await
         .map_err(failed)?
         .unchecked_into();
@@ -290,8 +314,8 @@ async fn fetch_text(site: &str, file: &str) -> Result<String, LoadError> {
 }
 
 /// Posts the root's height to the parent page now and whenever it changes (content, fonts,
-/// window width), when the page is in a frame.
-fn report_height(root: &Element) {
+/// window width), when the page is in a frame; only a parent of `parent_origin` receives it.
+fn report_height(root: &Element, parent_origin: String) {
     let Ok(root) = root.clone().dyn_into::<HtmlElement>() else {
         return;
     };
@@ -315,7 +339,7 @@ fn report_height(root: &Element) {
         let message = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&message, &"type".into(), &HEIGHT_MESSAGE.into());
         let _ = js_sys::Reflect::set(&message, &"height".into(), &JsValue::from(height));
-        let _ = parent.post_message(&message, "*");
+        let _ = parent.post_message(&message, &parent_origin);
     });
     if let Ok(observer) = web_sys::ResizeObserver::new(post.as_ref().unchecked_ref()) {
         observer.observe(&root);

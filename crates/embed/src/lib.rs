@@ -70,10 +70,12 @@ pub enum Text {
     ErrDataAt,
     /// "; also {path}: {reason}"
     ErrAlso,
+    /// "{file}: no answer within {seconds} seconds"
+    ErrTimeout,
 }
 
 /// The [`Msg`] behind each [`Text`], in the same order.
-const MSGS: [Msg; 13] = [
+const MSGS: [Msg; 14] = [
     Msg::Loading,
     Msg::EmbedNoTargets,
     Msg::Priority,
@@ -87,6 +89,7 @@ const MSGS: [Msg; 13] = [
     Msg::ErrHttp,
     Msg::ErrDataAt,
     Msg::ErrAlso,
+    Msg::ErrTimeout,
 ];
 
 /// Every [`Text`] in every language, evaluated at compile time from the shared tables.
@@ -185,6 +188,13 @@ pub enum LoadError {
         /// The HTTP status.
         status: u16,
     },
+    /// No answer within the time limit.
+    Timeout {
+        /// The file.
+        file: String,
+        /// The limit in seconds.
+        seconds: u32,
+    },
     /// The file is not JSON, or not a valid index or policy: every problem, with its path
     /// (empty for the whole file) and reason as the parser or validator gave them.
     Invalid(FieldErrors),
@@ -207,6 +217,10 @@ impl LoadError {
             LoadError::Http { file, status } => fill(
                 text(lang, Text::ErrHttp),
                 &[("file", file), ("status", &status.to_string())],
+            ),
+            LoadError::Timeout { file, seconds } => fill(
+                text(lang, Text::ErrTimeout),
+                &[("file", file), ("seconds", &seconds.to_string())],
             ),
             LoadError::Invalid(errors) => {
                 let mut out = String::new();
@@ -393,6 +407,7 @@ mod tests {
             Text::ErrHttp,
             Text::ErrDataAt,
             Text::ErrAlso,
+            Text::ErrTimeout,
         ];
         assert_eq!(all.len(), MSGS.len());
         for lang in Lang::ALL {
@@ -465,6 +480,18 @@ mod tests {
         assert_eq!(
             http.describe(Lang::English),
             "policies/index.json: the server answered HTTP 404"
+        );
+        let timeout = LoadError::Timeout {
+            file: "policies/index.json".into(),
+            seconds: 20,
+        };
+        assert_eq!(
+            timeout.describe(Lang::English),
+            "policies/index.json: no answer within 20 seconds"
+        );
+        assert_eq!(
+            timeout.describe(Lang::Finnish),
+            "policies/index.json: ei vastausta 20 sekunnissa"
         );
         for lang in Lang::ALL {
             let text = invalid.describe(lang);

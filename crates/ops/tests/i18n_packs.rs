@@ -123,6 +123,7 @@ fn the_prerendered_script_preloads_the_packs_by_the_same_relative_names_under_a_
     for (name, site_url) in [("root", "/"), ("sub", "/beacon/")] {
         let out = published(name, site_url);
         let page = std::fs::read_to_string(out.join("emea/index.html")).unwrap();
+        let page = common::scripts_inline(&out, &page);
         for lang in Lang::ALL.into_iter().filter(|&l| l != Lang::English) {
             let file = pack_file(lang).unwrap();
             // Relative, so the page's `<base href>` (the `--public-url`) resolves it exactly as

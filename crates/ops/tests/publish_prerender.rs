@@ -33,7 +33,9 @@ fn now() -> DateTime<Utc> {
         .to_utc()
 }
 
-/// Publishes `root/public` into `root/out` holding the built shell; every written page by path.
+/// Publishes `root/public` into `root/out` holding the built shell; every written page by path,
+/// with its scripts read back into place (the publisher moves them into files of their own; see
+/// `the_published_pages_carry_no_inline_script`).
 fn publish(root: &Path, site_url: &str) -> BTreeMap<String, String> {
     let out = root.join("out");
     std::fs::create_dir_all(&out).unwrap();
@@ -48,7 +50,7 @@ fn publish(root: &Path, site_url: &str) -> BTreeMap<String, String> {
                 format!("{page}/index.html")
             };
             let text = std::fs::read_to_string(out.join(&path)).unwrap();
-            (path, text)
+            (path, common::scripts_inline(&out, &text))
         })
         .collect()
 }
@@ -441,7 +443,7 @@ fn every_pre_rendered_page_carries_the_site_configuration_the_app_would_fetch() 
                 assert_eq!(early, 1, "{path}");
                 assert!(
                     page.contains(&format!(
-                        "window.beaconEarly[\"{0}\"]=fetch(\"{0}\",{{cache:\"no-cache\"}})",
+                        "window.beaconEarly[\"{0}\"]=fetch(\"{0}\",{{cache:\"no-cache\",signal:",
                         region.summary_url
                     )),
                     "{path}"
@@ -458,7 +460,10 @@ fn publishing_again_replaces_the_snapshot_instead_of_adding_one() {
     let first = publish(&root, "/");
     let out = root.join("out");
     publish_site(&root.join("public"), &out, "/", now()).unwrap();
-    let again = std::fs::read_to_string(out.join("index.html")).unwrap();
+    let again = common::scripts_inline(
+        &out,
+        &std::fs::read_to_string(out.join("index.html")).unwrap(),
+    );
     assert_eq!(again.matches("id=\"prerendered\"").count(), 1);
     assert_eq!(again, first["index.html"]);
 }
@@ -471,4 +476,31 @@ fn without_a_built_page_only_feeds_are_published() {
     assert!(out.join("feeds/emea.atom").is_file());
     assert!(!out.join("emea/index.html").exists());
     assert!(!out.join("index.html").exists());
+}
+
+#[test]
+fn the_published_pages_carry_no_inline_script() {
+    let root = copy_site("csp");
+    let out = root.join("out");
+    publish(&root, "/beacon/");
+    for (path, page) in ["index.html", "emea/index.html", "emea/history/index.html"]
+        .map(|path| (path, std::fs::read_to_string(out.join(path)).unwrap()))
+    {
+        let mut scripts = 0;
+        for (at, _) in page.match_indices("<script") {
+            let tag = &page[at..at + page[at..].find('>').unwrap()];
+            let body = &page[at + tag.len() + 1..];
+            if tag.contains("application/json") {
+                continue;
+            }
+            scripts += 1;
+            assert!(
+                tag.contains(" src=\"/beacon/beacon-script-"),
+                "{path}: {tag}"
+            );
+            assert!(body.starts_with("</script>"), "{path}: {tag} has text");
+        }
+        // The app's loader, and on a region's pages its early fetch and the translator.
+        assert!(scripts >= 2, "{path}: {scripts} scripts");
+    }
 }

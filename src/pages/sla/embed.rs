@@ -49,6 +49,7 @@ pub fn EmbedPanel(
             theme: theme.get(),
             accent: None,
             compact: compact.get(),
+            origin: None,
         }
     };
     let snippet = move || present::embed_snippet(&site_base(nav), &embed_query());

@@ -280,7 +280,7 @@ fn ClockTimeline(
                 <li
                     class=class
                     data-running=bar.segment.running.to_string()
-                    style=format!("flex-grow: {:.4}", bar.percent.max(0.5))
+                    style:flex-grow=format!("{:.4}", bar.percent.max(0.5))
                     title=format!("{state}: {from} – {to}")
                 >
                     <span class="visually-hidden">

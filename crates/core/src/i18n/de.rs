@@ -255,6 +255,10 @@ pub const fn text(msg: Msg) -> &'static str {
         Msg::FollowFeeds => "Störungen dieser Region verfolgen:",
         Msg::AtomFeed => "Atom-Feed",
         Msg::RssFeed => "RSS-Feed",
+        // Time limits and bounded rendering.
+        Msg::ErrTimeout => "{file}: keine Antwort innerhalb von {seconds} Sekunden",
+        Msg::ShowEarlierUpdates => "{count} frühere Meldungen anzeigen",
+        Msg::UpdateShortened => "Gekürzt: Eine Meldung zeigt höchstens {limit} Zeichen.",
     }
 }
 

@@ -244,5 +244,9 @@ pub const fn text(msg: Msg) -> &'static str {
         Msg::FollowFeeds => "Follow this region's incidents:",
         Msg::AtomFeed => "Atom feed",
         Msg::RssFeed => "RSS feed",
+        // Time limits and bounded rendering.
+        Msg::ErrTimeout => "{file}: no answer within {seconds} seconds",
+        Msg::ShowEarlierUpdates => "Show {count} earlier updates",
+        Msg::UpdateShortened => "Shortened: an update shows at most {limit} characters.",
     }
 }

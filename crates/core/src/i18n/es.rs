@@ -252,6 +252,10 @@ pub const fn text(msg: Msg) -> &'static str {
         Msg::FollowFeeds => "Siga los incidentes de esta región:",
         Msg::AtomFeed => "Feed Atom",
         Msg::RssFeed => "Feed RSS",
+        // Time limits and bounded rendering.
+        Msg::ErrTimeout => "{file}: sin respuesta en {seconds} segundos",
+        Msg::ShowEarlierUpdates => "Mostrar {count} actualizaciones anteriores",
+        Msg::UpdateShortened => "Recortado: una actualización muestra como máximo {limit} caracteres.",
     }
 }
 

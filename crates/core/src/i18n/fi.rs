@@ -249,6 +249,10 @@ pub const fn text(msg: Msg) -> &'static str {
         Msg::FollowFeeds => "Seuraa tämän alueen häiriöitä:",
         Msg::AtomFeed => "Atom-syöte",
         Msg::RssFeed => "RSS-syöte",
+        // Time limits and bounded rendering.
+        Msg::ErrTimeout => "{file}: ei vastausta {seconds} sekunnissa",
+        Msg::ShowEarlierUpdates => "Näytä {count} aiempaa päivitystä",
+        Msg::UpdateShortened => "Lyhennetty: päivityksestä näytetään enintään {limit} merkkiä.",
     }
 }
 

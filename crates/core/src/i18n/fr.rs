@@ -256,6 +256,10 @@ pub const fn text(msg: Msg) -> &'static str {
         Msg::FollowFeeds => "Suivre les incidents de cette région\u{a0}:",
         Msg::AtomFeed => "Flux Atom",
         Msg::RssFeed => "Flux RSS",
+        // Time limits and bounded rendering.
+        Msg::ErrTimeout => "{file}\u{a0}: aucune réponse en {seconds}\u{a0}secondes",
+        Msg::ShowEarlierUpdates => "Afficher les {count} mises à jour précédentes",
+        Msg::UpdateShortened => "Raccourci\u{a0}: une mise à jour affiche au plus {limit}\u{a0}caractères.",
     }
 }
 

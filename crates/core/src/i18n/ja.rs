@@ -245,6 +245,10 @@ pub const fn text(msg: Msg) -> &'static str {
         Msg::FollowFeeds => "このリージョンのインシデントをフォロー:",
         Msg::AtomFeed => "Atom フィード",
         Msg::RssFeed => "RSS フィード",
+        // Time limits and bounded rendering.
+        Msg::ErrTimeout => "{file}: {seconds} 秒以内に応答がありませんでした",
+        Msg::ShowEarlierUpdates => "以前の更新情報を {count} 件表示",
+        Msg::UpdateShortened => "短縮表示：更新情報は最大 {limit} 文字まで表示されます。",
     }
 }
 

@@ -504,6 +504,13 @@ pub enum Msg {
     FollowFeeds,
     AtomFeed,
     RssFeed,
+    // Time limits and bounded rendering.
+    /// A request got no answer in time; `{file}`, `{seconds}`.
+    ErrTimeout,
+    /// The button that shows an incident's older updates; `{count}`.
+    ShowEarlierUpdates,
+    /// Under an update cut at the length limit; `{limit}`.
+    UpdateShortened,
 }
 
 impl Msg {
@@ -740,6 +747,10 @@ impl Msg {
             Msg::FollowFeeds => "FollowFeeds",
             Msg::AtomFeed => "AtomFeed",
             Msg::RssFeed => "RssFeed",
+            // Time limits and bounded rendering.
+            Msg::ErrTimeout => "ErrTimeout",
+            Msg::ShowEarlierUpdates => "ShowEarlierUpdates",
+            Msg::UpdateShortened => "UpdateShortened",
         }
     }
 
@@ -974,6 +985,10 @@ impl Msg {
         Msg::FollowFeeds,
         Msg::AtomFeed,
         Msg::RssFeed,
+        // Time limits and bounded rendering.
+        Msg::ErrTimeout,
+        Msg::ShowEarlierUpdates,
+        Msg::UpdateShortened,
     ];
 }
 
@@ -1386,6 +1401,6 @@ mod tests {
             assert!(seen.insert(msg), "{msg:?} listed twice");
         }
         // The tables are exhaustive matches; the list must name as many keys as they do.
-        assert_eq!(Msg::ALL.len(), Msg::RssFeed as usize + 1);
+        assert_eq!(Msg::ALL.len(), Msg::UpdateShortened as usize + 1);
     }
 }

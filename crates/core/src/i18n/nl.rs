@@ -253,6 +253,10 @@ pub const fn text(msg: Msg) -> &'static str {
         Msg::FollowFeeds => "Storingen in deze regio volgen:",
         Msg::AtomFeed => "Atom-feed",
         Msg::RssFeed => "RSS-feed",
+        // Time limits and bounded rendering.
+        Msg::ErrTimeout => "{file}: geen antwoord binnen {seconds} seconden",
+        Msg::ShowEarlierUpdates => "{count} eerdere berichten tonen",
+        Msg::UpdateShortened => "Ingekort: een bericht toont hoogstens {limit} tekens.",
     }
 }
 

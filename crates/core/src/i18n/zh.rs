@@ -250,6 +250,10 @@ pub const fn text(msg: Msg) -> &'static str {
         Msg::FollowFeeds => "关注此区域的事件：",
         Msg::AtomFeed => "Atom 订阅源",
         Msg::RssFeed => "RSS 订阅源",
+        // Time limits and bounded rendering.
+        Msg::ErrTimeout => "{file}：{seconds} 秒内没有响应",
+        Msg::ShowEarlierUpdates => "显示更早的 {count} 条更新",
+        Msg::UpdateShortened => "已截短：每条更新最多显示 {limit} 个字符。",
     }
 }
 

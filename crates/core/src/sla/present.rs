@@ -38,6 +38,9 @@ pub mod param {
     pub const ACCENT: &str = "accent";
     /// Embed compact mode: `1`.
     pub const COMPACT: &str = "compact";
+    /// The origin of the page that frames the embed (`https://shop.example`), the only one the
+    /// embed tells its height; the `<beacon-sla>` element sets it.
+    pub const ORIGIN: &str = "origin";
 }
 
 /// The calculator's inputs as the URL carries them; `None` means "the default".
@@ -933,6 +936,9 @@ pub struct EmbedQuery {
     pub accent: Option<String>,
     /// Compact layout.
     pub compact: bool,
+    /// The framing page's origin as configured (see [`param::ORIGIN`]), validated by
+    /// [`web_origin`].
+    pub origin: Option<String>,
 }
 
 impl EmbedQuery {
@@ -959,7 +965,24 @@ impl EmbedQuery {
             theme: Theme::parse(read(param::THEME).as_deref()),
             accent: read(param::ACCENT).filter(|c| is_hex_colour(c)),
             compact: matches!(read(param::COMPACT).as_deref(), Some("1" | "true")),
+            origin: read(param::ORIGIN).and_then(|origin| web_origin(&origin)),
         }
+    }
+
+    /// The only origin the embed posts its height to: the configured [`param::ORIGIN`], else
+    /// the origin of the page that framed it (`document.referrer`); `None` when neither names
+    /// an `http(s)` origin, and then the embed keeps its height to itself (never `"*"`).
+    ///
+    /// ```
+    /// use beacon_core::sla::present::EmbedQuery;
+    /// let framed = EmbedQuery::default();
+    /// assert_eq!(framed.parent_origin("https://shop.example/plans?x=1").as_deref(), Some("https://shop.example"));
+    /// assert_eq!(framed.parent_origin(""), None);
+    /// let configured = EmbedQuery::from_params(|name| (name == "origin").then(|| "https://a.example".into()));
+    /// assert_eq!(configured.parent_origin("https://b.example/").as_deref(), Some("https://a.example"));
+    /// ```
+    pub fn parent_origin(&self, referrer: &str) -> Option<String> {
+        self.origin.clone().or_else(|| web_origin(referrer))
     }
 
     /// The parameters, in a stable order, defaults left out.
@@ -983,6 +1006,9 @@ impl EmbedQuery {
         if self.compact {
             pairs.push((param::COMPACT, "1".to_owned()));
         }
+        if let Some(origin) = &self.origin {
+            pairs.push((param::ORIGIN, origin.clone()));
+        }
         pairs
     }
 }
@@ -993,6 +1019,52 @@ pub fn is_hex_colour(text: &str) -> bool {
         return false;
     };
     matches!(digits.len(), 3 | 6) && digits.chars().all(|c| c.is_ascii_hexdigit())
+}
+
+/// The origin (`scheme://host[:port]`, lowercase) of an `http` or `https` address, or `None`
+/// for anything else (empty, `null`, `file:`, a bare word, an address with user info).
+///
+/// ```
+/// use beacon_core::sla::present::web_origin;
+/// assert_eq!(web_origin("HTTPS://Shop.Example:8443/a/b?c#d").as_deref(), Some("https://shop.example:8443"));
+/// assert_eq!(web_origin("http://127.0.0.1:5000").as_deref(), Some("http://127.0.0.1:5000"));
+/// assert_eq!(web_origin("null"), None);
+/// assert_eq!(web_origin("javascript:alert(1)"), None);
+/// assert_eq!(web_origin("https://user@evil.example/"), None);
+/// ```
+pub fn web_origin(address: &str) -> Option<String> {
+    let address = address.trim();
+    let (scheme, rest) = address.split_once("://")?;
+    let scheme = scheme.to_ascii_lowercase();
+    if scheme != "http" && scheme != "https" {
+        return None;
+    }
+    let host = &rest[..rest.find(['/', '?', '#']).unwrap_or(rest.len())];
+    let valid = !host.is_empty()
+        && host
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b':' | b'[' | b']'));
+    valid.then(|| format!("{scheme}://{}", host.to_ascii_lowercase()))
+}
+
+/// The most characters of a visitor-supplied value (a policy id from the embed's address) an
+/// error message repeats.
+pub const ECHO_LIMIT: usize = 64;
+
+/// `text` as an error message may repeat it: at most [`ECHO_LIMIT`] characters, then "…".
+///
+/// ```
+/// use beacon_core::sla::present::{echoed, ECHO_LIMIT};
+/// assert_eq!(echoed("model-b"), "model-b");
+/// let long = "x".repeat(10_000);
+/// assert_eq!(echoed(&long).chars().count(), ECHO_LIMIT + 1);
+/// assert!(echoed(&long).ends_with('…'));
+/// ```
+pub fn echoed(text: &str) -> String {
+    match text.char_indices().nth(ECHO_LIMIT) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_owned(),
+    }
 }
 
 /// The `type` of the `postMessage` the embed sends its parent with its height.

@@ -2,6 +2,7 @@
 //! banner, uptime arithmetic, safe incident markup and data validation. Plain Rust with no
 //! browser APIs, so all of it is tested natively.
 
+pub mod bounds;
 pub mod config;
 pub mod error;
 pub mod markup;

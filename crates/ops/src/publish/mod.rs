@@ -11,6 +11,8 @@
 //! - [`prerender`]: each region's current state written into its page, so the status shows
 //!   before the wasm has loaded and with JavaScript off; [`modules`] names the modules the
 //!   status pages load on demand.
+//! - [`scripts`]: every inline script of the built pages moved into a file of its own, so the
+//!   site runs under a strict Content-Security-Policy.
 //! - [`text`]: the XML escaping and one-line texts the formats share.
 //!
 //! Each format is a pure function from data to a `String` ([`atom::atom_feed`],
@@ -26,6 +28,7 @@ pub mod ical;
 pub mod modules;
 pub mod prerender;
 pub mod rss;
+pub mod scripts;
 pub mod site;
 pub mod text;
 

@@ -169,8 +169,9 @@ fn head_tags(description: &str, feed_links: &str, config: &SiteConfig) -> String
 pub fn early_fetch_script(file: &str) -> String {
     let file = script_json(&file);
     format!(
-        "<script id=\"beacon-early\">window.{EARLY}={{}};window.{EARLY}[{file}]=fetch({file},{{cache:\"no-cache\"}}).catch(function(){{}});</script>",
-        EARLY = beacon_core::layout::EARLY_FETCHES
+        "<script id=\"beacon-early\">window.{EARLY}={{}};window.{EARLY}[{file}]=fetch({file},{{cache:\"no-cache\",signal:AbortSignal.timeout&&AbortSignal.timeout({ms})}}).catch(function(){{}});</script>",
+        EARLY = beacon_core::layout::EARLY_FETCHES,
+        ms = beacon_core::layout::DATA_TIMEOUT_MS
     )
 }
 
@@ -369,7 +370,8 @@ fn incident_html(incident: &Incident, data: &RegionData) -> String {
             words(update_status_msg(&update.status), &[]),
             time_html(update.shown_at().to_utc())
         ));
-        for line in plain_text(&parse_markup(&update.body)).lines() {
+        let (body, _) = beacon_core::status::bounds::shown_body(&update.body);
+        for line in plain_text(&parse_markup(body)).lines() {
             if !line.trim().is_empty() {
                 out.push_str(&format!("<p>{}</p>", escape(line)));
             }

@@ -30,6 +30,7 @@ use super::files::{MemoryFiles, SiteDir};
 use super::ical::{calendar_ics, event_ics, maintenance_calendar};
 use super::prerender::prerendered_pages;
 use super::rss::rss_feed;
+use super::scripts::externalize_scripts;
 use super::PublishError;
 
 /// A whole site's data, validated.
@@ -245,7 +246,8 @@ fn unsafe_id(file: &str, id: &str) -> PublishError {
 }
 
 /// Validates the site in `public_dir` and writes every published file under `out_dir`;
-/// returns the paths written. When `out_dir` holds the built `index.html` (Trunk writes it
+/// returns the paths written. Every page's inline scripts then move into files of their own
+/// ([`super::scripts`]), so the site needs no `'unsafe-inline'`. When `out_dir` holds the built `index.html` (Trunk writes it
 /// before running `post_build` hooks), the pre-rendered pages are written from it too.
 pub fn publish_site(
     public_dir: &Path,
@@ -290,6 +292,10 @@ pub fn publish_site(
         })?;
         written.push(path);
     }
+    written.extend(externalize_scripts(
+        out_dir,
+        &with_trailing_slash(site_url),
+    )?);
     written.extend(precompress(out_dir)?);
     Ok(written)
 }

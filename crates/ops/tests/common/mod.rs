@@ -31,3 +31,34 @@ pub fn copy_site_data(dest: &Path) {
         std::fs::copy(public().join(&file), target).unwrap();
     }
 }
+
+/// `page` as it was before the publisher moved its inline scripts into files of their own
+/// (`beacon_ops::publish::scripts`): each `<script ... src=".../beacon-script-<hash>.js"></script>`
+/// with the file's text put back inside, read from the output folder `out`.
+#[allow(dead_code)]
+pub fn scripts_inline(out: &Path, page: &str) -> String {
+    use beacon_ops::publish::scripts::SCRIPT_PREFIX;
+    let mut inlined = String::with_capacity(page.len());
+    let mut rest = page;
+    while let Some(at) = rest.find(" src=\"") {
+        let value_start = at + " src=\"".len();
+        let value_end = value_start + rest[value_start..].find('"').expect("a closing quote");
+        let name = rest[value_start..value_end]
+            .rsplit('/')
+            .next()
+            .unwrap_or("");
+        let tail = &rest[value_end + 1..];
+        if name.starts_with(SCRIPT_PREFIX) && tail.starts_with("></script>") {
+            inlined.push_str(&rest[..at]);
+            inlined.push('>');
+            inlined.push_str(&std::fs::read_to_string(out.join(name)).expect("the script file"));
+            inlined.push_str("</script>");
+            rest = &tail["></script>".len()..];
+        } else {
+            inlined.push_str(&rest[..=value_end]);
+            rest = tail;
+        }
+    }
+    inlined.push_str(rest);
+    inlined
+}
