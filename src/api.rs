@@ -172,36 +172,36 @@ async fn early_response(file: &str) -> Option<web_sys::Response> {
 }
 
 /// The time limit of one request: a timer that aborts it, its answer and the reading of its
-/// body when it runs out. Dropped when the request is done, which stops the timer.
+/// body when it runs out. Dropped when the request is done, which stops the timer. The timer
+/// calls the controller's own `abort` (no Rust closure), so a timer that fires late finds
+/// nothing freed and aborts a finished request, which does nothing.
 pub(crate) struct Deadline {
     controller: Option<web_sys::AbortController>,
     timer: Option<i32>,
     limit_ms: u32,
-    // Kept alive while the timer may fire.
-    _expire: wasm_bindgen::closure::Closure<dyn FnMut()>,
 }
 
 impl Deadline {
     /// Starts a limit of `limit_ms` milliseconds.
     pub(crate) fn start(limit_ms: u32) -> Deadline {
         let controller = web_sys::AbortController::new().ok();
-        let aborts = controller.clone();
-        let expire = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
-            if let Some(controller) = &aborts {
-                controller.abort();
-            }
+        let timer = controller.as_ref().and_then(|controller| {
+            let abort = js_sys::Reflect::get(controller, &"abort".into())
+                .ok()?
+                .dyn_into::<js_sys::Function>()
+                .ok()?
+                .bind0(controller);
+            leptos::prelude::window()
+                .set_timeout_with_callback_and_timeout_and_arguments_0(
+                    &abort,
+                    i32::try_from(limit_ms).unwrap_or(i32::MAX),
+                )
+                .ok()
         });
-        let timer = leptos::prelude::window()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(
-                expire.as_ref().unchecked_ref(),
-                i32::try_from(limit_ms).unwrap_or(i32::MAX),
-            )
-            .ok();
         Deadline {
             controller,
             timer,
             limit_ms,
-            _expire: expire,
         }
     }
 
