@@ -411,8 +411,10 @@ fn real_statuspage_summaries_render_every_section_incident_and_maintenance() {
         {
             let card = {
                 let (incident, summary) = (incident.clone(), summary.clone());
+                let americas = config.region("americas").unwrap().clone();
                 mount(move || {
                     beacon::nav::provide_nav();
+                    beacon::ui::clock::Clock::provide(&americas);
                     view! { <IncidentCard incident summary region="americas" /> }.into_any()
                 })
             };
@@ -422,7 +424,7 @@ fn real_statuspage_summaries_render_every_section_incident_and_maintenance() {
                 .length() as usize;
             assert_eq!(
                 updates,
-                incident.incident_updates.len(),
+                beacon_core::status::bounds::updates_shown(incident.incident_updates.len(), false),
                 "{name} {}",
                 incident.id
             );
@@ -437,4 +439,69 @@ fn real_statuspage_summaries_render_every_section_incident_and_maintenance() {
         }
         root.remove();
     }
+}
+
+#[wasm_bindgen_test]
+async fn an_incident_shows_its_newest_updates_and_the_rest_on_request_each_body_bounded() {
+    use beacon::ui::incident::IncidentCard;
+    use beacon_core::status::bounds::{UPDATES_SHOWN, UPDATE_BODY_LIMIT};
+    let summary = parse_summary(
+        "summary.json",
+        include_str!("../public/data/emea/summary.json"),
+    )
+    .unwrap();
+    let mut incident = summary.incidents[0].clone();
+    let template = incident.incident_updates[0].clone();
+    incident.incident_updates = (0..12)
+        .map(|i| {
+            let mut update = template.clone();
+            update.id = format!("update{i}");
+            update.body = if i == 0 {
+                "W".repeat(1_000_000)
+            } else {
+                format!("Update {i}.")
+            };
+            update
+        })
+        .collect();
+    let emea = SiteConfig::from_json("config.json", CONFIG)
+        .unwrap()
+        .region("emea")
+        .unwrap()
+        .clone();
+    let card = mount(move || {
+        beacon::nav::provide_nav();
+        beacon::ui::clock::Clock::provide(&emea);
+        view! { <IncidentCard incident summary region="emea" /> }.into_any()
+    });
+    let count = |card: &web_sys::HtmlElement| {
+        card.query_selector_all("[data-testid=incident-update]")
+            .unwrap()
+            .length() as usize
+    };
+    assert_eq!(count(&card), UPDATES_SHOWN);
+    let more: web_sys::HtmlElement = card
+        .query_selector("[data-testid=show-earlier-updates]")
+        .unwrap()
+        .expect("a button for the older updates")
+        .unchecked_into();
+    assert_eq!(more.text_content().unwrap(), "Show earlier updates (7)");
+    let bodies = texts(&card, ".markup");
+    let longest = bodies.iter().map(|b| b.chars().count()).max().unwrap();
+    assert!(
+        longest < UPDATE_BODY_LIMIT + 100,
+        "{longest} characters shown"
+    );
+    assert_eq!(
+        texts(&card, "[data-testid=update-shortened]"),
+        ["Shortened: an update shows at most 10000 characters."]
+    );
+    more.click();
+    sleep(Duration::from_millis(50)).await;
+    assert_eq!(count(&card), 12);
+    assert!(card
+        .query_selector("[data-testid=show-earlier-updates]")
+        .unwrap()
+        .is_none());
+    card.remove();
 }

@@ -9,13 +9,12 @@ use crate::ui::clock::When;
 use crate::ui::markup::Markup;
 use beacon_core::route::Route;
 use beacon_core::status::bounds::updates_shown;
-#[cfg(doc)]
-use beacon_core::status::bounds::UPDATES_SHOWN;
 use beacon_core::status::model::{Incident, Summary};
 use beacon_core::words::{affected_names, impact_label_in, update_status_label};
 
-/// One incident with its update timeline: the newest [`UPDATES_SHOWN`] updates, and a button
-/// for the older ones.
+/// One incident with its update timeline: the newest
+/// [`UPDATES_SHOWN`](beacon_core::status::bounds::UPDATES_SHOWN) updates, and a button for the
+/// older ones.
 #[component]
 pub fn IncidentCard(
     /// The incident or maintenance.
@@ -57,7 +56,8 @@ pub fn IncidentCard(
 enum Updates {
     /// Only the latest (for lists).
     Latest,
-    /// The newest [`UPDATES_SHOWN`], then the rest once the signal is set.
+    /// The newest [`UPDATES_SHOWN`](beacon_core::status::bounds::UPDATES_SHOWN), then the rest
+    /// once the signal is set.
     Timeline(RwSignal<bool>),
 }
 

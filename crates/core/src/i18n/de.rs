@@ -257,7 +257,7 @@ pub const fn text(msg: Msg) -> &'static str {
         Msg::RssFeed => "RSS-Feed",
         // Time limits and bounded rendering.
         Msg::ErrTimeout => "{file}: keine Antwort innerhalb von {seconds} Sekunden",
-        Msg::ShowEarlierUpdates => "{count} frühere Meldungen anzeigen",
+        Msg::ShowEarlierUpdates => "Frühere Meldungen anzeigen ({count})",
         Msg::UpdateShortened => "Gekürzt: Eine Meldung zeigt höchstens {limit} Zeichen.",
     }
 }

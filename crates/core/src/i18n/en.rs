@@ -246,7 +246,7 @@ pub const fn text(msg: Msg) -> &'static str {
         Msg::RssFeed => "RSS feed",
         // Time limits and bounded rendering.
         Msg::ErrTimeout => "{file}: no answer within {seconds} seconds",
-        Msg::ShowEarlierUpdates => "Show {count} earlier updates",
+        Msg::ShowEarlierUpdates => "Show earlier updates ({count})",
         Msg::UpdateShortened => "Shortened: an update shows at most {limit} characters.",
     }
 }

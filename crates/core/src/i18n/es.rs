@@ -254,7 +254,7 @@ pub const fn text(msg: Msg) -> &'static str {
         Msg::RssFeed => "Feed RSS",
         // Time limits and bounded rendering.
         Msg::ErrTimeout => "{file}: sin respuesta en {seconds} segundos",
-        Msg::ShowEarlierUpdates => "Mostrar {count} actualizaciones anteriores",
+        Msg::ShowEarlierUpdates => "Mostrar actualizaciones anteriores ({count})",
         Msg::UpdateShortened => "Recortado: una actualización muestra como máximo {limit} caracteres.",
     }
 }

@@ -251,7 +251,7 @@ pub const fn text(msg: Msg) -> &'static str {
         Msg::RssFeed => "RSS-syöte",
         // Time limits and bounded rendering.
         Msg::ErrTimeout => "{file}: ei vastausta {seconds} sekunnissa",
-        Msg::ShowEarlierUpdates => "Näytä {count} aiempaa päivitystä",
+        Msg::ShowEarlierUpdates => "Näytä aiemmat päivitykset ({count})",
         Msg::UpdateShortened => "Lyhennetty: päivityksestä näytetään enintään {limit} merkkiä.",
     }
 }

@@ -258,7 +258,7 @@ pub const fn text(msg: Msg) -> &'static str {
         Msg::RssFeed => "Flux RSS",
         // Time limits and bounded rendering.
         Msg::ErrTimeout => "{file}\u{a0}: aucune réponse en {seconds}\u{a0}secondes",
-        Msg::ShowEarlierUpdates => "Afficher les {count} mises à jour précédentes",
+        Msg::ShowEarlierUpdates => "Afficher les mises à jour précédentes ({count})",
         Msg::UpdateShortened => "Raccourci\u{a0}: une mise à jour affiche au plus {limit}\u{a0}caractères.",
     }
 }

@@ -247,7 +247,7 @@ pub const fn text(msg: Msg) -> &'static str {
         Msg::RssFeed => "RSS フィード",
         // Time limits and bounded rendering.
         Msg::ErrTimeout => "{file}: {seconds} 秒以内に応答がありませんでした",
-        Msg::ShowEarlierUpdates => "以前の更新情報を {count} 件表示",
+        Msg::ShowEarlierUpdates => "以前の更新情報を表示（{count} 件）",
         Msg::UpdateShortened => "短縮表示：更新情報は最大 {limit} 文字まで表示されます。",
     }
 }

@@ -255,7 +255,7 @@ pub const fn text(msg: Msg) -> &'static str {
         Msg::RssFeed => "RSS-feed",
         // Time limits and bounded rendering.
         Msg::ErrTimeout => "{file}: geen antwoord binnen {seconds} seconden",
-        Msg::ShowEarlierUpdates => "{count} eerdere berichten tonen",
+        Msg::ShowEarlierUpdates => "Eerdere berichten tonen ({count})",
         Msg::UpdateShortened => "Ingekort: een bericht toont hoogstens {limit} tekens.",
     }
 }

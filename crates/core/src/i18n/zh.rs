@@ -252,7 +252,7 @@ pub const fn text(msg: Msg) -> &'static str {
         Msg::RssFeed => "RSS 订阅源",
         // Time limits and bounded rendering.
         Msg::ErrTimeout => "{file}：{seconds} 秒内没有响应",
-        Msg::ShowEarlierUpdates => "显示更早的 {count} 条更新",
+        Msg::ShowEarlierUpdates => "显示更早的更新（{count} 条）",
         Msg::UpdateShortened => "已截短：每条更新最多显示 {limit} 个字符。",
     }
 }

@@ -932,7 +932,7 @@ pub struct EmbedQuery {
     pub severity: Option<String>,
     /// Colour scheme.
     pub theme: Theme,
-    /// Accent colour, validated (`#rgb` or `#rrggbb`), so it is safe in a style attribute.
+    /// Accent colour, validated (`#rgb` or `#rrggbb`), so it is safe as a CSS value.
     pub accent: Option<String>,
     /// Compact layout.
     pub compact: bool,
