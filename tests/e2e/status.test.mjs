@@ -242,28 +242,43 @@ test('statuses this version does not know are shown as unknown, never as operati
   await page.close();
 });
 
-// A summary.json captured from a real public Statuspage page renders completely. The captures
-// are not committed (they come from other people's repositories); set BEACON_REAL_STATUSPAGE_DIR
-// to a folder holding them (see tests/data/status/real_summary_SOURCES.md) to run this test.
-const realDir = process.env.BEACON_REAL_STATUSPAGE_DIR;
-test('a real Statuspage summary renders completely', { skip: !realDir && 'BEACON_REAL_STATUSPAGE_DIR not set' }, async () => {
-  const text = await readFile(`${realDir}/real_summary_circleci_2016.json`, 'utf8');
-  const real = JSON.parse(text);
-  const page = await browser.newPage();
-  await page.clock.install({ time: new Date('2016-06-15T00:05:00Z') });
-  await page.route('**/data/emea/summary.json', (route) => route.fulfill({ body: text, contentType: 'application/json' }));
-  await page.route('**/data/emea/history.json', (route) => route.fulfill({ body: JSON.stringify({ page: real.page, incidents: real.incidents }), contentType: 'application/json' }));
-  await page.goto(`${server.url}emea`);
-  await page.getByTestId('components').waitFor();
-  const shown = await page.locator('[data-testid=component] .component-name').allTextContents();
-  const expected = real.components.filter((c) => !c.group_id).map((c) => c.name);
-  assert.deepEqual([...shown].sort(), [...expected].sort());
-  assert.equal(await page.getByTestId('overall-status').getAttribute('data-indicator'), 'minor');
-  await page.goto(`${server.url}emea/history`);
-  await page.getByTestId('history-month').first().waitFor();
-  assert.equal(await page.getByTestId('incident').count(), real.incidents.length);
-  await page.close();
-});
+// Real Statuspage captures of other services (tests/data/statuspage, sources in its SOURCES.md)
+// render completely on a region page, with the banner the domain derives (see the native tests
+// in crates/core/tests/status_real.rs for why Bitbucket's reads "major"), and GoDaddy's history
+// file shows every incident on the history page.
+const captures = new URL('../data/statuspage/', import.meta.url);
+for (const [name, capturedAt, indicator, historyName] of [
+  ['bitbucket-summary.json', '2023-05-15T07:00:37Z', 'major'],
+  ['intercom-summary.json', '2024-01-31T18:34:03Z', 'none'],
+  ['godaddy-summary.json', '2024-01-31T18:34:27Z', 'none', 'godaddy-incidents.json'],
+  ['twilio-summary.json', '2023-03-09T21:33:31Z', 'minor'],
+]) {
+  test(`the real Statuspage capture ${name} renders completely`, async () => {
+    const text = await readFile(new URL(name, captures), 'utf8');
+    const real = JSON.parse(text);
+    const history = historyName
+      ? await readFile(new URL(historyName, captures), 'utf8')
+      : JSON.stringify({ page: real.page, incidents: [] });
+    const page = await browser.newPage();
+    await page.clock.install({ time: new Date(capturedAt) });
+    await page.route('**/data/emea/summary.json', (route) => route.fulfill({ body: text, contentType: 'application/json' }));
+    await page.route('**/data/emea/history.json', (route) => route.fulfill({ body: history, contentType: 'application/json' }));
+    await page.goto(`${server.url}emea/`);
+    await page.getByTestId('components').waitFor();
+    const shown = await page.locator('[data-testid=component] .component-name').allTextContents();
+    const expected = real.components.filter((c) => !c.group_id && !c.only_show_if_degraded).map((c) => c.name);
+    assert.deepEqual([...shown].sort(), [...expected].sort());
+    assert.equal(await page.getByTestId('member').count(), real.components.filter((c) => c.group_id && !c.only_show_if_degraded).length);
+    assert.equal(await page.getByTestId('overall-status').getAttribute('data-indicator'), indicator);
+    assert.equal(await page.getByTestId('load-error').count(), 0);
+    if (historyName) {
+      await page.goto(`${server.url}emea/history/`);
+      await page.getByTestId('history-month').first().waitFor();
+      assert.equal(await page.getByTestId('incident').count(), JSON.parse(history).incidents.length);
+    }
+    await page.close();
+  });
+}
 
 test('the chosen day is the strip\'s one tab stop and reads as pressed; a bar shows its words on hover', async () => {
   const page = await demoPage();

@@ -175,14 +175,7 @@ fn check_summary(
 /// assert_eq!(problems[0].reason, r#"no component has id "g""#);
 /// ```
 pub fn summary_problems(file: &str, summary: &Summary) -> Vec<Problem> {
-    let mut problems = Vec::new();
-    if summary.components.is_empty() {
-        problems.push(Problem::new(
-            file,
-            "components",
-            "no components (missing, null or empty): a status page lists at least one",
-        ));
-    }
+    let mut problems = page_problems(file, summary);
     if let Indicator::Unknown(value) = &summary.status.indicator {
         problems.push(Problem::new(
             file,
@@ -190,7 +183,15 @@ pub fn summary_problems(file: &str, summary: &Summary) -> Vec<Problem> {
             format!("unknown indicator {value:?}"),
         ));
     }
-    problems.extend(components_problems(file, &summary.components));
+    for (n, component) in summary.components.iter().enumerate() {
+        if let ComponentStatus::Unknown(value) = &component.status {
+            problems.push(Problem::new(
+                file,
+                format!("components[{n}].status"),
+                format!("unknown status {value:?}"),
+            ));
+        }
+    }
     let known = component_ids(summary);
     for (n, incident) in summary.incidents.iter().enumerate() {
         let at = format!("incidents[{n}]");
@@ -217,10 +218,10 @@ pub fn summary_problems(file: &str, summary: &Summary) -> Vec<Problem> {
     problems
 }
 
-/// A fetched `summary.json` read and checked by the same rules as [`summary_problems`]: a file
-/// that parses but would empty or contradict the page (no components, duplicate ids, groups
-/// naming unknown members) is refused with its first problem, so a page keeps showing the last
-/// good data.
+/// A fetched `summary.json` read and checked by [`page_problems`], the part of
+/// [`summary_problems`] that decides whether a page can show it: a file that parses but would
+/// empty or contradict the page (no components, duplicate ids, groups naming unknown members) is
+/// refused with its first problem, so a page keeps showing the last good data.
 ///
 /// ```
 /// use beacon_core::status::validate::checked_summary;
@@ -232,14 +233,30 @@ pub fn summary_problems(file: &str, summary: &Summary) -> Vec<Problem> {
 /// ```
 pub fn checked_summary(file: &str, json: &[u8]) -> Result<Summary, Problem> {
     let summary = super::model::parse_summary_bytes(file, json)?;
-    match summary_problems(file, &summary).into_iter().next() {
+    match page_problems(file, &summary).into_iter().next() {
         Some(problem) => Err(problem),
         None => Ok(summary),
     }
 }
 
-/// Problems in a list of components (a summary's, or a `components.json`): duplicate ids,
-/// unknown statuses, and groups whose membership does not agree both ways.
+/// The problems that would empty a page or make it contradict itself: no components at all
+/// (missing, `null` or `[]`), duplicate ids, and groups whose membership does not agree both
+/// ways. A status this version does not know is not one of them: the page shows it as unknown.
+pub fn page_problems(file: &str, summary: &Summary) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    if summary.components.is_empty() {
+        problems.push(Problem::new(
+            file,
+            "components",
+            "no components (missing, null or empty): a status page lists at least one",
+        ));
+    }
+    problems.extend(components_problems(file, &summary.components));
+    problems
+}
+
+/// Problems in the structure of a list of components (a summary's, or a `components.json`):
+/// duplicate ids, and groups whose membership does not agree both ways.
 pub fn components_problems(file: &str, components: &[Component]) -> Vec<Problem> {
     let mut problems = Vec::new();
     let mut problem =
@@ -252,9 +269,6 @@ pub fn components_problems(file: &str, components: &[Component]) -> Vec<Problem>
                 format!("{at}.id"),
                 format!("duplicate component id {:?}", component.id),
             );
-        }
-        if let ComponentStatus::Unknown(value) = &component.status {
-            problem(format!("{at}.status"), format!("unknown status {value:?}"));
         }
     }
     for (n, component) in components.iter().enumerate() {
