@@ -3,6 +3,9 @@
 //! (a folder on disk for `beacon-ops validate`, edited copies in memory before an edit is
 //! written), so the rules run without IO and the same rules serve every caller.
 //!
+//! Ids and messages are held to [`super::limits`], and the summary and the history to the
+//! agreement [`super::ledger`] describes.
+//!
 //! Addresses in the configuration that start with `http://` or `https://` point outside the site
 //! and are not checked.
 
@@ -11,6 +14,8 @@ use std::collections::{HashMap, HashSet};
 
 use super::config::{Region, SiteConfig};
 use super::error::DataError;
+use super::ledger::agreement_problems;
+use super::limits::{body_problem, id_problem};
 use super::model::{
     parse_history, parse_summary, ComponentStatus, Impact, Incident, IncidentStatus, Indicator,
     Summary,
@@ -108,6 +113,12 @@ fn validate_region(
             }
             check_incident(history_file, &at, incident, &known, problems);
         }
+        problems.extend(agreement_problems(
+            summary_file,
+            &summary,
+            history_file,
+            &history,
+        ));
     }
 }
 
@@ -145,6 +156,9 @@ fn check_summary(
     let mut ids: HashMap<&str, usize> = HashMap::new();
     for (n, component) in summary.components.iter().enumerate() {
         let at = format!("components[{n}]");
+        if let Some(reason) = id_problem(&component.id) {
+            problem(format!("{at}.id"), reason);
+        }
         if ids.insert(component.id.as_str(), n).is_some() {
             problem(
                 format!("{at}.id"),
@@ -242,6 +256,9 @@ fn check_incident(
     let mut problem = |path: String, reason: String| {
         problems.push(Problem::new(file, format!("{at}.{path}"), reason))
     };
+    if let Some(reason) = id_problem(&incident.id) {
+        problem("id".into(), reason);
+    }
     if let IncidentStatus::Unknown(value) = &incident.status {
         problem("status".into(), format!("unknown status {value:?}"));
     }
@@ -295,6 +312,12 @@ fn check_incident(
                 format!("{path}.id"),
                 format!("duplicate update id {:?}", update.id),
             );
+        }
+        if let Some(reason) = id_problem(&update.id) {
+            problem(format!("{path}.id"), reason);
+        }
+        if let Some(reason) = body_problem(&update.body) {
+            problem(format!("{path}.body"), reason);
         }
         if let IncidentStatus::Unknown(value) = &update.status {
             problem(

@@ -13,6 +13,7 @@ use chrono::{DateTime, FixedOffset, SubsecRound, Utc};
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Duration;
 
 use crate::edit::ComponentChange;
 use values::{ImpactArg, ModulePage, OpeningStatus, UpdateStatus};
@@ -108,6 +109,10 @@ pub struct DataArgs {
     /// The time used to check the data and to stamp edits [default: the clock].
     #[arg(long, value_name = "RFC3339", value_parser = values::time)]
     pub now: Option<DateTime<FixedOffset>>,
+    /// How long to wait for another edit of the same folder to finish before giving up
+    /// (nothing is written then).
+    #[arg(long, value_name = "SECONDS", default_value_t = 10, value_parser = clap::value_parser!(u64).range(0..=3600))]
+    pub wait: u64,
 }
 
 impl DataArgs {
@@ -115,6 +120,11 @@ impl DataArgs {
     pub fn now(&self) -> DateTime<FixedOffset> {
         self.now
             .unwrap_or_else(|| Utc::now().trunc_subsecs(0).fixed_offset())
+    }
+
+    /// `--wait` as a duration.
+    pub fn wait(&self) -> Duration {
+        Duration::from_secs(self.wait)
     }
 }
 
@@ -143,7 +153,7 @@ pub struct RegionArgs {
     #[command(flatten)]
     pub data: DataArgs,
     /// The region's id in config.json.
-    #[arg(long, value_name = "REGION", value_parser = values::text)]
+    #[arg(long, value_name = "REGION", value_parser = values::id)]
     pub region: String,
 }
 
@@ -198,8 +208,8 @@ pub struct OpenArgs {
     /// The region, the data and the time.
     #[command(flatten)]
     pub region: RegionArgs,
-    /// The incident's title.
-    #[arg(long, value_name = "TITLE", value_parser = values::text)]
+    /// The incident's title: one line, at most 200 characters.
+    #[arg(long, value_name = "TITLE", value_parser = values::name)]
     pub name: String,
     /// How much the incident hurts.
     #[arg(long, value_enum)]
@@ -219,11 +229,11 @@ pub struct OpenArgs {
         value_parser = ComponentChange::parse
     )]
     pub components: Vec<ComponentChange>,
-    /// The first message (Markdown).
-    #[arg(long, value_name = "TEXT", value_parser = values::text)]
+    /// The first message (Markdown, at most 10,000 characters).
+    #[arg(long, value_name = "TEXT", value_parser = values::message)]
     pub message: String,
-    /// The incident's id: letters, digits and dashes, not used yet [default: generated].
-    #[arg(long, value_name = "ID")]
+    /// The incident's id: a-z, 0-9 and -, at most 64 characters, not used yet [default: generated].
+    #[arg(long, value_name = "ID", value_parser = values::id)]
     pub id: Option<String>,
 }
 
@@ -234,13 +244,13 @@ pub struct UpdateArgs {
     #[command(flatten)]
     pub region: RegionArgs,
     /// The open incident's or maintenance's id.
-    #[arg(long, value_name = "ID", value_parser = values::text)]
+    #[arg(long, value_name = "ID", value_parser = values::id)]
     pub id: String,
     /// The new status [default: unchanged].
     #[arg(long, value_enum)]
     pub status: Option<UpdateStatus>,
-    /// The update's message (Markdown).
-    #[arg(long, value_name = "TEXT", value_parser = values::text)]
+    /// The update's message (Markdown, at most 10,000 characters).
+    #[arg(long, value_name = "TEXT", value_parser = values::message)]
     pub message: String,
     /// A component whose status changes; repeatable, or comma-separated.
     ///
@@ -262,10 +272,10 @@ pub struct ResolveArgs {
     #[command(flatten)]
     pub region: RegionArgs,
     /// The open incident's or maintenance's id.
-    #[arg(long, value_name = "ID", value_parser = values::text)]
+    #[arg(long, value_name = "ID", value_parser = values::id)]
     pub id: String,
-    /// The closing message (Markdown).
-    #[arg(long, value_name = "TEXT", value_parser = values::text)]
+    /// The closing message (Markdown, at most 10,000 characters).
+    #[arg(long, value_name = "TEXT", value_parser = values::message)]
     pub message: String,
 }
 
@@ -292,8 +302,8 @@ pub struct ScheduleArgs {
     /// The region, the data and the time.
     #[command(flatten)]
     pub region: RegionArgs,
-    /// The maintenance's title.
-    #[arg(long, value_name = "TITLE", value_parser = values::text)]
+    /// The maintenance's title: one line, at most 200 characters.
+    #[arg(long, value_name = "TITLE", value_parser = values::name)]
     pub name: String,
     /// The planned start.
     #[arg(long, value_name = "RFC3339", value_parser = values::time)]
@@ -304,17 +314,18 @@ pub struct ScheduleArgs {
     /// The affected components, comma-separated (a group stands for its members).
     #[arg(
         long,
+        required = true,
         value_name = "COMPONENT,...",
         value_delimiter = ',',
         action = clap::ArgAction::Set,
         value_parser = values::component_id
     )]
     pub components: Vec<String>,
-    /// The announcement (Markdown).
-    #[arg(long, value_name = "TEXT", value_parser = values::text)]
+    /// The announcement (Markdown, at most 10,000 characters).
+    #[arg(long, value_name = "TEXT", value_parser = values::message)]
     pub message: String,
-    /// The maintenance's id: letters, digits and dashes, not used yet [default: generated].
-    #[arg(long, value_name = "ID")]
+    /// The maintenance's id: a-z, 0-9 and -, at most 64 characters, not used yet [default: generated].
+    #[arg(long, value_name = "ID", value_parser = values::id)]
     pub id: Option<String>,
 }
 

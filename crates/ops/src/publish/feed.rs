@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 use std::collections::HashSet;
 
+use beacon_core::route::Route;
 use beacon_core::status::{
     all_incidents, Component, Incident, IncidentHistory, Region, Summary, Timestamp,
 };
@@ -120,7 +121,13 @@ impl RegionData {
             .shortlink
             .clone()
             .filter(|url| url_host(url).is_some())
-            .unwrap_or_else(|| format!("{site_url}{}/incidents/{}", self.region.id, incident.id))
+            .unwrap_or_else(|| {
+                let route = Route::Incident {
+                    region: self.region.id.clone(),
+                    id: incident.id.clone(),
+                };
+                format!("{site_url}{}", route.path())
+            })
     }
 
     /// Component names by id, for listing affected components.
