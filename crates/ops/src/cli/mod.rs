@@ -33,7 +33,10 @@ const EXIT_STATUS: &str = "Exit status: 0 done, 1 data problems or a refused edi
         beacon-ops checks that data, publishes the files built around the apps (feeds, \
         calendars, badges, language packs, pre-rendered pages) and opens, updates and \
         resolves incidents and schedules maintenance, so nobody edits JSON by hand under \
-        pressure. Every edit is validated with the whole site before anything is written.",
+        pressure. Every edit is validated with the whole site before anything is written, \
+        takes the folder's lock (.beacon-edit.lock; a second editor waits up to --wait \
+        seconds, then is refused) and is journalled (.beacon-edit.journal), so it lands in \
+        every file or in none, even when the process is killed.",
     after_help = "Examples:\n  \
         beacon-ops validate\n  \
         beacon-ops incident open --region emea --name \"Slow restores\" --impact major \\\n      \
@@ -357,6 +360,32 @@ mod tests {
     #[test]
     fn the_command_line_is_well_formed() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn the_help_states_the_limits_the_readers_apply() {
+        use beacon_core::status::limits::{MAX_ID_LEN, MAX_UPDATE_BODY_CHARS};
+        let mut command = Cli::command();
+        let open = command
+            .find_subcommand_mut("incident")
+            .and_then(|incident| incident.find_subcommand_mut("open"))
+            .expect("incident open")
+            .render_long_help()
+            .to_string();
+        assert!(
+            open.contains(&format!("at most {MAX_ID_LEN} characters")),
+            "{open}"
+        );
+        let thousands = format!(
+            "{},{:03}",
+            MAX_UPDATE_BODY_CHARS / 1000,
+            MAX_UPDATE_BODY_CHARS % 1000
+        );
+        assert!(
+            open.contains(&format!("at most {thousands} characters")),
+            "{open}"
+        );
+        assert!(open.contains(&format!("at most {} characters", values::MAX_NAME_CHARS)));
     }
 
     #[test]
