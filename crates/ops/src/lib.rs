@@ -9,7 +9,10 @@
 //!   ([`publish::site`]), feeds ([`publish::atom`], [`publish::rss`]), calendars
 //!   ([`publish::ical`]), badges ([`publish::badge`]), pre-rendered pages
 //!   ([`publish::prerender`]) and language packs.
+//! - [`store`]: the data folder on disk: the lock that serialises edits and the journal that
+//!   makes an edit of several files all-or-nothing.
 
 pub mod cli;
 pub mod edit;
 pub mod publish;
+pub mod store;

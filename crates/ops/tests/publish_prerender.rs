@@ -352,6 +352,18 @@ fn hostile_names_and_messages_are_text_never_markup() {
         incident["name"] = HOSTILE.into();
         incident["incident_updates"][0]["body"] = body.clone().into();
     });
+    // The history holds the same incident: its copy takes the same edit.
+    let summary: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(root.join("public/data/emea/summary.json")).unwrap(),
+    )
+    .unwrap();
+    edit("data/emea/history.json", &|history| {
+        for incident in history["incidents"].as_array_mut().unwrap() {
+            if incident["id"] == summary["incidents"][0]["id"] {
+                *incident = summary["incidents"][0].clone();
+            }
+        }
+    });
     let pages = publish(&root, "/");
     for (path, page) in &pages {
         let snap = snapshot(page);

@@ -4,6 +4,8 @@
 
 pub mod config;
 pub mod error;
+pub mod ledger;
+pub mod limits;
 pub mod markup;
 pub mod model;
 pub mod overall;

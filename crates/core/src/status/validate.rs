@@ -3,6 +3,9 @@
 //! (a folder on disk for `beacon-ops validate`, edited copies in memory before an edit is
 //! written), so the rules run without IO and the same rules serve every caller.
 //!
+//! Ids and messages are held to [`super::limits`], and the summary and the history to the
+//! agreement [`super::ledger`] describes.
+//!
 //! Addresses in the configuration that start with `http://` or `https://` point outside the site
 //! and are not checked.
 
@@ -11,6 +14,8 @@ use std::collections::{HashMap, HashSet};
 
 use super::config::{Region, SiteConfig};
 use super::error::DataError;
+use super::ledger::agreement_problems;
+use super::limits::{body_problem, id_problem};
 use super::model::{
     parse_history, parse_summary, Component, ComponentStatus, Impact, Incident, IncidentHistory,
     IncidentStatus, Indicator, Summary,
@@ -97,6 +102,12 @@ fn validate_region(
         }
         let known = component_ids(&summary);
         problems.extend(history_problems(history_file, &history, Some(&known)));
+        problems.extend(agreement_problems(
+            summary_file,
+            &summary,
+            history_file,
+            &history,
+        ));
     }
 }
 
@@ -127,6 +138,9 @@ fn check_summary(
         ));
     }
     for (n, component) in summary.components.iter().enumerate() {
+        if let Some(reason) = id_problem(&component.id) {
+            problems.push(Problem::new(file, format!("components[{n}].id"), reason));
+        }
         if !region.component_order.contains(&component.id) {
             problems.push(Problem::new(
                 file,
@@ -355,6 +369,9 @@ fn check_incident(
     let mut problem = |path: String, reason: String| {
         problems.push(Problem::new(file, format!("{at}.{path}"), reason))
     };
+    if let Some(reason) = id_problem(&incident.id) {
+        problem("id".into(), reason);
+    }
     if let IncidentStatus::Unknown(value) = &incident.status {
         problem("status".into(), format!("unknown status {value:?}"));
     }
@@ -408,6 +425,12 @@ fn check_incident(
                 format!("{path}.id"),
                 format!("duplicate update id {:?}", update.id),
             );
+        }
+        if let Some(reason) = id_problem(&update.id) {
+            problem(format!("{path}.id"), reason);
+        }
+        if let Some(reason) = body_problem(&update.body) {
+            problem(format!("{path}.body"), reason);
         }
         if let IncidentStatus::Unknown(value) = &update.status {
             problem(

@@ -11,6 +11,7 @@ use crate::edit::{
 };
 use crate::publish::modules::link_module;
 use crate::publish::{publish_site, PublishError, SiteDir};
+use crate::store;
 use beacon_core::status::{validate_site_at, IncidentHistory, Problem, Summary, Timestamp};
 
 /// Runs `command`: its report, or the report of why it was refused.
@@ -83,6 +84,7 @@ fn problem_lines(problems: &[Problem]) -> String {
 /// `validate`.
 fn validate(data: &DataArgs) -> Result<String, String> {
     let public = &data.public;
+    let _lock = store::for_reading(public, data.wait()).map_err(|err| err.to_string())?;
     let problems = validate_site_at(&SiteDir(public), data.now().with_timezone(&Utc));
     if problems.is_empty() {
         Ok(format!("{}: no problems", public.display()))
@@ -113,6 +115,8 @@ fn publish(args: &PublishArgs) -> Result<String, String> {
         })?;
     }
     let now = args.data.now().with_timezone(&Utc);
+    let _lock =
+        store::for_reading(&args.data.public, args.data.wait()).map_err(|err| err.to_string())?;
     let written =
         publish_site(&args.data.public, &args.out, &args.site_url, now).map_err(refused)?;
     Ok(format!(
@@ -133,6 +137,7 @@ fn edit(
         &region.data.public,
         &region.region,
         now,
+        region.data.wait(),
         |summary, history| change(summary, history, now),
     )
     .map_err(|err| match err {

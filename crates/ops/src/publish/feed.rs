@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 use std::collections::HashSet;
 
+use beacon_core::route::Route;
 use beacon_core::status::{
     all_incidents, Component, Incident, IncidentHistory, Region, Summary, Timestamp,
 };
@@ -121,11 +122,11 @@ impl RegionData {
             .clone()
             .filter(|url| url_host(url).is_some())
             .unwrap_or_else(|| {
-                let page = beacon_core::route::Route::Incident {
+                let route = Route::Incident {
                     region: self.region.id.clone(),
                     id: incident.id.clone(),
                 };
-                format!("{site_url}{}", page.path())
+                format!("{site_url}{}", route.path())
             })
     }
 

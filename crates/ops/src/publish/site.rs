@@ -18,6 +18,7 @@ use std::path::{Path, PathBuf};
 use beacon_core::i18n::pack::{pack_file, pack_json};
 use beacon_core::i18n::Lang;
 use beacon_core::layout::{v2_endpoint, CONFIG_FILE};
+use beacon_core::status::limits::id_problem;
 use beacon_core::status::v2::v2_files;
 use beacon_core::status::{
     parse_history, parse_summary, validate_site_at, Problem, Region, SiteConfig, SiteFiles,
@@ -119,15 +120,6 @@ pub struct OutputFile {
     pub contents: String,
 }
 
-/// True for ids that are safe as a file name in every URL and file system.
-fn is_file_safe(id: &str) -> bool {
-    !id.is_empty()
-        && !id.starts_with('.')
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
-}
-
 /// Every file published for `site`, in a fixed order. `site_url` is the address the output
 /// folder is served at, ending in `/` (an absolute URL, or a path such as `/` or `/beacon/`).
 pub fn site_files(site: &Site, site_url: &str) -> Result<Vec<OutputFile>, PublishError> {
@@ -160,8 +152,8 @@ pub fn site_files(site: &Site, site_url: &str) -> Result<Vec<OutputFile>, Publis
         let calendar = maintenance_calendar(data, site_name, &site_url);
         add(format!("calendars/{region}.ics"), calendar_ics(&calendar));
         for event in &calendar.events {
-            if !is_file_safe(&event.maintenance_id) {
-                return Err(unsafe_id(summary_file, &event.maintenance_id));
+            if let Some(reason) = id_problem(&event.maintenance_id) {
+                return Err(unsafe_id(summary_file, &event.maintenance_id, &reason));
             }
             add(
                 format!("calendars/{region}/{}.ics", event.maintenance_id),
@@ -183,14 +175,11 @@ pub fn site_files(site: &Site, site_url: &str) -> Result<Vec<OutputFile>, Publis
             ),
         );
         for (n, component) in data.summary.components.iter().enumerate() {
-            if !is_file_safe(&component.id) {
+            if let Some(reason) = id_problem(&component.id) {
                 return Err(PublishError::Invalid(vec![Problem::new(
                     summary_file,
                     format!("components[{n}].id"),
-                    format!(
-                        "{:?} cannot be a file name (letters, digits, - _ . only)",
-                        component.id
-                    ),
+                    reason,
                 )]));
             }
             let path = format!("feeds/{region}/{}.atom", component.id);
@@ -235,12 +224,12 @@ fn with_trailing_slash(site_url: &str) -> String {
     }
 }
 
-/// The error for an id that cannot name a file.
-fn unsafe_id(file: &str, id: &str) -> PublishError {
+/// The error for a maintenance id that cannot name a file, with `reason` from the id rule.
+fn unsafe_id(file: &str, id: &str, reason: &str) -> PublishError {
     PublishError::Invalid(vec![Problem::new(
         file,
         "",
-        format!("maintenance id {id:?} cannot be a file name (letters, digits, - _ . only)"),
+        format!("maintenance id {id:?} cannot name its calendar file: {reason}"),
     )])
 }
 
@@ -265,15 +254,12 @@ pub fn publish_site(
                 format!("cannot read the built page: {err}"),
             )])
         })?;
-        // `BEACON_ROUTE_PAGES=off` leaves out the per-route folders (`<region>/index.html`,
-        // `<region>/history/index.html`, ...): `trunk serve` 0.21 redirects a folder request to its path
-        // without the `--public-url` prefix, which breaks serving under a sub-path.
-        let route_pages = std::env::var("BEACON_ROUTE_PAGES").map_or(true, |v| v != "off");
-        files.extend(
-            prerendered_pages(&site, &shell, &with_trailing_slash(site_url), now)?
-                .into_iter()
-                .filter(|page| route_pages || !page.path.contains('/')),
-        );
+        files.extend(prerendered_pages(
+            &site,
+            &shell,
+            &with_trailing_slash(site_url),
+            now,
+        )?);
     }
     let mut written = Vec::with_capacity(files.len());
     for file in files {
