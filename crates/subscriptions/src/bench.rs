@@ -184,6 +184,7 @@ pub async fn run(
         allow_private_webhooks: true,
         watch_interval: Duration::from_secs(2),
         concurrency: args.concurrency.max(1),
+        lease_seconds: crate::outbox::LEASE_SECONDS,
     };
     let smtp = crate::settings::smtp_transport(
         &format!("smtp://127.0.0.1:{smtp_port}"),

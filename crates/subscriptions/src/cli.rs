@@ -81,6 +81,10 @@ pub struct ServeArgs {
     /// Deliveries at once (and SMTP connections kept open).
     #[arg(long, default_value_t = 32)]
     pub concurrency: usize,
+    /// Seconds a worker holds the messages it claimed; those of a killed instance are sent
+    /// by another (or after a restart) once this has passed.
+    #[arg(long, default_value_t = crate::outbox::LEASE_SECONDS)]
+    pub lease_seconds: i64,
     /// Lets webhooks reach loopback and private addresses. Development and tests only: never
     /// in production.
     #[arg(long, env = "BEACON_ALLOW_PRIVATE_WEBHOOKS")]
@@ -192,6 +196,7 @@ async fn serve(database_url: &str, args: ServeArgs) -> Result<(), Failed> {
         allow_private_webhooks: args.allow_private_webhooks,
         watch_interval: Duration::from_secs(args.watch_seconds.max(1)),
         concurrency: args.concurrency.max(1),
+        lease_seconds: args.lease_seconds,
     };
     crate::mail::mailbox(&settings.mail_from)?;
     if settings.allow_private_webhooks {

@@ -60,7 +60,10 @@ pub struct Round {
 /// Claims one batch of due rows and delivers them, `concurrency` at a time.
 pub async fn deliver_batch(service: &Arc<Service>, batch: i64) -> Result<Round, StoreError> {
     let now = service.now();
-    let deliveries = service.store.claim(now, LEASE_SECONDS, batch).await?;
+    let deliveries = service
+        .store
+        .claim(now, service.settings.lease_seconds, batch)
+        .await?;
     let claimed = deliveries.len();
     let results: Vec<Result<bool, StoreError>> = futures_util::stream::iter(deliveries)
         .map(|delivery| {

@@ -24,6 +24,9 @@ pub struct Settings {
     pub watch_interval: Duration,
     /// How many deliveries run at once.
     pub concurrency: usize,
+    /// Seconds a worker holds the rows it claimed; a killed worker's rows are claimed again
+    /// after this.
+    pub lease_seconds: i64,
 }
 
 impl Settings {

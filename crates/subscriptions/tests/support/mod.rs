@@ -48,47 +48,112 @@ impl Postgres {
             "PostgreSQL 15 is not installed at {PG_BIN}: run .ci/setup (apt-get install postgresql)"
         );
         let dir = tempfile::tempdir().expect("temp dir");
-        let status = Command::new("chown").args(["-R", "postgres:postgres"]).arg(dir.path()).status().expect("chown");
-        assert!(status.success(), "cannot chown the PostgreSQL folder to postgres");
+        let status = Command::new("chown")
+            .args(["-R", "postgres:postgres"])
+            .arg(dir.path())
+            .status()
+            .expect("chown");
+        assert!(
+            status.success(),
+            "cannot chown the PostgreSQL folder to postgres"
+        );
         let data = dir.path().join("data");
         let data_s = data.to_str().unwrap().to_owned();
-        let out = as_postgres(&[&format!("{PG_BIN}/initdb"), "-D", &data_s, "-A", "trust", "-U", "postgres", "--no-sync"]);
-        assert!(out.status.success(), "initdb failed: {}", String::from_utf8_lossy(&out.stderr));
+        let out = as_postgres(&[
+            &format!("{PG_BIN}/initdb"),
+            "-D",
+            &data_s,
+            "-A",
+            "trust",
+            "-U",
+            "postgres",
+            "--no-sync",
+        ]);
+        assert!(
+            out.status.success(),
+            "initdb failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         let port = free_port();
         let options = format!("-p {port} -c listen_addresses=127.0.0.1 -c unix_socket_directories={} -c fsync=off -c max_connections=100", dir.path().display());
         let log = dir.path().join("log").to_str().unwrap().to_owned();
-        let out = as_postgres(&[&format!("{PG_BIN}/pg_ctl"), "-D", &data_s, "-l", &log, "-o", &options, "-w", "start"]);
+        let out = as_postgres(&[
+            &format!("{PG_BIN}/pg_ctl"),
+            "-D",
+            &data_s,
+            "-l",
+            &log,
+            "-o",
+            &options,
+            "-w",
+            "start",
+        ]);
         assert!(
             out.status.success(),
             "pg_ctl start failed: {} {}",
             String::from_utf8_lossy(&out.stderr),
             std::fs::read_to_string(dir.path().join("log")).unwrap_or_default()
         );
-        Self { url: format!("postgres://postgres@127.0.0.1:{port}/postgres"), dir }
+        Self {
+            url: format!("postgres://postgres@127.0.0.1:{port}/postgres"),
+            dir,
+        }
     }
 
     /// A new empty database on this server, by URL.
     pub fn database(&self, name: &str) -> String {
-        let out = as_postgres(&[&format!("{PG_BIN}/psql"), "-h", "127.0.0.1", "-p", &self.port(), "-U", "postgres", "-c", &format!("CREATE DATABASE {name}")]);
-        assert!(out.status.success(), "createdb failed: {}", String::from_utf8_lossy(&out.stderr));
+        let out = as_postgres(&[
+            &format!("{PG_BIN}/psql"),
+            "-h",
+            "127.0.0.1",
+            "-p",
+            &self.port(),
+            "-U",
+            "postgres",
+            "-c",
+            &format!("CREATE DATABASE {name}"),
+        ]);
+        assert!(
+            out.status.success(),
+            "createdb failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         format!("postgres://postgres@127.0.0.1:{}/{name}", self.port())
     }
 
     fn port(&self) -> String {
-        self.url.rsplit(':').next().unwrap().split('/').next().unwrap().to_owned()
+        self.url
+            .rsplit(':')
+            .next()
+            .unwrap()
+            .split('/')
+            .next()
+            .unwrap()
+            .to_owned()
     }
 }
 
 impl Drop for Postgres {
     fn drop(&mut self) {
         let data = self.dir.path().join("data");
-        as_postgres(&[&format!("{PG_BIN}/pg_ctl"), "-D", data.to_str().unwrap(), "-m", "immediate", "stop"]);
+        as_postgres(&[
+            &format!("{PG_BIN}/pg_ctl"),
+            "-D",
+            data.to_str().unwrap(),
+            "-m",
+            "immediate",
+            "stop",
+        ]);
     }
 }
 
 /// A free TCP port on 127.0.0.1.
 pub fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
 }
 
 /// The development mail sink, stopped when dropped.
@@ -111,20 +176,41 @@ impl MailSink {
             .spawn()
             .expect("python3 .ci/mailsink.py");
         let mut line = String::new();
-        BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
         let words: Vec<&str> = line.split_whitespace().collect();
-        assert_eq!(words.first(), Some(&"mailsink:"), "mail sink did not start (is aiosmtpd installed? .ci/setup installs it): {line:?}");
-        Self { child, smtp: words[2].to_owned(), http: words[4].to_owned(), _dir: dir }
+        assert_eq!(
+            words.first(),
+            Some(&"mailsink:"),
+            "mail sink did not start (is aiosmtpd installed? .ci/setup installs it): {line:?}"
+        );
+        Self {
+            child,
+            smtp: words[2].to_owned(),
+            http: words[4].to_owned(),
+            _dir: dir,
+        }
     }
 
     /// Every message's summary (newest first).
     pub async fn messages(&self) -> Vec<serde_json::Value> {
-        reqwest::get(format!("http://{}/api/messages", self.http)).await.unwrap().json().await.unwrap()
+        reqwest::get(format!("http://{}/api/messages", self.http))
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap()
     }
 
     /// One message with headers and parts.
     pub async fn message(&self, id: i64) -> serde_json::Value {
-        reqwest::get(format!("http://{}/api/messages/{id}", self.http)).await.unwrap().json().await.unwrap()
+        reqwest::get(format!("http://{}/api/messages/{id}", self.http))
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap()
     }
 
     /// Waits until `n` messages are there (at most 10 s) and answers them.
@@ -150,12 +236,20 @@ impl Drop for MailSink {
 /// A copy of the demo site's data to edit.
 pub fn public_copy() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");
-    std::fs::copy(repo().join("public/config.json"), dir.path().join("config.json")).unwrap();
+    std::fs::copy(
+        repo().join("public/config.json"),
+        dir.path().join("config.json"),
+    )
+    .unwrap();
     for region in ["americas", "emea", "apac"] {
         let to = dir.path().join("data").join(region);
         std::fs::create_dir_all(&to).unwrap();
         for file in ["summary.json", "history.json"] {
-            std::fs::copy(repo().join("public/data").join(region).join(file), to.join(file)).unwrap();
+            std::fs::copy(
+                repo().join("public/data").join(region).join(file),
+                to.join(file),
+            )
+            .unwrap();
         }
     }
     dir
@@ -165,8 +259,11 @@ pub fn public_copy() -> tempfile::TempDir {
 /// `beacon-ops incident update` makes).
 pub fn add_emea_update(public: &Path, id: &str, body: &str) {
     let path = public.join("data/emea/summary.json");
-    let mut summary: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
-    let updates = summary["incidents"][0]["incident_updates"].as_array_mut().unwrap();
+    let mut summary: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    let updates = summary["incidents"][0]["incident_updates"]
+        .as_array_mut()
+        .unwrap();
     let mut update = updates[0].clone();
     update["id"] = id.into();
     update["body"] = body.into();
@@ -200,16 +297,25 @@ pub async fn service(database_url: &str, smtp: &str) -> Running {
         allow_private_webhooks: true,
         watch_interval: Duration::from_secs(1),
         concurrency: 8,
+        lease_seconds: beacon_subscriptions::outbox::LEASE_SECONDS,
     };
     let store = Store::connect(database_url).await.expect("database");
     let clock = ManualClock::new(chrono::Utc::now().timestamp());
     let smtp = smtp_transport(&format!("smtp://{smtp}"), 4).unwrap();
     let service = Arc::new(Service::new(store, settings, Arc::new(clock.clone()), smtp));
     service.reload_site().expect("demo site validates");
-    let listener = tokio::net::TcpListener::bind(("127.0.0.1", port)).await.unwrap();
-    let app = beacon_subscriptions::http::router(Arc::clone(&service)).into_make_service_with_connect_info::<SocketAddr>();
+    let listener = tokio::net::TcpListener::bind(("127.0.0.1", port))
+        .await
+        .unwrap();
+    let app = beacon_subscriptions::http::router(Arc::clone(&service))
+        .into_make_service_with_connect_info::<SocketAddr>();
     tokio::spawn(async move {
         axum::serve(listener, app).await.unwrap();
     });
-    Running { service, clock, url: format!("http://127.0.0.1:{port}"), public }
+    Running {
+        service,
+        clock,
+        url: format!("http://127.0.0.1:{port}"),
+        public,
+    }
 }
