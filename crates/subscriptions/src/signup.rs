@@ -437,10 +437,9 @@ impl Service {
             )
             .await?;
         info!(to = %masked(&subscriber.address), "subscription confirmed");
-        Ok(self
-            .store
+        self.store
             .subscriber_by_manage_token(&subscriber.manage_token)
-            .await?)
+            .await
     }
 
     /// The subscription a manage link names, unless unsubscribed.

@@ -536,7 +536,7 @@ async fn webhooks_are_confirmed_signed_retried_and_paused() {
             "emea",
             &["em-backups".into()],
             "en",
-            &[url.clone()],
+            std::slice::from_ref(&url),
             0,
         )
         .await
@@ -637,7 +637,7 @@ async fn a_failing_subscriber_is_paused_not_dropped() {
             "emea",
             &["em-backups".into()],
             "en",
-            &[url.clone()],
+            std::slice::from_ref(&url),
             0,
         )
         .await
