@@ -473,6 +473,41 @@ pub enum Msg {
     WebhookCredentials,
     WebhookBadPort,
     WebhookNoHost,
+    // The subscription service.
+    /// Subject of the confirmation e-mail.
+    MailConfirmSubject,
+    /// The confirmation e-mail's request.
+    MailConfirmIntro,
+    /// The confirmation e-mail's last line.
+    MailConfirmIgnore,
+    /// Before the incident page's link in a status e-mail.
+    MailReadOnPage,
+    /// Before the manage link in every e-mail.
+    MailManage,
+    /// The sign-up answer for an e-mail address (the same whether or not it was known).
+    SignupCheckInbox,
+    /// The sign-up answer for a webhook that accepted its test delivery.
+    SignupWebhookConfirmed,
+    /// The sign-up answer for a webhook that refused its test delivery.
+    SignupWebhookRefused,
+    /// The answer to a sign-up refused by the rate limits.
+    SignupTooMany,
+    /// The answer to a sign-up naming a section or region the site does not have.
+    SignupUnknownSection,
+    /// The page shown after a confirmation link.
+    SubscriptionConfirmed,
+    /// The page shown for an expired or used link.
+    LinkExpired,
+    /// The manage page's title.
+    ManageTitle,
+    /// The manage page's save button.
+    ManageSave,
+    /// Shown after saving sections.
+    ManageSaved,
+    /// The unsubscribe button.
+    Unsubscribe,
+    /// Shown after unsubscribing.
+    Unsubscribed,
     // Technical details of a failed load (file names, paths and reasons stay as they are).
     ErrFetch,
     ErrHttp,
@@ -721,6 +756,23 @@ impl Msg {
             Msg::WebhookCredentials => "WebhookCredentials",
             Msg::WebhookBadPort => "WebhookBadPort",
             Msg::WebhookNoHost => "WebhookNoHost",
+            Msg::MailConfirmSubject => "MailConfirmSubject",
+            Msg::MailConfirmIntro => "MailConfirmIntro",
+            Msg::MailConfirmIgnore => "MailConfirmIgnore",
+            Msg::MailReadOnPage => "MailReadOnPage",
+            Msg::MailManage => "MailManage",
+            Msg::SignupCheckInbox => "SignupCheckInbox",
+            Msg::SignupWebhookConfirmed => "SignupWebhookConfirmed",
+            Msg::SignupWebhookRefused => "SignupWebhookRefused",
+            Msg::SignupTooMany => "SignupTooMany",
+            Msg::SignupUnknownSection => "SignupUnknownSection",
+            Msg::SubscriptionConfirmed => "SubscriptionConfirmed",
+            Msg::LinkExpired => "LinkExpired",
+            Msg::ManageTitle => "ManageTitle",
+            Msg::ManageSave => "ManageSave",
+            Msg::ManageSaved => "ManageSaved",
+            Msg::Unsubscribe => "Unsubscribe",
+            Msg::Unsubscribed => "Unsubscribed",
             Msg::ErrFetch => "ErrFetch",
             Msg::ErrHttp => "ErrHttp",
             Msg::ErrHttpMessage => "ErrHttpMessage",
@@ -955,6 +1007,23 @@ impl Msg {
         Msg::WebhookCredentials,
         Msg::WebhookBadPort,
         Msg::WebhookNoHost,
+        Msg::MailConfirmSubject,
+        Msg::MailConfirmIntro,
+        Msg::MailConfirmIgnore,
+        Msg::MailReadOnPage,
+        Msg::MailManage,
+        Msg::SignupCheckInbox,
+        Msg::SignupWebhookConfirmed,
+        Msg::SignupWebhookRefused,
+        Msg::SignupTooMany,
+        Msg::SignupUnknownSection,
+        Msg::SubscriptionConfirmed,
+        Msg::LinkExpired,
+        Msg::ManageTitle,
+        Msg::ManageSave,
+        Msg::ManageSaved,
+        Msg::Unsubscribe,
+        Msg::Unsubscribed,
         Msg::ErrFetch,
         Msg::ErrHttp,
         Msg::ErrHttpMessage,
