@@ -706,11 +706,9 @@ async fn two_instances_on_one_postgres_never_double_deliver() {
         .await
         .unwrap();
     add_emea_update(one.public.path(), "u-pair", "Both instances see this.");
-    std::fs::copy(
-        one.public.path().join("data/emea/summary.json"),
-        two.public.path().join("data/emea/summary.json"),
-    )
-    .unwrap();
+    for file in ["data/emea/history.json", "data/emea/summary.json"] {
+        std::fs::copy(one.public.path().join(file), two.public.path().join(file)).unwrap();
+    }
     one.clock.advance(5);
     two.clock.advance(5);
     let (a, b) = tokio::join!(

@@ -271,6 +271,18 @@ pub fn add_emea_update(public: &Path, id: &str, body: &str) {
         update[field] = "2026-11-21T12:30:00.000+01:00".into();
     }
     updates.insert(0, update);
+    // The history holds the same copy of an incident that has begun, as an operator's edit
+    // keeps it; data where the two disagree does not validate and would notify no one.
+    let incident = summary["incidents"][0].clone();
+    let history_path = public.join("data/emea/history.json");
+    let mut history: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&history_path).unwrap()).unwrap();
+    for entry in history["incidents"].as_array_mut().unwrap() {
+        if entry["id"] == incident["id"] {
+            *entry = incident.clone();
+        }
+    }
+    std::fs::write(&history_path, serde_json::to_string_pretty(&history).unwrap()).unwrap();
     std::fs::write(&path, serde_json::to_string_pretty(&summary).unwrap()).unwrap();
 }
 
