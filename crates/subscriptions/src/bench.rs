@@ -214,5 +214,18 @@ pub async fn run(
         Some(kb) => println!("peak memory (RSS): {:.1} MB", kb as f64 / 1024.0),
         None => println!("peak memory: not reported by this system"),
     }
-    Ok(())
+    let rate = mails as f64 / seconds;
+    let pass = rate >= EMAILS_PER_SECOND_GOAL && failed == 0;
+    println!(
+        "e-mails handed to the relay: {rate:.0}/s (goal >= {EMAILS_PER_SECOND_GOAL:.0}/s, none failed): {}",
+        if pass { "PASS" } else { "FAIL" }
+    );
+    if pass {
+        Ok(())
+    } else {
+        Err("the fan-out missed its goal".into())
+    }
 }
+
+/// E-mails per second the fan-out must hand to a local relay on a 2-core machine.
+pub const EMAILS_PER_SECOND_GOAL: f64 = 1000.0;

@@ -337,7 +337,7 @@ fn event(
     let page = serde_json::json!({
         "id": region.summary.page.id,
         "name": region.summary.page.name,
-        "url": format!("{site}{}", region.id),
+        "url": format!("{site}{}", Route::Region(region.id.clone()).path()),
         "status_indicator": region.summary.status.indicator,
         "status_description": region.summary.status.description,
     });
@@ -370,7 +370,7 @@ fn event(
                 .map(|t| t.to_rfc3339())
                 .unwrap_or_default();
             (
-                format!("{site}{}", region.id),
+                format!("{site}{}", Route::Region(region.id.clone()).path()),
                 serde_json::json!({
                     "page": page,
                     "component_update": {

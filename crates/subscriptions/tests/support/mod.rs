@@ -282,7 +282,11 @@ pub fn add_emea_update(public: &Path, id: &str, body: &str) {
             *entry = incident.clone();
         }
     }
-    std::fs::write(&history_path, serde_json::to_string_pretty(&history).unwrap()).unwrap();
+    std::fs::write(
+        &history_path,
+        serde_json::to_string_pretty(&history).unwrap(),
+    )
+    .unwrap();
     std::fs::write(&path, serde_json::to_string_pretty(&summary).unwrap()).unwrap();
 }
 
