@@ -284,4 +284,117 @@ catalogue! {
     FollowFeeds,
     AtomFeed,
     RssFeed,
+    // The SLA calculator's sentences: durations, coverage, dates and reasons.
+    /// `{count}` minute(s): one.
+    SlaMinutesOne,
+    /// `{count}` minute(s): other.
+    SlaMinutesOther,
+    /// `{count}` hour(s): one.
+    SlaHoursOne,
+    /// `{count}` hour(s): other.
+    SlaHoursOther,
+    /// `{count}` business minute(s): one.
+    SlaBusinessMinutesOne,
+    /// `{count}` business minute(s): other.
+    SlaBusinessMinutesOther,
+    /// `{count}` business hour(s): one.
+    SlaBusinessHoursOne,
+    /// `{count}` business hour(s): other.
+    SlaBusinessHoursOther,
+    /// `{count}` business day(s): one.
+    SlaBusinessDaysOne,
+    /// `{count}` business day(s): other.
+    SlaBusinessDaysOther,
+    /// Coverage: around the clock.
+    CoverageAroundTheClock,
+    // Weekday abbreviations, then names, Monday first; month abbreviations, then names as
+    // they stand in a date ("20 November"), January first.
+    MondayShort,
+    TuesdayShort,
+    WednesdayShort,
+    ThursdayShort,
+    FridayShort,
+    SaturdayShort,
+    SundayShort,
+    Monday,
+    Tuesday,
+    Wednesday,
+    Thursday,
+    Friday,
+    Saturday,
+    Sunday,
+    JanuaryShort,
+    FebruaryShort,
+    MarchShort,
+    AprilShort,
+    MayShort,
+    JuneShort,
+    JulyShort,
+    AugustShort,
+    SeptemberShort,
+    OctoberShort,
+    NovemberShort,
+    DecemberShort,
+    January,
+    February,
+    March,
+    April,
+    May,
+    June,
+    July,
+    August,
+    September,
+    October,
+    November,
+    December,
+    /// Coverage: one run of days with its hours; `{days}`, `{spans}`.
+    CoverageDaysHours,
+    /// Between list items (hours of a day, holiday names).
+    ListSeparator,
+    /// Coverage: between runs of days.
+    CoverageGroupSeparator,
+    /// Coverage: weekly hours; `{hours}`, `{holidays}` (empty or `CoverageClosedOnHolidays`).
+    CoverageLocalTime,
+    /// Coverage: appended when the centre's holidays close the plan's hours.
+    CoverageClosedOnHolidays,
+    /// Coverage: the centre's business hours.
+    CoverageCentreHours,
+    /// Coverage not stated in the policy.
+    CoverageNotStated,
+    /// A span with days; `{d}`, `{h}`, `{m}` (two digits).
+    SpanDays,
+    /// A span with hours; `{h}`, `{m}` (two digits).
+    SpanHours,
+    /// A span of minutes; `{m}`.
+    SpanMinutes,
+    /// Countdown; `{span}`, `{s}` (two digits).
+    DueIn,
+    /// Past due; `{span}`.
+    OverdueBy,
+    /// Comparison of two plans: no difference.
+    SameTime,
+    /// Comparison; `{span}` sooner.
+    Sooner,
+    /// Comparison; `{span}` later.
+    Later,
+    /// An instant at the centre; `{wd}` (short), `{d}`, `{mon}` (short), `{m}` (number), `{y}`, `{time}`, `{zone}`.
+    InCentre,
+    /// Reason: a time within the week; `{weekday}`, `{time}`.
+    ReasonDayTime,
+    /// Reason: a time further away; `{weekday}`, `{d}`, `{month}`, `{m}` (number), `{time}`.
+    ReasonDayDateTime,
+    /// Reason, clock time; `{filed}`, `{due}`.
+    ReasonClockTime,
+    /// Reason, outside hours; `{filed}`, `{starts}`, `{closed}`.
+    ReasonOutsideHours,
+    /// Reason, with a pause; `{filed}`, `{stops}`, `{resumes}`, `{closed}`.
+    ReasonPause,
+    /// Where the clock stops on the filing day; `{time}`.
+    ReasonStopsAt,
+    /// Where the clock stops on a later day; `{when}` (a weekday and time).
+    ReasonStopsOn,
+    /// Reason, no pause; `{filed}`, `{due}`.
+    ReasonNoPause,
+    /// The holidays a pause spans; `{names}`.
+    ReasonClosedFor,
 }

@@ -27,7 +27,6 @@ mod nl;
 pub mod pack;
 mod zh;
 
-use crate::sla::present::SlaWords;
 pub use keys::Msg;
 
 /// Local-storage key of the visitor's language choice.
@@ -176,21 +175,6 @@ impl Lang {
         }
     }
 
-    /// The words the SLA calculator's sentences (durations, coverage, due times, reasons) are
-    /// built from in this language.
-    pub const fn sla_words(self) -> &'static SlaWords {
-        match self {
-            Lang::English => &crate::sla::present::ENGLISH,
-            Lang::German => &de::SLA,
-            Lang::Dutch => &nl::SLA,
-            Lang::Spanish => &es::SLA,
-            Lang::French => &fr::SLA,
-            Lang::Finnish => &fi::SLA,
-            Lang::Japanese => &ja::SLA,
-            Lang::SimplifiedChinese => &zh::SLA,
-        }
-    }
-
     /// Why the SLA engine could not answer, in this language (ids from the policy stay as
     /// written; the English text is the error's `Display`).
     pub fn sla_error(self, error: &crate::sla::engine::SlaError) -> String {
@@ -224,18 +208,83 @@ impl Lang {
     /// The singular or the plural form for `count` (French counts 0 as singular; Japanese
     /// and Chinese have one form, written the same in both keys), with `{count}` filled.
     pub fn count(self, count: usize, one: Msg, other: Msg) -> String {
-        let singular = match self {
+        Texts::count(self, count, one, other)
+    }
+
+    /// Whether `count` takes the singular form in this language (French counts 0 as singular).
+    pub const fn is_singular(self, count: usize) -> bool {
+        match self {
             Lang::French => count <= 1,
             _ => count == 1,
+        }
+    }
+}
+
+/// Where the texts of one language are read from: [`Lang`] itself (its compiled table natively,
+/// its installed pack in the browser), or a bundle that carries only the few texts it shows
+/// (the SLA widget's compile-time table, which keeps the other texts out of its bundle). The
+/// functions that build sentences (`sla::present`) take one, so every app words them alike.
+pub trait Texts: Copy {
+    /// The language the texts are in (for its plural rule).
+    fn lang(self) -> Lang;
+
+    /// The text for `msg`.
+    fn text(self, msg: Msg) -> &'static str;
+
+    /// `msg` with its `{name}` placeholders filled.
+    fn fill(self, msg: Msg, values: &[(&str, &str)]) -> String {
+        fill(self.text(msg), values)
+    }
+
+    /// The `one` or the `other` form for `count` by [`Lang::is_singular`], with `{count}`
+    /// filled.
+    fn count(self, count: usize, one: Msg, other: Msg) -> String {
+        let msg = if self.lang().is_singular(count) {
+            one
+        } else {
+            other
         };
-        let msg = if singular { one } else { other };
         self.fill(msg, &[("count", &count.to_string())])
     }
 }
 
+impl Texts for Lang {
+    fn lang(self) -> Lang {
+        self
+    }
+
+    fn text(self, msg: Msg) -> &'static str {
+        Lang::text(self, msg)
+    }
+}
+
 /// Fills `{name}` placeholders in `template` from `values`; unknown placeholders stay as written.
-/// (Pure, so it lives with the SLA presentation helpers, which need it without the views.)
-pub use crate::sla::present::fill;
+///
+/// ```
+/// use beacon_core::i18n::fill;
+///
+/// assert_eq!(fill("{a} and {b}, {c}", &[("a", "x"), ("b", "y")]), "x and y, {c}");
+/// ```
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('}') else {
+            out.push_str(&rest[open..]);
+            return out;
+        };
+        let name = &after[..close];
+        match values.iter().find(|(key, _)| *key == name) {
+            Some((_, value)) => out.push_str(value),
+            None => out.push_str(&rest[open..open + close + 2]),
+        }
+        rest = &after[close + 1..];
+    }
+    out.push_str(rest);
+    out
+}
 
 /// The text before and after the `{name}` placeholder, for placing an element (a link, a
 /// `<time>`, a `<strong>`) inside a translated sentence. Without the placeholder, all of the
@@ -248,15 +297,41 @@ pub fn split_at<'a>(template: &'a str, name: &str) -> (&'a str, &'a str) {
     }
 }
 
-/// The `{name}` placeholders of an interface text, sorted: what every translation of it (a
-/// table or a published pack) must keep.
-pub fn placeholders(text: &str) -> Vec<String> {
+/// Placeholders a language may write instead of English's: the month's number `{m}` for its
+/// name, for languages that write dates with numbers (`2026年11月20日`).
+const ALTERNATIVE_PLACEHOLDERS: &[(Msg, &str, &str)] = &[
+    (Msg::InCentre, "m", "mon"),
+    (Msg::ReasonDayDateTime, "m", "month"),
+];
+
+/// The `{name}` placeholders of `text`, a translation of `msg`, sorted and without repeats,
+/// an alternative a language may write named as English's: what every translation of `msg`
+/// (a table or a published pack) must have in common with English.
+///
+/// ```
+/// use beacon_core::i18n::{placeholders, Msg};
+///
+/// assert_eq!(placeholders(Msg::NoPageAt, "There is no page at {path}."), ["path"]);
+/// assert_eq!(
+///     placeholders(Msg::InCentre, "{y}年{m}月{d}日({wd}) {time} {zone}"),
+///     placeholders(Msg::InCentre, "{wd} {d} {mon} {y}, {time} {zone}"),
+/// );
+/// ```
+pub fn placeholders(msg: Msg, text: &str) -> Vec<String> {
     let mut found: Vec<String> = text
         .split('{')
         .skip(1)
-        .filter_map(|part| part.split_once('}').map(|(name, _)| name.to_owned()))
+        .filter_map(|part| part.split_once('}').map(|(name, _)| name))
+        .map(|name| {
+            ALTERNATIVE_PLACEHOLDERS
+                .iter()
+                .find(|(key, alternative, _)| *key == msg && *alternative == name)
+                .map_or(name, |(_, _, english)| english)
+                .to_owned()
+        })
         .collect();
     found.sort();
+    found.dedup();
     found
 }
 
@@ -333,8 +408,8 @@ mod tests {
                 let text = lang.text(msg);
                 assert!(!text.trim().is_empty(), "{lang:?} {msg:?} is empty");
                 assert_eq!(
-                    placeholders(text),
-                    placeholders(Lang::English.text(msg)),
+                    placeholders(msg, text),
+                    placeholders(msg, Lang::English.text(msg)),
                     "{lang:?} {msg:?} has other placeholders than English"
                 );
             }
@@ -379,28 +454,19 @@ mod tests {
                     .map(|(_, v)| (*v).to_owned())
             });
             let pick = LevelPick::from_query(&policy, &query).unwrap();
-            let outcomes = present::outcomes_for_all_plans_in(
-                lang.sla_words(),
-                &policy,
-                &us(),
-                &pick,
-                utc(at),
-            );
+            let outcomes = present::outcomes_for_all_plans(lang, &policy, &us(), &pick, utc(at));
             let found = outcomes.into_iter().find(|o| o.plan == plan).unwrap();
             found.first_response_reason.unwrap()
         }
 
         #[test]
-        fn english_words_give_the_english_functions_output() {
+        fn english_reasons_and_dates_read_as_written() {
+            let en = Lang::English;
             let t = Target {
                 amount: 2,
                 unit: TargetUnit::BusinessHours,
             };
-            let en = Lang::English.sla_words();
-            assert_eq!(
-                present::describe_target_in(en, &t),
-                present::describe_target(&t)
-            );
+            assert_eq!(present::describe_target(en, &t), "2 business hours");
             assert_eq!(
                 reason(
                     Lang::English,
@@ -412,7 +478,7 @@ mod tests {
                 "filed Friday 16:30: clock stops at 18:00, resumes Monday 08:00"
             );
             assert_eq!(
-                present::format_in_centre_in(en, &us(), utc("2026-11-20T21:30:00Z")),
+                present::format_in_centre(en, &us(), utc("2026-11-20T21:30:00Z")),
                 "Fri 20 Nov 2026, 16:30 EST"
             );
         }
@@ -420,50 +486,50 @@ mod tests {
         #[test]
         fn targets_spans_and_dates_read_in_each_language() {
             let t = |amount, unit| Target { amount, unit };
-            let de = Lang::German.sla_words();
+            let de = Lang::German;
             assert_eq!(
-                present::describe_target_in(de, &t(2, TargetUnit::BusinessHours)),
+                present::describe_target(de, &t(2, TargetUnit::BusinessHours)),
                 "2 Geschäftsstunden"
             );
             assert_eq!(
-                present::describe_target_in(de, &t(1, TargetUnit::BusinessDays)),
+                present::describe_target(de, &t(1, TargetUnit::BusinessDays)),
                 "1 Geschäftstag"
             );
-            let fr = Lang::French.sla_words();
+            let fr = Lang::French;
             assert_eq!(
-                present::describe_target_in(fr, &t(0, TargetUnit::Hours)),
+                present::describe_target(fr, &t(0, TargetUnit::Hours)),
                 "0 heure"
             );
             assert_eq!(
-                present::describe_target_in(fr, &t(4, TargetUnit::BusinessHours)),
+                present::describe_target(fr, &t(4, TargetUnit::BusinessHours)),
                 "4 heures ouvrées"
             );
-            let ja = Lang::Japanese.sla_words();
+            let ja = Lang::Japanese;
             assert_eq!(
-                present::describe_target_in(ja, &t(2, TargetUnit::BusinessHours)),
+                present::describe_target(ja, &t(2, TargetUnit::BusinessHours)),
                 "2 営業時間"
             );
             assert_eq!(
-                present::format_span_in(de, TimeDelta::minutes(1440 + 125)),
+                present::format_span(de, TimeDelta::minutes(1440 + 125)),
                 "1 T. 2 Std. 05 Min."
             );
             let due = utc("2026-11-20T22:00:00Z");
             assert_eq!(
-                present::format_countdown_in(ja, due, utc("2026-11-20T20:54:50Z")),
+                present::format_countdown(ja, due, utc("2026-11-20T20:54:50Z")),
                 "期限まで 1 時間 05 分 10 秒"
             );
-            assert_eq!(present::compare_due_in(de, due, due), "gleiche Zeit");
+            assert_eq!(present::compare_due(de, due, due), "gleiche Zeit");
             assert_eq!(
-                present::format_in_centre_in(de, &us(), utc("2026-11-20T21:30:00Z")),
+                present::format_in_centre(de, &us(), utc("2026-11-20T21:30:00Z")),
                 "Fr, 20. Nov. 2026, 16:30 EST"
             );
             assert_eq!(
-                present::format_in_centre_in(ja, &us(), utc("2026-11-20T21:30:00Z")),
+                present::format_in_centre(ja, &us(), utc("2026-11-20T21:30:00Z")),
                 "2026年11月20日(金) 16:30 EST"
             );
             let b = Policy::from_json("policy.json", MODEL_B).unwrap();
             assert_eq!(
-                present::describe_coverage_in(de, &b.plan("standard").unwrap().coverage),
+                present::describe_coverage(de, &b.plan("standard").unwrap().coverage),
                 "Mo–Fr 08:00–17:00 Ortszeit, an Feiertagen des Zentrums geschlossen"
             );
         }
@@ -505,30 +571,30 @@ mod tests {
                 TargetUnit::BusinessDays,
             ];
             for lang in Lang::ALL {
-                let words = lang.sla_words();
+                let words = lang;
                 let mut texts = Vec::new();
                 for unit in units {
                     for amount in [0, 1, 2] {
-                        texts.push(present::describe_target_in(words, &Target { amount, unit }));
+                        texts.push(present::describe_target(words, &Target { amount, unit }));
                     }
                 }
                 for minutes in [5, 65, 1565] {
-                    texts.push(present::format_span_in(words, TimeDelta::minutes(minutes)));
+                    texts.push(present::format_span(words, TimeDelta::minutes(minutes)));
                 }
                 let due = utc("2026-11-20T22:00:00Z");
                 for now in ["2026-11-20T20:54:50Z", "2026-11-20T22:03:00Z"] {
-                    texts.push(present::format_countdown_in(words, due, utc(now)));
+                    texts.push(present::format_countdown(words, due, utc(now)));
                 }
                 for other in [
                     "2026-11-20T21:00:00Z",
                     "2026-11-20T22:00:00Z",
                     "2026-11-21T22:00:00Z",
                 ] {
-                    texts.push(present::compare_due_in(words, due, utc(other)));
+                    texts.push(present::compare_due(words, due, utc(other)));
                 }
                 for month in 1..=12 {
                     let t = utc(&format!("2026-{month:02}-15T12:00:00Z"));
-                    texts.push(present::format_in_centre_in(words, &us, t));
+                    texts.push(present::format_in_centre(words, &us, t));
                 }
                 for (policy, at) in [
                     (&a, "2026-11-20T21:30:00Z"),
@@ -537,18 +603,17 @@ mod tests {
                     (&b, "2026-11-24T15:00:00Z"),
                 ] {
                     for plan in &policy.plans {
-                        texts.push(present::describe_coverage_in(words, &plan.coverage));
+                        texts.push(present::describe_coverage(words, &plan.coverage));
                     }
                     let pick = LevelPick::from_query(policy, &SlaQuery::default()).unwrap();
-                    for o in present::outcomes_for_all_plans_in(words, policy, &us, &pick, utc(at))
-                    {
+                    for o in present::outcomes_for_all_plans(words, policy, &us, &pick, utc(at)) {
                         texts.extend(o.first_response_reason);
                         texts.extend(o.resolution_reason);
                         if let Ok(outcome) = &o.outcome {
                             if let TargetOutcome::Due(due) = &outcome.first_response {
                                 let calc = SlaCalculator::new(policy, &o.plan, &us).unwrap();
                                 let calendar = calc.calendar().unwrap_or(&us);
-                                texts.push(present::explain_in(words, calendar, utc(at), due));
+                                texts.push(present::explain(words, calendar, utc(at), due));
                             }
                         }
                     }
@@ -560,9 +625,9 @@ mod tests {
                     );
                 }
                 if lang != Lang::English {
-                    let english = Lang::English.sla_words();
-                    assert_ne!(words.weekdays, english.weekdays, "{lang:?}");
-                    assert_ne!(words.business_hours, english.business_hours, "{lang:?}");
+                    for msg in [Msg::Friday, Msg::SlaBusinessHoursOther] {
+                        assert_ne!(lang.text(msg), Lang::English.text(msg), "{lang:?} {msg:?}");
+                    }
                 }
             }
         }
