@@ -80,6 +80,9 @@ fn github_2019_summary_all_operational() {
     let now: DateTime<Utc> = "2019-12-30T08:20:00Z".parse().unwrap();
     let overall = overall_status(&summary, now);
     assert_eq!(overall.indicator, Indicator::None);
-    assert_eq!(overall.indicator.label(), "All systems operational");
+    assert_eq!(
+        beacon_core::words::indicator_words(&overall.indicator, beacon_core::i18n::Lang::English),
+        "All systems operational"
+    );
     assert_eq!(overall.indicator_mismatch(), None);
 }
