@@ -1,6 +1,8 @@
 //! The interface in the visitor's language: the languages Beacon ships, the interface texts as
-//! [`Msg`] keys, one exhaustive table per language (the compiler proves no key is missing), a
-//! tiny `{name}` placeholder formatter, and the choice of language (URL, remembered, browser).
+//! [`Msg`] keys (listed once, in `keys.rs`), one exhaustive table per language (the compiler
+//! proves no key is missing), a tiny `{name}` placeholder formatter, the [`Texts`] the
+//! sentence builders read, and the choice of language (URL, remembered, browser). Recipes for
+//! adding a text or a language: `docs/contributing-texts.md`.
 //!
 //! Only interface text is translated; incident text from the data is shown as the operator
 //! wrote it.
