@@ -6,10 +6,10 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::{spawn_local, JsFuture};
 use web_sys::{Document, Element, HtmlElement, Response};
 
-use super::{root_class, site_from_embed_base, text, widget, LoadError, Text, Widget};
+use super::{root_class, site_from_embed_base, widget, LoadError, Widget, WidgetTexts};
 use beacon_browser as web;
 use beacon_browser::apply_theme;
-use beacon_core::i18n::{Lang, LANG_PARAM, REMEMBERED_LANG};
+use beacon_core::i18n::{Lang, Msg, Texts, LANG_PARAM, REMEMBERED_LANG};
 use beacon_core::sla::policy::PolicyIndex;
 use beacon_core::sla::present::{EmbedQuery, HEIGHT_MESSAGE};
 use beacon_core::sla::tree::JsonTree;
@@ -45,14 +45,17 @@ pub fn start() {
     if let Some(accent) = &query.accent {
         let _ = root.set_attribute("style", &format!("--accent: {accent}"));
     }
-    render(&root, &Widget::Loading(text(lang, Text::Loading)));
+    render(
+        &root,
+        &Widget::Loading(WidgetTexts(lang).text(Msg::Loading)),
+    );
     report_height(&root);
     let site = site_from_embed_base(&document.base_uri().ok().flatten().unwrap_or_default());
     spawn_local(async move {
         let shown = match load(&site, query.policy.as_deref()).await {
             Ok(policy) => widget(&policy, &query, lang, &site),
             Err(error) => Widget::Problem {
-                lead: text(lang, Text::PolicyUnusable),
+                lead: WidgetTexts(lang).text(Msg::PolicyUnusable),
                 detail: error.describe(lang),
             },
         };

@@ -93,8 +93,8 @@ fn each_published_pack_has_every_key_with_the_tables_text_and_englishs_placehold
             assert_eq!(text, lang.text(msg), "{lang:?} {msg:?}");
             assert!(!text.trim().is_empty(), "{lang:?} {msg:?} is empty");
             assert_eq!(
-                placeholders(text),
-                placeholders(Lang::English.text(msg)),
+                placeholders(msg, text),
+                placeholders(msg, Lang::English.text(msg)),
                 "{lang:?} {msg:?} has other placeholders than English"
             );
         }

@@ -35,10 +35,10 @@ pub fn SlaResults(
     let outcomes = {
         let (policy, centre) = (policy.clone(), centre.clone());
         Memo::new(move |_| {
-            let words = locale.get().sla_words();
+            let lang = locale.get();
             let pick = query.with(|q| LevelPick::from_query(&policy, q));
             pick.map(|pick| {
-                present::outcomes_for_all_plans_in(words, &policy, &centre, &pick, submitted.get())
+                present::outcomes_for_all_plans(lang, &policy, &centre, &pick, submitted.get())
             })
             .unwrap_or_default()
         })
@@ -107,7 +107,6 @@ fn ChosenPlan(
     labels: Arc<ZoneLabels>,
 ) -> impl IntoView {
     let lang = use_lang().get_untracked();
-    let words = lang.sla_words();
     let outcome: SlaOutcome =
         match found.outcome {
             Ok(outcome) => outcome,
@@ -164,7 +163,7 @@ fn ChosenPlan(
             <span data-testid="result-level">{level_line}</span>
             {lang.text(Msg::SubmittedLabel)}
             <time data-testid="submitted" datetime=present::utc_stamp(submitted)>
-                {present::format_in_centre_in(words, &centre, submitted)}
+                {present::format_in_centre(lang, &centre, submitted)}
             </time>
             <br />
             <span class="muted">{lang.text(Msg::SupportHours)} {found.coverage.clone()}</span>
@@ -208,7 +207,6 @@ fn TargetCard(
     labels: Arc<ZoneLabels>,
 ) -> impl IntoView {
     let lang = use_lang().get_untracked();
-    let words = lang.sla_words();
     let body = match outcome {
         TargetOutcome::NotStated { note } => view! {
             <p class="sla-target" data-testid=format!("{kind}-target")>{lang.text(Msg::NotStatedInPolicy)}</p>
@@ -216,16 +214,16 @@ fn TargetCard(
         }
         .into_any(),
         TargetOutcome::Due(due) => {
-            let countdown = move || present::format_countdown_in(words, due.due, now.get());
+            let countdown = move || present::format_countdown(lang, due.due, now.get());
             view! {
                 <p class="sla-target" data-testid=format!("{kind}-target")>
-                    {present::describe_target_in(words, &due.target)}
+                    {present::describe_target(lang, &due.target)}
                 </p>
                 <dl class="sla-due">
                     <dt>{lang.fill(Msg::DueAtCentre, &[("zone", &labels.centre)])}</dt>
                     <dd>
                         <time data-testid=format!("{kind}-due") datetime=present::utc_stamp(due.due)>
-                            {present::format_in_centre_in(words, &centre, due.due)}
+                            {present::format_in_centre(lang, &centre, due.due)}
                         </time>
                     </dd>
                     <dt>{
@@ -262,7 +260,6 @@ fn ClockTimeline(
     due: DueTime,
     lang: Lang,
 ) -> impl IntoView {
-    let words = lang.sla_words();
     // "{state} from {from} to {to}", with the two instants as `<time>` elements.
     let (before_from, after_from) = split_at(lang.text(Msg::ClockSpan), "from");
     let (between, after_to) = split_at(after_from, "to");
@@ -274,8 +271,8 @@ fn ClockTimeline(
             } else {
                 ("paused", lang.text(Msg::ClockPaused))
             };
-            let from = present::format_in_centre_in(words, &centre, bar.segment.start);
-            let to = present::format_in_centre_in(words, &centre, bar.segment.end);
+            let from = present::format_in_centre(lang, &centre, bar.segment.start);
+            let to = present::format_in_centre(lang, &centre, bar.segment.end);
             view! {
                 <li
                     class=class
@@ -314,7 +311,6 @@ fn PlanComparison(
     chosen: Option<String>,
 ) -> impl IntoView {
     let lang = use_lang().get_untracked();
-    let words = lang.sla_words();
     let first_due = |o: &PlanOutcome| match o.outcome.as_ref().ok().map(|o| &o.first_response) {
         Some(TargetOutcome::Due(d)) => Some(d.due),
         _ => None,
@@ -326,9 +322,9 @@ fn PlanComparison(
     let cell = |target: Option<&TargetOutcome>, centre: &BusinessCalendar| {
         match target {
         Some(TargetOutcome::Due(due)) => view! {
-            {present::describe_target_in(words, &due.target)}
+            {present::describe_target(lang, &due.target)}
             <br />
-            <time datetime=present::utc_stamp(due.due)>{present::format_in_centre_in(words, centre, due.due)}</time>
+            <time datetime=present::utc_stamp(due.due)>{present::format_in_centre(lang, centre, due.due)}</time>
         }
         .into_any(),
         Some(TargetOutcome::NotStated { .. }) => view! { <span class="muted">{lang.text(Msg::NotStated)}</span> }.into_any(),
@@ -344,7 +340,7 @@ fn PlanComparison(
                 (true, _, _) => lang.text(Msg::ChosenPlanMark).to_owned(),
                 (false, Some(a), Some(b)) => lang.fill(
                     Msg::FirstResponseCompared,
-                    &[("comparison", &present::compare_due_in(words, a, b))],
+                    &[("comparison", &present::compare_due(lang, a, b))],
                 ),
                 (false, _, Some(_)) => lang.text(Msg::StatesResponseTarget).to_owned(),
                 (false, _, None) => lang.text(Msg::NoResponseTarget).to_owned(),
@@ -398,7 +394,6 @@ pub fn PendingTimerView(
         .collect_view();
     let timer = move || {
         let lang = locale.get();
-        let words = lang.sla_words();
         match pending_timer(&policy, &centre, since.get()) {
         Err(error) => {
             view! { <p class="notice error" data-testid="pending-error">{lang.sla_error(&error)}</p> }
@@ -407,10 +402,10 @@ pub fn PendingTimerView(
         Ok(timer) => {
             let row = |label: Msg, testid: &'static str, due: &DueTime| {
                 view! {
-                    <dt>{format!("{} ({})", lang.text(label), present::describe_target_in(words, &due.target))}</dt>
+                    <dt>{format!("{} ({})", lang.text(label), present::describe_target(lang, &due.target))}</dt>
                     <dd>
                         <time data-testid=testid datetime=present::utc_stamp(due.due)>
-                            {present::format_in_centre_in(words, &centre, due.due)}
+                            {present::format_in_centre(lang, &centre, due.due)}
                         </time>
                         " · "
                         {format_instant(due.due, None, true, lang)}

@@ -23,6 +23,7 @@ use beacon_core::status::v2::v2_files;
 use beacon_core::status::{
     parse_history, parse_summary, validate_site_at, Problem, Region, SiteConfig, SiteFiles,
 };
+use beacon_core::words::{indicator_words, status_word};
 
 use super::atom::atom_feed;
 use super::badge::{badge_svg, Tone};
@@ -170,7 +171,7 @@ pub fn site_files(site: &Site, site_url: &str) -> Result<Vec<OutputFile>, Publis
             format!("badges/{region}.svg"),
             badge_svg(
                 &data.region.name,
-                status.label(),
+                indicator_words(status, Lang::English),
                 Tone::of_indicator(status),
             ),
         );
@@ -194,7 +195,11 @@ pub fn site_files(site: &Site, site_url: &str) -> Result<Vec<OutputFile>, Publis
             let status = beacon_core::status::overall::group_status(&data.summary, component);
             add(
                 format!("badges/{region}/{}.svg", component.id),
-                badge_svg(&component.name, status.label(), Tone::of_component(&status)),
+                badge_svg(
+                    &component.name,
+                    status_word(&status, Lang::English),
+                    Tone::of_component(&status),
+                ),
             );
         }
     }
