@@ -43,7 +43,13 @@ fn region_page_renders_each_section_with_its_status_in_words() {
     let expected: Vec<(String, String)> =
         beacon_core::status::overall::sections(&summary, &region.component_order)
             .iter()
-            .map(|s| (s.component.name.clone(), s.status.label().to_string()))
+            .map(|s| {
+                (
+                    s.component.name.clone(),
+                    beacon_core::words::status_word(&s.status, beacon_core::i18n::Lang::English)
+                        .to_string(),
+                )
+            })
             .collect();
     let now = beacon_browser::now();
     let root = mount(move || view! { <SummaryView summary region now /> }.into_any());
