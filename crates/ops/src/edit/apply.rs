@@ -11,7 +11,7 @@ use beacon_core::status::{
 };
 
 use super::{refresh_page_status, EditError};
-use crate::publish::site::local_file;
+use crate::publish::data::local_file;
 use crate::publish::{MemoryFiles, SiteDir};
 
 /// Loads a region's files from `public_dir`, applies `edit`, refreshes the page status, checks
