@@ -6,6 +6,9 @@
 
 use crate::error::{FieldError, FieldErrors};
 use crate::i18n::{Lang, Msg};
+use crate::sla::engine::SlaError;
+use crate::sla::present::utc_stamp;
+use crate::sla::CalendarError;
 use crate::status::model::{ComponentStatus, Impact, Incident, IncidentStatus, Indicator, Summary};
 
 /// The colour class and icon of the overall banner: the look of the component status it
@@ -176,6 +179,28 @@ pub fn field_errors(errors: &FieldErrors, lang: Lang) -> String {
     text
 }
 
+/// Why the SLA engine could not answer, in `lang` (ids from the policy stay as written; the
+/// English text is the error's `Display`).
+pub fn sla_error(error: &SlaError, lang: Lang) -> String {
+    let id = |msg: Msg, id: &str| lang.fill(msg, &[("id", &format!("“{id}”"))]);
+    match error {
+        SlaError::UnknownPlan(plan) => id(Msg::ErrUnknownPlan, plan),
+        SlaError::UnknownLevel(level) => id(Msg::ErrUnknownLevel, level),
+        SlaError::UnknownUrgency(urgency) => id(Msg::ErrUnknownUrgency, urgency),
+        SlaError::UnknownImpact(impact) => id(Msg::ErrUnknownImpact, impact),
+        SlaError::OverrideNotAllowed => lang.text(Msg::ErrOverrideNotAllowed).into(),
+        SlaError::WrongClassification => lang.text(Msg::ErrWrongClassification).into(),
+        SlaError::NoTargets => lang.text(Msg::ErrNoTargets).into(),
+        SlaError::NoLifecycle => lang.text(Msg::ErrNoLifecycle).into(),
+        SlaError::Calendar(CalendarError::OutOfRange(when)) => {
+            lang.fill(Msg::ErrOutOfRange, &[("when", &utc_stamp(*when))])
+        }
+        SlaError::Calendar(CalendarError::NegativeDuration) => {
+            lang.text(Msg::ErrNegativeDuration).into()
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -229,6 +254,38 @@ mod tests {
             let text = field_errors(&policy_errors(), lang);
             assert!(!text.contains('{'), "{lang:?}: {text}");
             assert!(text.contains("plans[1].name"), "{lang:?}: {text}");
+        }
+    }
+
+    #[test]
+    fn sla_errors_are_worded_in_every_language_with_the_ids_kept() {
+        let errors = [
+            SlaError::UnknownPlan("gold".into()),
+            SlaError::UnknownLevel("P9".into()),
+            SlaError::UnknownUrgency("urgent".into()),
+            SlaError::UnknownImpact("huge".into()),
+            SlaError::OverrideNotAllowed,
+            SlaError::WrongClassification,
+            SlaError::NoTargets,
+            SlaError::NoLifecycle,
+            SlaError::Calendar(CalendarError::OutOfRange(
+                chrono::DateTime::from_timestamp(4_102_444_800, 0).unwrap(),
+            )),
+            SlaError::Calendar(CalendarError::NegativeDuration),
+        ];
+        for error in &errors {
+            let english = sla_error(error, Lang::English);
+            assert!(!english.contains('{'), "{english}");
+            for lang in Lang::ALL {
+                let text = sla_error(error, lang);
+                assert!(!text.contains('{'), "{lang:?}: {text}");
+                for id in ["gold", "P9", "urgent", "huge", "2100-01-01"] {
+                    assert_eq!(text.contains(id), english.contains(id), "{lang:?}: {text}");
+                }
+                if lang != Lang::English {
+                    assert_ne!(text, english, "{lang:?} is translated");
+                }
+            }
         }
     }
 }

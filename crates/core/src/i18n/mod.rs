@@ -189,31 +189,6 @@ impl Lang {
         }
     }
 
-    /// Why the SLA engine could not answer, in this language (ids from the policy stay as
-    /// written; the English text is the error's `Display`).
-    pub fn sla_error(self, error: &crate::sla::engine::SlaError) -> String {
-        use crate::sla::engine::SlaError;
-        use crate::sla::CalendarError;
-        let id = |msg: Msg, id: &str| self.fill(msg, &[("id", &format!("“{id}”"))]);
-        match error {
-            SlaError::UnknownPlan(plan) => id(Msg::ErrUnknownPlan, plan),
-            SlaError::UnknownLevel(level) => id(Msg::ErrUnknownLevel, level),
-            SlaError::UnknownUrgency(urgency) => id(Msg::ErrUnknownUrgency, urgency),
-            SlaError::UnknownImpact(impact) => id(Msg::ErrUnknownImpact, impact),
-            SlaError::OverrideNotAllowed => self.text(Msg::ErrOverrideNotAllowed).into(),
-            SlaError::WrongClassification => self.text(Msg::ErrWrongClassification).into(),
-            SlaError::NoTargets => self.text(Msg::ErrNoTargets).into(),
-            SlaError::NoLifecycle => self.text(Msg::ErrNoLifecycle).into(),
-            SlaError::Calendar(CalendarError::OutOfRange(when)) => self.fill(
-                Msg::ErrOutOfRange,
-                &[("when", &crate::sla::present::utc_stamp(*when))],
-            ),
-            SlaError::Calendar(CalendarError::NegativeDuration) => {
-                self.text(Msg::ErrNegativeDuration).into()
-            }
-        }
-    }
-
     /// `msg` with its `{name}` placeholders filled.
     pub fn fill(self, msg: Msg, values: &[(&str, &str)]) -> String {
         fill(self.text(msg), values)
@@ -232,8 +207,26 @@ impl Lang {
 }
 
 /// Fills `{name}` placeholders in `template` from `values`; unknown placeholders stay as written.
-/// (Pure, so it lives with the SLA presentation helpers, which need it without the views.)
-pub use crate::sla::present::fill;
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('}') else {
+            out.push_str(&rest[open..]);
+            return out;
+        };
+        let name = &after[..close];
+        match values.iter().find(|(key, _)| *key == name) {
+            Some((_, value)) => out.push_str(value),
+            None => out.push_str(&rest[open..open + close + 2]),
+        }
+        rest = &after[close + 1..];
+    }
+    out.push_str(rest);
+    out
+}
 
 /// The text before and after the `{name}` placeholder, for placing an element (a link, a
 /// `<time>`, a `<strong>`) inside a translated sentence. Without the placeholder, all of the
@@ -1321,40 +1314,6 @@ mod tests {
                 same.len() * 20 <= Msg::ALL.len(),
                 "{lang:?} copies English for {same:?}"
             );
-        }
-    }
-
-    #[test]
-    fn sla_errors_are_worded_in_every_language_with_the_ids_kept() {
-        use crate::sla::engine::SlaError;
-        use crate::sla::CalendarError;
-        let errors = [
-            SlaError::UnknownPlan("gold".into()),
-            SlaError::UnknownLevel("P9".into()),
-            SlaError::UnknownUrgency("urgent".into()),
-            SlaError::UnknownImpact("huge".into()),
-            SlaError::OverrideNotAllowed,
-            SlaError::WrongClassification,
-            SlaError::NoTargets,
-            SlaError::NoLifecycle,
-            SlaError::Calendar(CalendarError::OutOfRange(
-                chrono::DateTime::from_timestamp(4_102_444_800, 0).unwrap(),
-            )),
-            SlaError::Calendar(CalendarError::NegativeDuration),
-        ];
-        for error in &errors {
-            let english = Lang::English.sla_error(error);
-            assert!(!english.contains('{'), "{english}");
-            for lang in Lang::ALL {
-                let text = lang.sla_error(error);
-                assert!(!text.contains('{'), "{lang:?}: {text}");
-                for id in ["gold", "P9", "urgent", "huge", "2100-01-01"] {
-                    assert_eq!(text.contains(id), english.contains(id), "{lang:?}: {text}");
-                }
-                if lang != Lang::English {
-                    assert_ne!(text, english, "{lang:?} is translated");
-                }
-            }
         }
     }
 

@@ -8,7 +8,7 @@ use chrono::{DateTime, Datelike, NaiveDateTime, TimeDelta, Utc};
 use super::calendar::{BusinessCalendar, BusinessDayRule, ClockSegment};
 use super::engine::{DueTime, LevelChoice, SlaCalculator, SlaError, SlaOutcome, TargetOutcome};
 use super::policy::{Classification, Coverage, Policy, Target, TargetUnit};
-use crate::i18n::{Lang, Msg};
+use crate::i18n::{fill, Lang, Msg};
 
 /// Query parameter names of the calculator and the embed; a link with them reproduces a result.
 pub mod param {
@@ -389,28 +389,6 @@ pub const ENGLISH: SlaWords = SlaWords {
     filed_no_pause: "filed {filed}: the clock runs without a pause until {due}",
     closed_for: " (closed for {names})",
 };
-
-/// Fills `{name}` placeholders in `template`; unknown ones stay as written.
-pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    let mut out = String::with_capacity(template.len() + 16);
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        let Some(close) = after.find('}') else {
-            out.push_str(&rest[open..]);
-            return out;
-        };
-        let name = &after[..close];
-        match values.iter().find(|(key, _)| *key == name) {
-            Some((_, value)) => out.push_str(value),
-            None => out.push_str(&rest[open..open + close + 2]),
-        }
-        rest = &after[close + 1..];
-    }
-    out.push_str(rest);
-    out
-}
 
 /// The outcome of the same ticket under every plan of `policy`, in document order. Builds each
 /// plan's coverage calendar once; call it when the inputs change, not per render.

@@ -78,7 +78,7 @@ pub enum Command {
         after_help = "Examples:\n  \
             beacon-ops publish --out dist\n  \
             beacon-ops publish --public public --out \"$out\" --site-url /beacon/ \\\n      \
-            --module \"subscribe=$module/subscribe.html\"   (the Trunk build hook)\n\n\
+            --module \"subscribe=$stage/subscribe.html\"   (as .ci/dist runs it)\n\n\
             Exit status: 0 published, 1 data problems or a file that cannot be written, 2 wrong usage."
     )]
     Publish(PublishArgs),
