@@ -37,7 +37,7 @@ fn months_list_every_incident_once_newest_first() {
     for month in &months {
         assert_eq!(month.month.day(), 1);
         for incident in &month.incidents {
-            let began = incident.began_at().naive_utc().date();
+            let began = incident.began_at().date_naive();
             assert_eq!(
                 (began.year(), began.month()),
                 (month.month.year(), month.month.month())

@@ -6,7 +6,7 @@ use chrono::{Datelike, NaiveDate};
 use super::model::{Incident, IncidentHistory, Summary};
 use super::uptime::all_incidents;
 
-/// The incidents that began in one calendar month (UTC), newest first.
+/// The incidents that began in one calendar month, newest first.
 #[derive(Debug, Clone, PartialEq)]
 pub struct HistoryMonth<'a> {
     /// The first day of the month, for its heading ("November 2026").
@@ -16,8 +16,10 @@ pub struct HistoryMonth<'a> {
 }
 
 /// Every incident and maintenance of `summary` and `history` (each id once, the summary's copy
-/// preferred), newest first by when it began, grouped by the month it began in (UTC). Incidents
-/// that began at the same instant keep the summary-then-history order.
+/// preferred), newest first by when it began, grouped by the month it began in as its timestamp
+/// reads (the offset the region's data is written in: an incident begun at 00:30 on
+/// 1 November at +01:00 is November's, though it is still October in UTC). Incidents that
+/// began at the same instant keep the summary-then-history order.
 ///
 /// ```
 /// use beacon_core::status::history::history_by_month;
@@ -31,19 +33,19 @@ pub struct HistoryMonth<'a> {
 /// #     r#"{{"id": "{id}", "name": "{id}", "status": "resolved", "impact": "minor",
 /// #         "created_at": "{at}", "updated_at": "{at}", "incident_updates": [], "components": []}}"#
 /// # );
-/// // Incidents begun on 3 October, 2 November and 30 October (UTC):
+/// // Incidents begun on 3 October, 2 November and 1 November (00:30 at +01:00):
 /// # let history = parse_history("history.json", &format!(r#"{{ {page}, "incidents": [{}, {}, {}] }}"#,
 /// #     incident("a", "2026-10-03T08:00:00Z"),
 /// #     incident("b", "2026-11-02T08:00:00Z"),
-/// #     incident("c", "2026-10-30T23:30:00Z"),
+/// #     incident("c", "2026-11-01T00:30:00+01:00"),
 /// # )).unwrap();
 /// let months = history_by_month(&summary, &history);
 /// let ids = |n: usize| months[n].incidents.iter().map(|i| i.id.as_str()).collect::<Vec<_>>();
 /// assert_eq!(months.len(), 2);
 /// assert_eq!(months[0].month.to_string(), "2026-11-01");
-/// assert_eq!(ids(0), ["b"]);
+/// assert_eq!(ids(0), ["b", "c"]);
 /// assert_eq!(months[1].month.to_string(), "2026-10-01");
-/// assert_eq!(ids(1), ["c", "a"]);
+/// assert_eq!(ids(1), ["a"]);
 /// ```
 pub fn history_by_month<'a>(
     summary: &'a Summary,
@@ -53,7 +55,7 @@ pub fn history_by_month<'a>(
     incidents.sort_by_key(|incident| std::cmp::Reverse(incident.began_at()));
     let mut months: Vec<HistoryMonth> = Vec::new();
     for incident in incidents {
-        let day = incident.began_at().naive_utc().date();
+        let day = incident.began_at().date_naive();
         let month = day.with_day(1).unwrap_or(day);
         match months.last_mut() {
             Some(last) if last.month == month => last.incidents.push(incident),
