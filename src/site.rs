@@ -18,10 +18,8 @@ impl Site {
 }
 
 /// Starts loading the configuration and shares it with every view below.
-pub fn provide_site() -> Site {
-    let site = Site(LocalResource::new(api::site_config));
-    provide_context(site);
-    site
+pub fn provide_site() {
+    provide_context(Site(LocalResource::new(api::site_config)));
 }
 
 /// The [`Site`] handle provided by [`provide_site`].

@@ -1,8 +1,8 @@
 //! Statuses in words and looks: the one mapping from the status model to interface texts
 //! ([`Msg`]) and to the colour class and icon that make a status readable without colour. The
 //! live pages, the pre-rendered snapshot, notifications, feeds and badges all say a status
-//! through these. File problems ([`FieldError`]) are worded here too, for the pages that show
-//! why a data or policy file could not be used.
+//! through these. File problems ([`FieldError`]) and the SLA engine's refusals ([`SlaError`])
+//! are worded here too, for the pages that say why they cannot show what was asked.
 
 use crate::error::{FieldError, FieldErrors};
 use crate::i18n::{Lang, Msg};
@@ -163,7 +163,7 @@ pub fn field_error(error: &FieldError, lang: Lang) -> String {
 }
 
 /// Every problem of one file in one line for `lang`: the first as [`field_error`] words it,
-/// then "; also <path>: <reason>" for each further one ("invalid file" when there is none).
+/// then "; also `<path>`: `<reason>`" for each further one ("invalid file" when there is none).
 pub fn field_errors(errors: &FieldErrors, lang: Lang) -> String {
     let mut problems = errors.errors.iter();
     let Some(first) = problems.next() else {
