@@ -320,7 +320,7 @@ async fn the_dialog_module_follows_the_language_and_sections_the_status_app_tell
     .await;
 }
 
-// Issue 8: a pre-rendered page carries the site configuration; the app reads it instead of
+// A pre-rendered page carries the site configuration; the app reads it instead of
 // fetching config.json (this test page serves no config.json, so only the element can answer).
 #[wasm_bindgen_test]
 async fn the_configuration_written_into_the_page_is_read_and_a_broken_one_is_named() {

@@ -2,19 +2,18 @@
 //! the loading and error states. Data is polled; a failed poll keeps the last good data on
 //! screen and says what went wrong.
 
-use std::time::Duration;
-
-use chrono::{DateTime, Datelike, Utc};
+use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
 use crate::api::{self, ApiError};
-use crate::app::use_site;
 use crate::i18n::{split_at, use_lang, Lang, Msg};
 use crate::pages::not_found::NotFoundPage;
+use crate::site::use_site;
 use std::sync::Arc;
 
 use crate::nav::use_nav;
 use crate::ui::clock::{use_clock, Clock, When, ZoneSwitch};
+use crate::ui::error::describe;
 use crate::ui::incident::IncidentCard;
 use crate::ui::status::StatusLabel;
 use crate::ui::subscribe::GetUpdates;
@@ -23,9 +22,11 @@ use crate::ui::uptime::UptimeStrip;
 use beacon_browser as web;
 use beacon_core::route::Route;
 use beacon_core::status::config::{Region, Subscriptions};
+use beacon_core::status::history::{find_incident, history_by_month, HistoryMonth};
 use beacon_core::status::model::{Incident, IncidentHistory, Summary};
 use beacon_core::status::overall::{self, Section};
-use beacon_core::status::uptime::{all_incidents, PageUptime};
+use beacon_core::status::poll::{is_stale, poll_interval};
+use beacon_core::status::uptime::PageUptime;
 use beacon_core::words::{indicator_look, indicator_words};
 
 /// Local-storage key of the region the visitor chose last; `/` opens it.
@@ -62,7 +63,7 @@ pub fn RegionPage(
             Some(found) => {
                 web::remember(REMEMBERED_REGION, &found.id);
                 let poll_seconds = config.poll_interval_seconds;
-                // "Get updates" (issue 4): the sign-up settings for the region's dialog.
+                // "Get updates": the sign-up settings for the region's dialog.
                 let subscriptions = config.subscriptions.clone();
                 view! {
                     <RegionStatus region=found.clone() poll_seconds view=view.clone() subscriptions />
@@ -83,7 +84,7 @@ pub fn SiteProblem(
     view! {
         <div class="notice error" role="alert" data-testid="site-error">
             <strong>{move || locale.t(Msg::SiteMisconfigured)}</strong>
-            {move || error.describe(locale.get())}
+            {move || describe(&error, locale.get())}
         </div>
     }
 }
@@ -99,7 +100,7 @@ pub fn RegionStatus(
     /// Which sub-page to show.
     #[prop(optional)]
     view: RegionView,
-    /// How visitors sign up for e-mail and webhook updates ("Get updates", issue 4).
+    /// How visitors sign up for e-mail and webhook updates ("Get updates").
     #[prop(optional)]
     subscriptions: Subscriptions,
 ) -> impl IntoView {
@@ -132,12 +133,9 @@ pub fn RegionStatus(
         });
     };
     refresh();
-    if let Ok(handle) =
-        set_interval_with_handle(refresh, Duration::from_secs(u64::from(poll_seconds.max(5))))
-    {
+    if let Ok(handle) = set_interval_with_handle(refresh, poll_interval(poll_seconds)) {
         on_cleanup(move || handle.clear());
     }
-    let stale_after = chrono::TimeDelta::seconds(i64::from(poll_seconds.max(5)) * 3);
 
     let heading = region.name.clone();
     let body = move || {
@@ -173,14 +171,14 @@ pub fn RegionStatus(
                 <h1 data-testid="region-name">{heading}</h1>
                 <p class="lede">{region.countries.clone()}</p>
             </div>
-            // "Get updates" (issue 4): fed the polled data so notifications fire on change.
+            // "Get updates": fed the polled data so notifications fire on change.
             <GetUpdates region=region.clone() subscriptions summary history />
             <ZoneSwitch />
         </div>
         {move || error.get().map(|failure| view! { <LoadProblem failure has_data=summary.with(Option::is_some) /> })}
         {body}
         {move || updated_at.get().map(|at| {
-            let stale = clock.now.get() - at > stale_after;
+            let stale = is_stale(at, clock.now.get(), poll_seconds);
             let before = move || split_at(locale.t(Msg::LastUpdated), "when").0;
             let after = move || {
                 let after = split_at(locale.t(Msg::LastUpdated), "when").1;
@@ -221,7 +219,7 @@ fn LoadProblem(failure: ApiError, has_data: bool) -> impl IntoView {
     view! {
         <div class=class role="alert" data-testid="load-error">
             <strong>{move || locale.t(lead)}</strong>
-            {move || failure.describe(locale.get())}
+            {move || describe(&failure, locale.get())}
         </div>
     }
 }
@@ -345,27 +343,13 @@ fn HistoryList(
         return view! { <p class="loading" role="status">{move || locale.t(Msg::LoadingHistory)}</p> }
             .into_any();
     };
-    let mut incidents: Vec<Incident> = all_incidents(&summary, &history)
+    let sections = history_by_month(&summary, &history)
         .into_iter()
-        .cloned()
-        .collect();
-    incidents.sort_by_key(|i| std::cmp::Reverse(i.began_at()));
-    let mut months: Vec<(chrono::NaiveDate, Vec<Incident>)> = Vec::new();
-    for incident in incidents {
-        let day = incident.began_at().date_naive();
-        let same_month =
-            |first: &chrono::NaiveDate| (first.year(), first.month()) == (day.year(), day.month());
-        match months.last_mut() {
-            Some((first, list)) if same_month(first) => list.push(incident),
-            _ => months.push((day, vec![incident])),
-        }
-    }
-    let sections = months
-        .into_iter()
-        .map(|(day, list)| {
-            let month = move || month_heading(day, locale.get());
-            let cards = list
+        .map(|HistoryMonth { month, incidents }| {
+            let month = move || month_heading(month, locale.get());
+            let cards = incidents
                 .into_iter()
+                .cloned()
                 .map(|incident| {
                     view! {
                         <IncidentCard incident summary=summary.clone() region=region.id.clone()
@@ -400,13 +384,7 @@ fn IncidentPage(
     region: Region,
     id: String,
 ) -> impl IntoView {
-    let found = summary
-        .incidents
-        .iter()
-        .chain(&summary.scheduled_maintenances)
-        .chain(history.iter().flat_map(|h| &h.incidents))
-        .find(|incident| incident.id == id)
-        .cloned();
+    let found = find_incident(&summary, history.as_ref(), &id).cloned();
     match found {
         Some(incident) => view! {
             <IncidentCard incident summary region=region.id.clone() />

@@ -1,4 +1,4 @@
-// Languages (issue 7): every language on every route through `?lang=`, `<html lang>` set, a known
+// Languages: every language on every route through `?lang=`, `<html lang>` set, a known
 // translation shown, no English interface text left outside the operator's own incident text,
 // nothing wider than a 360 px phone, and the choice remembered without the parameter.
 import { test, before, after } from 'node:test';
@@ -286,7 +286,7 @@ test('switching the language re-renders the text only: no refetch, open groups, 
   await page.close();
 });
 
-// Language packs (issue 8): only English is compiled into the apps; another language's texts
+// Language packs: only English is compiled into the apps; another language's texts
 // are fetched from `i18n/<tag>.<hash>.json` before the app mounts, or before a switch.
 const PACK = /\/i18n\/[^/]+\.json$/;
 

@@ -1,6 +1,7 @@
 //! Client-side routes: parsing a path into a [`Route`] and back, with no browser in sight.
 //!
-//! The app is served under a base path (`/` or a sub-path given to Trunk with `--public-url`);
+//! The app is served under a base path (`/`, or a sub-path such as `/beacon/` given to
+//! `.ci/dist --public-url` or `trunk serve --public-url`);
 //! routes here are always relative to that base, and [`Route::href`] and [`Route::parse`] are
 //! exact inverses for every route the app links to.
 

@@ -1,6 +1,7 @@
 //! The SLA widget for an `<iframe>` on another site (`/embed/sla/`): a small app of its own
-//! (`src/bin/beacon-embed.rs`, built by Trunk from `src/embed/index.html` into
-//! `embed/sla/`), so a sales page loads neither the status pages nor Leptos for it.
+//! (`crates/embed/src/main.rs`, built by its own Trunk run in `.ci/dist` from
+//! `crates/embed/index.html` into `embed/sla/`), so a sales page loads neither the status pages
+//! nor Leptos for it.
 //!
 //! What it shows is decided here as plain data ([`widget`], tested natively); [`start`] only
 //! fetches the policy, writes that data into the page with `web_sys`, and reports the height.

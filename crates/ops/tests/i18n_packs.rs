@@ -1,4 +1,4 @@
-//! The language packs `beacon-ops publish` writes (issue 8): one file per language but English,
+//! The language packs `beacon-ops publish` writes: one file per language but English,
 //! named as the browser apps will ask for it, holding every interface key with the compiled
 //! table's text and the same `{placeholders}` as English, pre-compressed beside it, and
 //! preloaded by the pre-rendered pages' script for the visitor's language.

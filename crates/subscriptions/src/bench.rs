@@ -11,10 +11,10 @@ use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
 use tokio::net::TcpListener;
 
 use crate::clock::SystemClock;
+use crate::event::{EventPayload, StoredChange};
 use crate::settings::Settings;
 use crate::signup::Service;
 use crate::store::{Kind, NewEvent, Snapshot, Store};
-use crate::watch::{EventPayload, StoredChange};
 
 /// `bench` options.
 #[derive(Debug, clap::Args)]

@@ -17,6 +17,7 @@
 pub mod bench;
 pub mod cli;
 pub mod clock;
+pub mod event;
 pub mod http;
 pub mod mail;
 pub mod outbox;
@@ -24,6 +25,7 @@ pub mod settings;
 pub mod signup;
 pub mod site;
 pub mod store;
+pub mod token;
 pub mod watch;
 pub mod webhook;
 

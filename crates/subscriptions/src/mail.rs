@@ -10,8 +10,8 @@ use lettre::message::header::{Header, HeaderName, HeaderValue};
 use lettre::message::{Mailbox, MultiPart};
 use lettre::Message;
 
+use crate::event::EventPayload;
 use crate::settings::Settings;
-use crate::watch::EventPayload;
 
 /// Why a message cannot be built.
 #[derive(Debug, thiserror::Error)]

@@ -11,10 +11,10 @@ use futures_util::StreamExt;
 use rand::Rng;
 use tracing::{info, warn};
 
+use crate::event::EventPayload;
 use crate::masked;
 use crate::signup::Service;
 use crate::store::{Delivery, Kind, StoreError};
-use crate::watch::EventPayload;
 use crate::webhook::{self, Failure, Post};
 
 /// Attempts before a message counts as failed for good.

@@ -13,7 +13,6 @@ use std::sync::{Arc, Mutex, RwLock};
 use beacon_core::i18n::{Lang, Msg};
 use beacon_core::notify::{email_problem, webhook_url_problem, SignupRequest, SignupTarget};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
-use rand::RngCore;
 use tracing::{info, warn};
 
 use crate::clock::Clock;
@@ -95,18 +94,8 @@ pub struct Service {
     limiter: Limiter,
 }
 
-/// A random token for links: 32 bytes as 64 hex digits.
-pub fn token() -> String {
-    let mut bytes = [0u8; 32];
-    rand::thread_rng().fill_bytes(&mut bytes);
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-/// True for a string that can be one of our tokens (so lookups of junk do not hit the
-/// database).
-fn is_token(text: &str) -> bool {
-    text.len() == 64 && text.bytes().all(|b| b.is_ascii_hexdigit())
-}
+use crate::token::is_token;
+pub use crate::token::token;
 
 impl Service {
     /// A service over `store` with `settings`, sending through `smtp`.

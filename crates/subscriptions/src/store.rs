@@ -177,7 +177,7 @@ pub struct Snapshot {
 pub struct NewEvent {
     /// Unique within the region: a change is recorded, and so sent, once.
     pub key: String,
-    /// The change as JSON (see [`crate::watch::EventPayload`]).
+    /// The change as JSON (see [`crate::event::EventPayload`]).
     pub payload: String,
 }
 
@@ -899,7 +899,7 @@ impl Store {
                 .bind(language)
                 .bind(now);
             for address in chunk {
-                query = query.bind(address.as_str()).bind(crate::signup::token());
+                query = query.bind(address.as_str()).bind(crate::token::token());
             }
             query.execute(&mut *tx).await?;
         }

@@ -329,12 +329,12 @@ async fn header_injection_through_the_data_adds_no_header() {
         concurrency: 1,
         lease_seconds: beacon_subscriptions::outbox::LEASE_SECONDS,
     };
-    let payload = beacon_subscriptions::watch::EventPayload {
+    let payload = beacon_subscriptions::event::EventPayload {
         region: "emea".into(),
         region_name: "EMEA".into(),
         site_name: "Beacon".into(),
         link: "http://127.0.0.1:8080/emea".into(),
-        change: beacon_subscriptions::watch::StoredChange::NewIncident {
+        change: beacon_subscriptions::event::StoredChange::NewIncident {
             id: "i".into(),
             name: "Outage\r\nBcc: victim@example.com".into(),
             maintenance: false,

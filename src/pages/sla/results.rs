@@ -13,6 +13,7 @@ use beacon_browser as web;
 use beacon_core::sla::engine::{pending_timer, DueTime, SlaOutcome, TargetOutcome};
 use beacon_core::sla::present::{self, LevelPick, PlanOutcome, SlaQuery};
 use beacon_core::sla::{BusinessCalendar, Policy};
+use beacon_core::words::sla_error;
 
 /// Results of the chosen plan, then every plan side by side for the same ticket.
 #[component]
@@ -111,7 +112,7 @@ fn ChosenPlan(
         match found.outcome {
             Ok(outcome) => outcome,
             Err(error) => return view! {
-                <p class="notice error" role="alert" data-testid="sla-error">{lang.sla_error(&error)}</p>
+                <p class="notice error" role="alert" data-testid="sla-error">{sla_error(&error, lang)}</p>
             }
             .into_any(),
         };
@@ -396,7 +397,7 @@ pub fn PendingTimerView(
         let lang = locale.get();
         match pending_timer(&policy, &centre, since.get()) {
         Err(error) => {
-            view! { <p class="notice error" data-testid="pending-error">{lang.sla_error(&error)}</p> }
+            view! { <p class="notice error" data-testid="pending-error">{sla_error(&error, lang)}</p> }
                 .into_any()
         }
         Ok(timer) => {

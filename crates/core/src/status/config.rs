@@ -17,7 +17,7 @@ pub const MAX_POLL_INTERVAL_SECONDS: u32 = 3600;
 /// of fetching `config.json`.
 pub const CONFIG_ELEMENT_ID: &str = "beacon-config";
 
-/// The whole site: one status page per region (seed 004: Americas, EMEA, APAC).
+/// The whole site: one status page per region (the shipped data has Americas, EMEA and APAC).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SiteConfig {

@@ -13,8 +13,8 @@
 
 use std::collections::HashMap;
 
+use super::error::DataError as Problem;
 use super::model::{Incident, IncidentHistory, IncidentStatus, Summary};
-use super::validate::Problem;
 
 /// True when `incident` belongs in the history: every incident, and a maintenance once it is
 /// past `scheduled`.

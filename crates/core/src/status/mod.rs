@@ -1,14 +1,17 @@
 //! The status-page domain: the Statuspage data format, the site configuration, the overall
-//! banner, uptime arithmetic, safe incident markup and data validation. Plain Rust with no
+//! banner, uptime arithmetic, the history by month, the polling rules, safe incident markup and
+//! data validation. Plain Rust with no
 //! browser APIs, so all of it is tested natively.
 
 pub mod config;
 pub mod error;
+pub mod history;
 pub mod ledger;
 pub mod limits;
 pub mod markup;
 pub mod model;
 pub mod overall;
+pub mod poll;
 pub mod uptime;
 pub mod v2;
 pub mod validate;

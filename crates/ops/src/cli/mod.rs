@@ -75,14 +75,15 @@ pub enum Command {
             badges/<region>.svg, badges/<region>/<component>.svg\n  \
             i18n/<lang>.<hash>.json (each language's interface texts but English, which the \
             browser apps load on demand)\n\
-            When --out holds the built index.html, also <region>/index.html (the page with the \
-            region's status pre-rendered), index.html (the default region), sla/index.html and \
-            embed/sla/index.html. Every compressible file of 1 KiB or more gets .gz and .br \
-            twins.",
+            When --out holds the built status app's index.html (.ci/dist builds the apps, then \
+            runs this), also the pages with each region's status pre-rendered: \
+            <region>/index.html, <region>/history/index.html, \
+            <region>/incidents/<id>/index.html, and index.html (the default region). Every \
+            compressible file of 1 KiB or more gets .gz and .br twins.",
         after_help = "Examples:\n  \
             beacon-ops publish --out dist\n  \
             beacon-ops publish --public public --out \"$out\" --site-url /beacon/ \\\n      \
-            --module \"subscribe=$module/subscribe.html\"   (the Trunk build hook)\n\n\
+            --module \"subscribe=$stage/subscribe.html\"   (as .ci/dist runs it)\n\n\
             Exit status: 0 published, 1 data problems or a file that cannot be written, 2 wrong usage."
     )]
     Publish(PublishArgs),

@@ -14,7 +14,7 @@ use beacon_core::status::{
 };
 
 use super::{refresh_page_status, EditError};
-use crate::publish::site::local_file;
+use crate::publish::data::local_file;
 use crate::publish::{MemoryFiles, SiteDir};
 use crate::store;
 

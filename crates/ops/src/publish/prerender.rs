@@ -32,9 +32,10 @@ use beacon_core::status::{
 use beacon_core::words::{affected_names, impact_msg, update_status_msg};
 use beacon_core::words::{indicator_look, indicator_msg, status_look, status_msg};
 
+use super::data::Site;
 use super::feed::RegionData;
-use super::site::{OutputFile, Site};
 use super::text::{escape_xml as escape, one_line};
+use super::OutputFile;
 use super::PublishError;
 use beacon_core::status::Problem;
 

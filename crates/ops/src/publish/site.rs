@@ -17,109 +17,20 @@ use std::path::{Path, PathBuf};
 
 use beacon_core::i18n::pack::{pack_file, pack_json};
 use beacon_core::i18n::Lang;
-use beacon_core::layout::{v2_endpoint, CONFIG_FILE};
+use beacon_core::layout::v2_endpoint;
 use beacon_core::status::limits::id_problem;
 use beacon_core::status::v2::v2_files;
-use beacon_core::status::{
-    parse_history, parse_summary, validate_site_at, Problem, Region, SiteConfig, SiteFiles,
-};
+use beacon_core::status::Problem;
 use beacon_core::words::{indicator_words, status_word};
 
 use super::atom::atom_feed;
 use super::badge::{badge_svg, Tone};
-use super::feed::{feed, RegionData};
-use super::files::{MemoryFiles, SiteDir};
+use super::data::{load_site, Site};
+use super::feed::feed;
 use super::ical::{calendar_ics, event_ics, maintenance_calendar};
 use super::prerender::prerendered_pages;
 use super::rss::rss_feed;
-use super::PublishError;
-
-/// A whole site's data, validated.
-#[derive(Debug, Clone)]
-pub struct Site {
-    /// `config.json`.
-    pub config: SiteConfig,
-    /// Each region's data, in configuration order.
-    pub regions: Vec<RegionData>,
-    /// The moment the data was validated for, which decides whether a maintenance is under way
-    /// in what is published.
-    pub as_of: DateTime<Utc>,
-}
-
-/// Reads and validates the site in `public_dir` as of `now`; any problem fails with all of them.
-/// Each data file is read from disk once: the validator and the parser share that text.
-pub fn load_site(public_dir: &Path, now: DateTime<Utc>) -> Result<Site, PublishError> {
-    load_site_from(&MemoryFiles::new(SiteDir(public_dir)), now)
-}
-
-/// Validates the site held in `files` as of `now` and parses it; any problem fails with all
-/// of them.
-pub fn load_site_from<F: SiteFiles>(
-    files: &MemoryFiles<F>,
-    now: DateTime<Utc>,
-) -> Result<Site, PublishError> {
-    let problems = validate_site_at(files, now);
-    if !problems.is_empty() {
-        return Err(PublishError::Invalid(problems));
-    }
-    let config =
-        SiteConfig::from_json(CONFIG_FILE, &files.text(CONFIG_FILE).map_err(one)?).map_err(one)?;
-    let regions = config
-        .regions
-        .iter()
-        .map(|region| load_region(files, region))
-        .collect::<Result<_, _>>()?;
-    Ok(Site {
-        config,
-        regions,
-        as_of: now,
-    })
-}
-
-/// Parses one region's summary and history.
-fn load_region<F: SiteFiles>(
-    files: &MemoryFiles<F>,
-    region: &Region,
-) -> Result<RegionData, PublishError> {
-    let summary_file = local_file(&region.summary_url)?;
-    let history_file = local_file(&region.history_url)?;
-    let summary =
-        parse_summary(summary_file, &files.text(summary_file).map_err(one)?).map_err(one)?;
-    let history =
-        parse_history(history_file, &files.text(history_file).map_err(one)?).map_err(one)?;
-    Ok(RegionData {
-        region: region.clone(),
-        summary,
-        history,
-    })
-}
-
-/// The site-relative path of a data address; remote data cannot be published from.
-pub fn local_file(url: &str) -> Result<&str, PublishError> {
-    let lower = url.to_ascii_lowercase();
-    if lower.starts_with("http://") || lower.starts_with("https://") {
-        return Err(PublishError::Invalid(vec![Problem::new(
-            url,
-            "",
-            "remote data files cannot be published from; serve them from the site",
-        )]));
-    }
-    Ok(url.trim_start_matches('/'))
-}
-
-/// One problem as an error.
-fn one(problem: Problem) -> PublishError {
-    PublishError::Invalid(vec![problem])
-}
-
-/// A file to write: its path under the output folder and its bytes.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OutputFile {
-    /// Path relative to the output folder, with `/` separators.
-    pub path: String,
-    /// Contents.
-    pub contents: String,
-}
+use super::{OutputFile, PublishError};
 
 /// Every file published for `site`, in a fixed order. `site_url` is the address the output
 /// folder is served at, ending in `/` (an absolute URL, or a path such as `/` or `/beacon/`).
@@ -239,8 +150,8 @@ fn unsafe_id(file: &str, id: &str, reason: &str) -> PublishError {
 }
 
 /// Validates the site in `public_dir` and writes every published file under `out_dir`;
-/// returns the paths written. When `out_dir` holds the built `index.html` (Trunk writes it
-/// before running `post_build` hooks), the pre-rendered pages are written from it too.
+/// returns the paths written. When `out_dir` holds the built status app's `index.html` (as
+/// `.ci/dist` lays it out), the pre-rendered pages are written from it too.
 pub fn publish_site(
     public_dir: &Path,
     out_dir: &Path,
