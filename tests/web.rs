@@ -383,7 +383,7 @@ fn real_statuspage_summaries_render_every_section_incident_and_maintenance() {
         let expected = sections(&summary, &region.component_order);
         let overall = overall_status(&summary, now);
         let root = {
-            let summary = summary.clone();
+            let (summary, region) = (summary.clone(), region.clone());
             mount(move || view! { <SummaryView summary region now /> }.into_any())
         };
         let names = texts(&root, "[data-testid=component] .component-name");
@@ -417,8 +417,10 @@ fn real_statuspage_summaries_render_every_section_incident_and_maintenance() {
         {
             let card = {
                 let (incident, summary) = (incident.clone(), summary.clone());
+                let region = region.clone();
                 mount(move || {
                     beacon::nav::provide_nav();
+                    beacon::ui::clock::Clock::provide(&region);
                     view! { <IncidentCard incident summary region="americas" /> }.into_any()
                 })
             };
@@ -437,6 +439,14 @@ fn real_statuspage_summaries_render_every_section_incident_and_maintenance() {
             assert!(
                 !shown.contains("<br>"),
                 "{name} {}: markup shown as text",
+                incident.id
+            );
+            // Read years later, an open incident's last update is long overdue, and says so.
+            let overdue = card.query_selector("[data-testid=update-overdue]").unwrap();
+            assert_eq!(
+                overdue.is_some(),
+                incident.is_open() && !incident.is_maintenance(),
+                "{name} {}",
                 incident.id
             );
             card.remove();

@@ -22,6 +22,7 @@ use crate::ui::uptime::UptimeStrip;
 use beacon_browser as web;
 use beacon_core::route::Route;
 use beacon_core::status::config::{Region, Subscriptions};
+use beacon_core::status::freshness::data_changed_at;
 use beacon_core::status::history::{find_incident, history_by_month, HistoryMonth};
 use beacon_core::status::model::{Incident, IncidentHistory, Summary};
 use beacon_core::status::overall::{self, Section};
@@ -177,17 +178,30 @@ pub fn RegionStatus(
         </div>
         {move || error.get().map(|failure| view! { <LoadProblem failure has_data=summary.with(Option::is_some) /> })}
         {body}
-        {move || updated_at.get().map(|at| {
-            let stale = is_stale(at, clock.now.get(), poll_seconds);
-            let before = move || split_at(locale.t(Msg::LastUpdated), "when").0;
-            let after = move || {
-                let after = split_at(locale.t(Msg::LastUpdated), "when").1;
-                crate::i18n::fill(after, &[("seconds", &poll_seconds.to_string())])
+        // Two different times: when the data last changed (the operator's doing) and when this
+        // page last checked for news (the poll's); a failed poll says since when it could not.
+        {move || updated_at.get().map(|checked| {
+            let stale = is_stale(checked, clock.now.get(), poll_seconds);
+            let changed = summary.with(|s| s.as_ref().and_then(data_changed_at));
+            let failing = error.with(Option::is_some);
+            let seconds = poll_seconds.to_string();
+            let sentence = move |msg: Msg, at: DateTime<Utc>, testid: &'static str| {
+                let seconds = seconds.clone();
+                let before = move || split_at(locale.t(msg), "when").0;
+                let after = move || {
+                    crate::i18n::fill(split_at(locale.t(msg), "when").1, &[("seconds", &seconds)])
+                };
+                view! { <span data-testid=testid>{before} <When at /> {after}</span> }
             };
             view! {
-                <p class=if stale { "notice warning" } else { "lede" } data-testid="last-updated">
+                <p class=if stale || failing { "notice warning" } else { "lede" } data-testid="last-updated">
                     {move || if stale { locale.t(Msg::MayBeOutOfDate) } else { "" }}
-                    {before} <When at /> {after}
+                    {changed.map(|at| view! { {sentence(Msg::LastUpdated, at, "data-changed")} " " })}
+                    {if failing {
+                        sentence(Msg::NotCheckedSince, checked, "not-checked-since")
+                    } else {
+                        sentence(Msg::CheckedAt, checked, "checked")
+                    }}
                 </p>
             }
         })}

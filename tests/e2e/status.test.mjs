@@ -178,6 +178,38 @@ test('a poll that parses but would empty or contradict the page is bad data: the
   await page.close();
 });
 
+test('the page tells when the data changed apart from when it last checked, and marks an incident left without news', async () => {
+  const page = await demoPage();
+  await page.goto(`${server.url}emea/`);
+  const line = page.getByTestId('last-updated');
+  await line.waitFor();
+  // Changed: the data's own stamp (12:00 UTC); checked: the moment the page read it.
+  assert.equal(await line.getByTestId('data-changed').locator('time').getAttribute('datetime'), '2026-11-21T12:00:00Z');
+  assert.match(await line.getByTestId('data-changed').textContent(), /^Updated /);
+  assert.equal(await line.getByTestId('checked').locator('time').getAttribute('datetime'), DEMO_NOW.toISOString().replace('.000', ''));
+  assert.match(await line.getByTestId('checked').textContent(), /^Checked .*checks every 60 seconds/);
+  const incident = page.getByTestId('active-incidents').getByTestId('incident');
+  assert.equal(await incident.getByTestId('update-overdue').count(), 0, 'updated 15 minutes ago');
+
+  // Two days on, nothing new has been posted: the data still says when it changed, the check
+  // is recent, and the incident says how old its last news is.
+  await page.clock.fastForward('48:00:00');
+  await incident.getByTestId('update-overdue').waitFor();
+  assert.match(await incident.getByTestId('update-overdue').textContent(), /No update since .*2 days ago/);
+  assert.equal(await line.getByTestId('data-changed').locator('time').getAttribute('datetime'), '2026-11-21T12:00:00Z');
+  const checked = await line.getByTestId('checked').locator('time').getAttribute('datetime');
+  assert.ok(new Date(checked) > new Date('2026-11-23T11:58:00Z'), checked);
+
+  // The host stops answering: the line says since when the page could not check.
+  await page.route('**/data/emea/*.json', (route) => route.abort('connectionrefused'));
+  await page.clock.fastForward('01:01');
+  const since = line.getByTestId('not-checked-since');
+  await since.waitFor();
+  assert.equal(await since.locator('time').getAttribute('datetime'), checked);
+  assert.match(await since.textContent(), /^Could not check for new data since /);
+  await page.close();
+});
+
 test('new data appears without a reload', async () => {
   const page = await demoPage();
   await page.goto(`${server.url}emea`);

@@ -24,9 +24,10 @@ pub const fn text(msg: Msg) -> &'static str {
         Msg::SiteMisconfigured => "Diese Statusseite ist falsch konfiguriert. ",
         Msg::LoadingCurrentStatus => "Aktueller Status wird geladen…",
         Msg::MayBeOutOfDate => "Diese Daten sind möglicherweise veraltet. ",
-        Msg::LastUpdated => {
-            "Zuletzt aktualisiert {when}. Wird alle {seconds} Sekunden aktualisiert."
-        }
+        Msg::LastUpdated => "Aktualisiert {when}.",
+        Msg::CheckedAt => "Geprüft {when}; wird alle {seconds} Sekunden geprüft.",
+        Msg::NotCheckedSince => "Seit {when} konnte nicht auf neue Daten geprüft werden.",
+        Msg::NoUpdateSince => "Keine Aktualisierung seit {when}: dies ist möglicherweise veraltet.",
         Msg::OfflineWithData => {
             "Sie scheinen offline zu sein; angezeigt wird der zuletzt empfangene Status. "
         }

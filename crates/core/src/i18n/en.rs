@@ -21,7 +21,10 @@ pub const fn text(msg: Msg) -> &'static str {
         Msg::SiteMisconfigured => "This status site is misconfigured. ",
         Msg::LoadingCurrentStatus => "Loading current status…",
         Msg::MayBeOutOfDate => "This data may be out of date. ",
-        Msg::LastUpdated => "Last updated {when}. Refreshes every {seconds} seconds.",
+        Msg::LastUpdated => "Updated {when}.",
+        Msg::CheckedAt => "Checked {when}; checks every {seconds} seconds.",
+        Msg::NotCheckedSince => "Could not check for new data since {when}.",
+        Msg::NoUpdateSince => "No update since {when}: this may be out of date.",
         Msg::OfflineWithData => "You seem to be offline; showing the last status we received. ",
         Msg::UnreadableWithData => {
             "The latest status data could not be read; showing the last good data. "

@@ -24,7 +24,10 @@ pub const fn text(msg: Msg) -> &'static str {
         Msg::SiteMisconfigured => "Este sitio de estado está mal configurado. ",
         Msg::LoadingCurrentStatus => "Cargando el estado actual…",
         Msg::MayBeOutOfDate => "Es posible que estos datos no estén actualizados. ",
-        Msg::LastUpdated => "Última actualización: {when}. Se actualiza cada {seconds} segundos.",
+        Msg::LastUpdated => "Actualizado {when}.",
+        Msg::CheckedAt => "Comprobado {when}; se comprueba cada {seconds} segundos.",
+        Msg::NotCheckedSince => "No se ha podido comprobar si hay datos nuevos desde {when}.",
+        Msg::NoUpdateSince => "Sin novedades desde {when}: puede que no esté actualizado.",
         Msg::OfflineWithData => {
             "Parece que no tiene conexión; se muestra el último estado recibido. "
         }

@@ -23,7 +23,10 @@ pub const fn text(msg: Msg) -> &'static str {
         Msg::SiteMisconfigured => "Tämän tilasivuston asetukset ovat virheelliset. ",
         Msg::LoadingCurrentStatus => "Ladataan nykyistä tilaa…",
         Msg::MayBeOutOfDate => "Nämä tiedot saattavat olla vanhentuneita. ",
-        Msg::LastUpdated => "Päivitetty viimeksi {when}. Päivittyy {seconds} sekunnin välein.",
+        Msg::LastUpdated => "Päivitetty {when}.",
+        Msg::CheckedAt => "Tarkistettu {when}; tarkistetaan {seconds} sekunnin välein.",
+        Msg::NotCheckedSince => "Uusia tietoja ei ole voitu tarkistaa {when} jälkeen.",
+        Msg::NoUpdateSince => "Ei päivityksiä {when} jälkeen: tieto voi olla vanhentunut.",
         Msg::OfflineWithData => {
             "Olet ilmeisesti offline-tilassa; näytetään viimeisin vastaanotettu tila. "
         }

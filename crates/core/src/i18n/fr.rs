@@ -24,9 +24,10 @@ pub const fn text(msg: Msg) -> &'static str {
         Msg::SiteMisconfigured => "Ce site d’état est mal configuré. ",
         Msg::LoadingCurrentStatus => "Chargement de l’état actuel…",
         Msg::MayBeOutOfDate => "Ces données ne sont peut-être plus à jour. ",
-        Msg::LastUpdated => {
-            "Dernière mise à jour\u{a0}: {when}. Actualisation toutes les {seconds}\u{a0}secondes."
-        }
+        Msg::LastUpdated => "Mis à jour {when}.",
+        Msg::CheckedAt => "Vérifié {when} ; vérification toutes les {seconds} secondes.",
+        Msg::NotCheckedSince => "Impossible de vérifier les nouvelles données depuis {when}.",
+        Msg::NoUpdateSince => "Aucune mise à jour depuis {when} : ces informations sont peut-être dépassées.",
         Msg::OfflineWithData => {
             "Vous semblez hors ligne\u{a0}; affichage du dernier état reçu. "
         }

@@ -21,7 +21,10 @@ pub const fn text(msg: Msg) -> &'static str {
         Msg::SiteMisconfigured => "このステータスサイトの設定に誤りがあります。",
         Msg::LoadingCurrentStatus => "現在のステータスを読み込み中…",
         Msg::MayBeOutOfDate => "このデータは最新でない可能性があります。",
-        Msg::LastUpdated => "最終更新: {when}。{seconds} 秒ごとに更新されます。",
+        Msg::LastUpdated => "更新: {when}。",
+        Msg::CheckedAt => "確認: {when}。{seconds} 秒ごとに確認します。",
+        Msg::NotCheckedSince => "{when} 以降、新しいデータを確認できていません。",
+        Msg::NoUpdateSince => "{when} 以降更新がありません。情報が古い可能性があります。",
         Msg::OfflineWithData => "オフラインのようです。最後に受信したステータスを表示しています。",
         Msg::UnreadableWithData => {
             "最新のステータスデータを読み取れませんでした。最後に取得できた正常なデータを表示しています。"

@@ -24,7 +24,10 @@ pub const fn text(msg: Msg) -> &'static str {
         Msg::SiteMisconfigured => "Deze statussite is verkeerd geconfigureerd. ",
         Msg::LoadingCurrentStatus => "Huidige status laden…",
         Msg::MayBeOutOfDate => "Deze gegevens zijn mogelijk verouderd. ",
-        Msg::LastUpdated => "Laatst bijgewerkt {when}. Wordt elke {seconds} seconden vernieuwd.",
+        Msg::LastUpdated => "Bijgewerkt {when}.",
+        Msg::CheckedAt => "Gecontroleerd {when}; wordt elke {seconds} seconden gecontroleerd.",
+        Msg::NotCheckedSince => "Sinds {when} kon niet op nieuwe gegevens worden gecontroleerd.",
+        Msg::NoUpdateSince => "Geen update sinds {when}: dit is mogelijk verouderd.",
         Msg::OfflineWithData => {
             "U lijkt offline te zijn; de laatst ontvangen status wordt getoond. "
         }

@@ -5,6 +5,7 @@
 
 pub mod config;
 pub mod error;
+pub mod freshness;
 pub mod history;
 pub mod ledger;
 pub mod limits;
@@ -28,4 +29,4 @@ pub use overall::{overall_status, sections, OverallStatus, Section};
 pub use uptime::{
     all_incidents, component_uptime, ComponentUptime, DayBar, PageUptime, UptimeWindow,
 };
-pub use validate::{validate_site_at, Problem, SiteFiles};
+pub use validate::{site_warnings_at, validate_site_at, Problem, SiteFiles};

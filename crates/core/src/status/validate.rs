@@ -50,6 +50,48 @@ pub fn validate_site_at(files: &dyn SiteFiles, now: DateTime<Utc>) -> Vec<Proble
     problems
 }
 
+/// Things an operator should act on that are not errors in the data, as of `now`: open
+/// incidents whose newest update is older than the configured limit (the page marks them as
+/// overdue to visitors). Unreadable or invalid files give no warnings; [`validate_site_at`]
+/// reports them.
+pub fn site_warnings_at(files: &dyn SiteFiles, now: DateTime<Utc>) -> Vec<Problem> {
+    let config_file = crate::layout::CONFIG_FILE;
+    let Some(config) = files
+        .read(config_file)
+        .ok()
+        .and_then(|text| super::error::parse_json::<SiteConfig>(config_file, &text).ok())
+    else {
+        return Vec::new();
+    };
+    let hours = config.stale_update_hours();
+    let mut warnings = Vec::new();
+    for region in &config.regions {
+        let file = region.summary_url.trim_start_matches('/');
+        let Some(summary) = files
+            .read(file)
+            .ok()
+            .and_then(|text| parse_summary(file, &text).ok())
+        else {
+            continue;
+        };
+        for (n, incident) in summary.incidents.iter().enumerate() {
+            if let Some(age) = super::freshness::update_overdue(incident, now, hours) {
+                warnings.push(Problem::new(
+                    file,
+                    format!("incidents[{n}].incident_updates"),
+                    format!(
+                        "open incident {:?} has had no update for {} h (limit {hours} h): \
+                         visitors see it marked as overdue; post an update or resolve it",
+                        incident.id,
+                        age.num_hours()
+                    ),
+                ));
+            }
+        }
+    }
+    warnings
+}
+
 /// Reads a file of the site; `None` (with a problem) if it cannot be read, or if it is remote.
 fn read(files: &dyn SiteFiles, url: &str, problems: &mut Vec<Problem>) -> Option<String> {
     let lower = url.to_ascii_lowercase();

@@ -12,7 +12,9 @@ use crate::edit::{
 use crate::publish::modules::link_module;
 use crate::publish::{publish_site, PublishError, SiteDir};
 use crate::store;
-use beacon_core::status::{validate_site_at, IncidentHistory, Problem, Summary, Timestamp};
+use beacon_core::status::{
+    site_warnings_at, validate_site_at, IncidentHistory, Problem, Summary, Timestamp,
+};
 
 /// Runs `command`: its report, or the report of why it was refused.
 pub fn run(command: Command) -> Result<String, String> {
@@ -66,6 +68,15 @@ pub fn run(command: Command) -> Result<String, String> {
 }
 
 /// Every problem as `file: path: reason`, one a line.
+/// Warnings, one line each, marked as such.
+fn warning_lines(warnings: &[Problem]) -> String {
+    warnings
+        .iter()
+        .map(|w| format!("warning: {}: {}: {}", w.file, w.path, w.reason))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 fn problem_lines(problems: &[Problem]) -> String {
     problems
         .iter()
@@ -85,9 +96,20 @@ fn problem_lines(problems: &[Problem]) -> String {
 fn validate(data: &DataArgs) -> Result<String, String> {
     let public = &data.public;
     let _lock = store::for_reading(public, data.wait()).map_err(|err| err.to_string())?;
-    let problems = validate_site_at(&SiteDir(public), data.now().with_timezone(&Utc));
+    let now = data.now().with_timezone(&Utc);
+    let problems = validate_site_at(&SiteDir(public), now);
     if problems.is_empty() {
-        Ok(format!("{}: no problems", public.display()))
+        let warnings = site_warnings_at(&SiteDir(public), now);
+        if warnings.is_empty() {
+            Ok(format!("{}: no problems", public.display()))
+        } else {
+            Ok(format!(
+                "{}\n{}: no problems, {} warning(s)",
+                warning_lines(&warnings),
+                public.display(),
+                warnings.len()
+            ))
+        }
     } else {
         Err(format!(
             "{}\n{} problem(s) in {}",
