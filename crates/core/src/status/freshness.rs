@@ -121,10 +121,8 @@ mod tests {
     #[test]
     fn without_a_page_stamp_the_newest_time_in_the_data_counts() {
         let mut summary = parse_summary("emea/summary.json", EMEA).unwrap();
-        let stamped = data_changed_at(&summary).unwrap();
         summary.page.updated_at = None;
         let derived = data_changed_at(&summary).unwrap();
-        assert!(derived <= stamped, "the page stamp is written last");
         let newest_update = summary
             .incidents
             .iter()
