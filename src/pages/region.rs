@@ -314,6 +314,7 @@ fn Overview(
     let active = cards(overall_now.active_incidents.clone(), false);
     let in_progress = cards(overall_now.maintenances_in_progress.clone(), false);
     let upcoming = cards(overall_now.upcoming_maintenances.clone(), true);
+    let overdue = cards(overall_now.overdue_maintenances.clone(), true);
     let history_href = nav.href_keeping_query(&Route::History(region.id.clone()));
     view! {
         <SummaryView summary=summary.clone() region=region.clone() now strips=strips.into() />
@@ -327,6 +328,12 @@ fn Overview(
             <section aria-labelledby="maintenance-now" data-testid="maintenance-in-progress">
                 <h2 id="maintenance-now">{move || locale.t(Msg::MaintenanceInProgress)}</h2>
                 {in_progress}
+            </section>
+        })}
+        {(!overdue.is_empty()).then(|| view! {
+            <section aria-labelledby="maintenance-overdue" data-testid="maintenance-overdue">
+                <h2 id="maintenance-overdue">{move || locale.t(Msg::MaintenanceOverdue)}</h2>
+                {overdue}
             </section>
         })}
         {(!upcoming.is_empty()).then(|| view! {

@@ -45,6 +45,7 @@ pub const fn text(msg: Msg) -> &'static str {
         Msg::ActiveIncidents => "Aktuelle Störungen",
         Msg::MaintenanceInProgress => "Laufende Wartung",
         Msg::UpcomingMaintenance => "Geplante Wartung",
+        Msg::MaintenanceOverdue => "Wartung nach ihrem geplanten Ende",
         Msg::UptimeRule => {
             "Die Verfügbarkeit zählt einen schweren Ausfall voll und einen Teilausfall zur Hälfte; \
              eingeschränkte Leistung und geplante Wartung gelten nicht als Ausfallzeit. "

@@ -37,6 +37,7 @@ pub const fn text(msg: Msg) -> &'static str {
         Msg::ActiveIncidents => "Active incidents",
         Msg::MaintenanceInProgress => "Maintenance in progress",
         Msg::UpcomingMaintenance => "Upcoming maintenance",
+        Msg::MaintenanceOverdue => "Maintenance past its planned end",
         Msg::UptimeRule => {
             "Uptime counts a major outage fully and a partial outage as half; degraded performance \
              and scheduled maintenance do not count as downtime. "

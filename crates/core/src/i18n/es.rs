@@ -43,6 +43,7 @@ pub const fn text(msg: Msg) -> &'static str {
         Msg::ActiveIncidents => "Incidentes activos",
         Msg::MaintenanceInProgress => "Mantenimiento en curso",
         Msg::UpcomingMaintenance => "Mantenimiento programado",
+        Msg::MaintenanceOverdue => "Mantenimiento pasado su fin previsto",
         Msg::UptimeRule => {
             "La disponibilidad cuenta una interrupción grave por completo y una parcial por la \
              mitad; el rendimiento degradado y el mantenimiento programado no cuentan como tiempo \

@@ -41,6 +41,7 @@ pub const fn text(msg: Msg) -> &'static str {
         Msg::ActiveIncidents => "Käynnissä olevat häiriöt",
         Msg::MaintenanceInProgress => "Huolto käynnissä",
         Msg::UpcomingMaintenance => "Tulevat huollot",
+        Msg::MaintenanceOverdue => "Huolto yli suunnitellun päättymisajan",
         Msg::UptimeRule => {
             "Käytettävyydessä vakava katko lasketaan kokonaan ja osittainen katko puoliksi; \
              heikentynyttä suorituskykyä ja suunniteltua huoltoa ei lasketa käyttökatkoksi. "

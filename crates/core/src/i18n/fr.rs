@@ -45,6 +45,7 @@ pub const fn text(msg: Msg) -> &'static str {
         Msg::ActiveIncidents => "Incidents en cours",
         Msg::MaintenanceInProgress => "Maintenance en cours",
         Msg::UpcomingMaintenance => "Maintenance planifiée",
+        Msg::MaintenanceOverdue => "Maintenance au-delà de sa fin prévue",
         Msg::UptimeRule => {
             "La disponibilité compte une panne majeure en entier et une panne partielle pour \
              moitié\u{a0}; les performances dégradées et la maintenance planifiée ne comptent pas \

@@ -37,6 +37,7 @@ pub const fn text(msg: Msg) -> &'static str {
         Msg::ActiveIncidents => "発生中のインシデント",
         Msg::MaintenanceInProgress => "実施中のメンテナンス",
         Msg::UpcomingMaintenance => "予定されているメンテナンス",
+        Msg::MaintenanceOverdue => "予定終了時刻を過ぎたメンテナンス",
         Msg::UptimeRule => {
             "稼働率では、重大な障害は全時間、部分的な障害は半分の時間をダウンタイムとして数えます。\
              パフォーマンス低下と計画メンテナンスはダウンタイムに含めません。"

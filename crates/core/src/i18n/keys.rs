@@ -63,6 +63,7 @@ catalogue! {
     ActiveIncidents,
     MaintenanceInProgress,
     UpcomingMaintenance,
+    MaintenanceOverdue,
     UptimeRule,
     IncidentHistory,
     LoadingHistory,

@@ -45,6 +45,7 @@ pub const fn text(msg: Msg) -> &'static str {
         Msg::ActiveIncidents => "Actieve storingen",
         Msg::MaintenanceInProgress => "Onderhoud bezig",
         Msg::UpcomingMaintenance => "Gepland onderhoud",
+        Msg::MaintenanceOverdue => "Onderhoud voorbij het geplande einde",
         Msg::UptimeRule => {
             "De beschikbaarheid telt een volledige storing geheel en een gedeeltelijke storing \
              voor de helft; verminderde prestaties en gepland onderhoud tellen niet als uitval. "

@@ -35,6 +35,7 @@ pub const fn text(msg: Msg) -> &'static str {
         Msg::ActiveIncidents => "当前事件",
         Msg::MaintenanceInProgress => "正在进行的维护",
         Msg::UpcomingMaintenance => "计划中的维护",
+        Msg::MaintenanceOverdue => "已超过计划结束时间的维护",
         Msg::UptimeRule => {
             "可用率将重大中断全部计入停机时间，部分中断计入一半；性能下降和计划维护不计为停机时间。"
         }

@@ -299,6 +299,7 @@ pub fn region_snapshot(
             Msg::MaintenanceInProgress,
             &overall.maintenances_in_progress,
         ),
+        (Msg::MaintenanceOverdue, &overall.overdue_maintenances),
         (Msg::UpcomingMaintenance, &overall.upcoming_maintenances),
     ] {
         if list.is_empty() {
