@@ -9,7 +9,9 @@ use crate::api::{self, ApiError};
 use crate::i18n::{split_at, use_lang, Lang, Msg};
 use crate::pages::not_found::NotFoundPage;
 use crate::site::use_site;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
+use std::time::Duration;
 
 use crate::nav::use_nav;
 use crate::ui::clock::{use_clock, Clock, When, ZoneSwitch};
@@ -26,9 +28,12 @@ use beacon_core::status::freshness::data_changed_at;
 use beacon_core::status::history::{find_incident, history_by_month, HistoryMonth};
 use beacon_core::status::model::{Incident, IncidentHistory, Summary};
 use beacon_core::status::overall::{self, Section};
-use beacon_core::status::poll::{is_stale, poll_interval};
+use beacon_core::status::poll::{is_stale, next_poll_delay};
 use beacon_core::status::uptime::PageUptime;
 use beacon_core::words::{indicator_look, indicator_words};
+
+/// How often a hidden page looks whether it is shown again (no request is made meanwhile).
+const VISIBILITY_CHECK: Duration = Duration::from_secs(1);
 
 /// Local-storage key of the region the visitor chose last; `/` opens it.
 pub const REMEMBERED_REGION: &str = "beacon.region";
@@ -112,31 +117,50 @@ pub fn RegionStatus(
     let updated_at = RwSignal::new(None::<DateTime<Utc>>);
     let clock = Clock::provide(&region);
     let stored_region = StoredValue::new(region.clone());
-    let refresh = move || {
-        leptos::task::spawn_local(async move {
-            let region = stored_region.get_value();
-            // Each file is shown as soon as it is read: the page does not wait for the
-            // (much larger) history before showing the current status.
-            let load_summary = async {
-                let fresh = api::region_summary(&region).await?;
-                replace_if_changed(summary, fresh);
-                updated_at.try_set(Some(web::now()));
-                Ok(())
-            };
-            let load_history = async {
-                let fresh = api::region_history(&region).await?;
-                replace_if_changed(history, fresh);
-                Ok(())
-            };
-            let (summary_loaded, history_loaded): (Result<(), ApiError>, Result<(), ApiError>) =
-                futures::join!(load_summary, load_history);
-            error.try_set(summary_loaded.and(history_loaded).err());
-        });
+    // One poll at a time: the next is scheduled only when the last has landed, so an older
+    // response can never replace a newer one. Paused while the tab is hidden, spread out so
+    // pages do not poll in step, and backing off while the host fails.
+    let poll = move || async move {
+        let region = stored_region.get_value();
+        // Each file is shown as soon as it is read: the page does not wait for the
+        // (much larger) history before showing the current status.
+        let load_summary = async {
+            let fresh = api::region_summary(&region).await?;
+            replace_if_changed(summary, fresh);
+            updated_at.try_set(Some(web::now()));
+            Ok(())
+        };
+        let load_history = async {
+            let fresh = api::region_history(&region).await?;
+            replace_if_changed(history, fresh);
+            Ok(())
+        };
+        let (summary_loaded, history_loaded): (Result<(), ApiError>, Result<(), ApiError>) =
+            futures::join!(load_summary, load_history);
+        let failure = summary_loaded.and(history_loaded).err();
+        let ok = failure.is_none();
+        error.try_set(failure);
+        ok
     };
-    refresh();
-    if let Ok(handle) = set_interval_with_handle(refresh, poll_interval(poll_seconds)) {
-        on_cleanup(move || handle.clear());
+    let mounted = Arc::new(AtomicBool::new(true));
+    {
+        let mounted = Arc::clone(&mounted);
+        on_cleanup(move || mounted.store(false, Ordering::Relaxed));
     }
+    leptos::task::spawn_local(async move {
+        let mut failures = 0u32;
+        while mounted.load(Ordering::Relaxed) {
+            failures = if poll().await {
+                0
+            } else {
+                failures.saturating_add(1)
+            };
+            web::sleep(next_poll_delay(poll_seconds, failures, web::random())).await;
+            while web::page_hidden() && mounted.load(Ordering::Relaxed) {
+                web::sleep(VISIBILITY_CHECK).await;
+            }
+        }
+    });
 
     let heading = region.name.clone();
     let body = move || {

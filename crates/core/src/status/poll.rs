@@ -26,6 +26,42 @@ pub fn poll_interval(configured_seconds: u32) -> Duration {
     Duration::from_secs(u64::from(configured_seconds.max(MIN_POLL_INTERVAL_SECONDS)))
 }
 
+/// The longest wait between two polls while the host keeps failing.
+pub const MAX_BACKOFF: Duration = Duration::from_secs(600);
+
+/// The share of the interval a poll may come early, so pages opened together (after an
+/// announcement, say) do not all poll in step.
+pub const JITTER: f64 = 0.1;
+
+/// The wait before the next poll: the interval ([`poll_interval`]) less up to [`JITTER`] of it
+/// (`random` in `0..1` picks how much); after the second failure in a row, doubled for each
+/// further one (one failed poll is a hiccup and is retried on time), at most [`MAX_BACKOFF`]
+/// (or the interval, when that is longer). Never later than the interval while polls succeed,
+/// so a visitor is never further behind than the configuration promises.
+///
+/// ```
+/// use std::time::Duration;
+/// use beacon_core::status::poll::next_poll_delay;
+///
+/// assert_eq!(next_poll_delay(60, 0, 0.0), Duration::from_secs(60));
+/// assert_eq!(next_poll_delay(60, 0, 0.5), Duration::from_secs(57));
+/// // Failing: 1, 2, 4, 8 ... intervals, up to ten minutes.
+/// assert_eq!(next_poll_delay(60, 1, 0.0), Duration::from_secs(60));
+/// assert_eq!(next_poll_delay(60, 2, 0.0), Duration::from_secs(120));
+/// assert_eq!(next_poll_delay(60, 4, 0.0), Duration::from_secs(480));
+/// assert_eq!(next_poll_delay(60, 9, 0.0), Duration::from_secs(600));
+/// ```
+pub fn next_poll_delay(configured_seconds: u32, failures_in_a_row: u32, random: f64) -> Duration {
+    let interval = poll_interval(configured_seconds);
+    let early = interval.mul_f64(JITTER * random.clamp(0.0, 1.0));
+    let base = interval - early;
+    if failures_in_a_row == 0 {
+        return base;
+    }
+    let factor = 2u32.saturating_pow((failures_in_a_row - 1).min(16));
+    base.saturating_mul(factor).min(MAX_BACKOFF.max(interval))
+}
+
 /// True when data last read at `read_at` is out of date at `now`: more than
 /// [`STALE_AFTER_POLLS`] poll intervals ([`poll_interval`]) have passed since.
 ///
@@ -45,6 +81,28 @@ pub fn is_stale(read_at: DateTime<Utc>, now: DateTime<Utc>, configured_seconds: 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn delays_stay_within_the_interval_while_polls_succeed_and_back_off_while_they_fail() {
+        for seconds in [15, 60, 3600] {
+            let interval = poll_interval(seconds);
+            for step in 0..=10 {
+                let random = f64::from(step) / 10.0;
+                let delay = next_poll_delay(seconds, 0, random);
+                assert!(delay <= interval && delay >= interval.mul_f64(1.0 - JITTER));
+                let mut previous = delay;
+                for failures in 1..40 {
+                    let backed_off = next_poll_delay(seconds, failures, random);
+                    assert!(
+                        backed_off >= previous,
+                        "never shorter after another failure"
+                    );
+                    assert!(backed_off <= MAX_BACKOFF.max(interval));
+                    previous = backed_off;
+                }
+            }
+        }
+    }
     use crate::status::config::MAX_POLL_INTERVAL_SECONDS;
 
     #[test]
