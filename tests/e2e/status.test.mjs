@@ -147,7 +147,8 @@ test('a broken or unreachable poll keeps the last good data on screen and says w
   await page.clock.fastForward('05:00');
   await page.getByTestId('last-updated').filter({ hasText: 'out of date' }).waitFor();
   await page.unroute('**/data/emea/*.json');
-  await page.clock.fastForward('01:01');
+  // After several failures in a row the page polls less often (at most every ten minutes).
+  await page.clock.fastForward('10:00');
   await page.getByTestId('load-error').waitFor({ state: 'detached' });
   await page.close();
 });
@@ -207,6 +208,52 @@ test('the page tells when the data changed apart from when it last checked, and 
   await since.waitFor();
   assert.equal(await since.locator('time').getAttribute('datetime'), checked);
   assert.match(await since.textContent(), /^Could not check for new data since /);
+  await page.close();
+});
+
+test('polls run one at a time, pause while the tab is hidden and resume as soon as it is shown', async () => {
+  const page = await demoPage();
+  let asked = 0;
+  page.on('request', (request) => { if (request.url().endsWith('/data/emea/summary.json')) asked += 1; });
+  await page.goto(`${server.url}emea/`);
+  await page.getByTestId('components').waitFor();
+  const settle = () => page.waitForTimeout(300);
+
+  // A response that takes minutes: no second request is sent while it is outstanding.
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route('**/data/emea/summary.json', async (route) => { await held; await route.continue(); });
+  asked = 0;
+  await page.clock.fastForward('01:01');
+  await settle();
+  assert.equal(asked, 1, 'the poll is sent');
+  for (let minute = 0; minute < 5; minute += 1) await page.clock.fastForward('01:01');
+  await settle();
+  assert.equal(asked, 1, 'no poll overtakes the one in flight');
+  release();
+  await page.unroute('**/data/emea/summary.json');
+  await page.clock.fastForward('01:01');
+  await settle();
+  assert.ok(asked >= 2, 'polling goes on once it has landed');
+
+  // Hidden: no poll at all; shown again: one at once.
+  await page.evaluate(() => {
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
+    document.dispatchEvent(new Event('visibilitychange'));
+  });
+  await page.clock.fastForward('01:01');
+  await settle();
+  asked = 0;
+  for (let minute = 0; minute < 10; minute += 1) await page.clock.fastForward('01:01');
+  await settle();
+  assert.equal(asked, 0, 'a hidden tab does not poll');
+  await page.evaluate(() => {
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => false });
+    document.dispatchEvent(new Event('visibilitychange'));
+  });
+  await page.clock.fastForward('00:02');
+  await settle();
+  assert.equal(asked, 1, 'shown again, it polls at once');
   await page.close();
 });
 
