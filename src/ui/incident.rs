@@ -10,7 +10,9 @@ use crate::ui::markup::Markup;
 use beacon_core::route::Route;
 use beacon_core::status::freshness::{last_news_at, update_overdue, DEFAULT_STALE_UPDATE_HOURS};
 use beacon_core::status::model::{Incident, Summary};
-use beacon_core::words::{affected_names, impact_label_in, update_status_label};
+use beacon_core::words::{
+    affected_names, impact_label_in, status_changes, status_word, update_status_label,
+};
 
 /// One incident with its full update timeline.
 #[component]
@@ -94,6 +96,20 @@ fn incident_card(
     let timeline = updates
         .into_iter()
         .map(|update| {
+            let changes = status_changes(&update, summary)
+                .into_iter()
+                .map(|(name, from, to)| {
+                    let text = lang.fill(
+                        Msg::ComponentChanged,
+                        &[
+                            ("name", &name),
+                            ("from", status_word(&from, lang)),
+                            ("to", status_word(&to, lang)),
+                        ],
+                    );
+                    view! { <li data-testid="component-change">{text}</li> }
+                })
+                .collect::<Vec<_>>();
             view! {
                 <li class="update" data-testid="incident-update">
                     <p class="update-meta">
@@ -102,6 +118,7 @@ fn incident_card(
                         <When at=update.shown_at().to_utc() />
                     </p>
                     <Markup text=update.body.clone() />
+                    {(!changes.is_empty()).then(|| view! { <ul class="component-changes">{changes}</ul> })}
                 </li>
             }
         })

@@ -9,7 +9,9 @@ use crate::i18n::{Lang, Msg};
 use crate::sla::engine::SlaError;
 use crate::sla::present::utc_stamp;
 use crate::sla::CalendarError;
-use crate::status::model::{ComponentStatus, Impact, Incident, IncidentStatus, Indicator, Summary};
+use crate::status::model::{
+    ComponentStatus, Impact, Incident, IncidentStatus, IncidentUpdate, Indicator, Summary,
+};
 
 /// The colour class and icon of the overall banner: the look of the component status it
 /// corresponds to, on the live page and in the pre-rendered snapshot alike.
@@ -127,6 +129,54 @@ pub fn affected_names(incident: &Incident, summary: &Summary) -> Vec<String> {
                 .or_else(|| incident.components.iter().find(|c| c.id == id))
                 .map(|c| c.name.clone())
                 .unwrap_or_else(|| id.to_string())
+        })
+        .collect()
+}
+
+/// The component status changes one update made, as a visitor reads them: each changed
+/// component's name (the page's current name where the id is known, else the name the update
+/// recorded, e.g. Statuspage's "Group - Component") with its status before and after. Entries
+/// that changed nothing (old and new equal) or name no component (old exports' "No components
+/// were affected by this update.") are left out.
+///
+/// ```
+/// use beacon_core::status::{parse_summary, ComponentStatus};
+/// use beacon_core::words::status_changes;
+///
+/// let summary = parse_summary("summary.json", r#"{"page": {"id": "p", "name": "P"},
+///     "status": {"indicator": "minor"},
+///     "components": [{"id": "bk", "name": "Backups", "status": "degraded_performance"}],
+///     "incidents": [{"id": "i", "name": "Slow", "status": "identified",
+///         "created_at": "2026-11-21T10:00:00Z",
+///         "incident_updates": [{"id": "u", "status": "identified", "body": "Slow.",
+///             "created_at": "2026-11-21T10:00:00Z", "affected_components": [
+///                 {"code": "bk", "name": "Old name", "old_status": "operational",
+///                  "new_status": "degraded_performance"},
+///                 {"name": "No components were affected by this update."}]}]}]}"#).unwrap();
+/// let update = &summary.incidents[0].incident_updates[0];
+/// assert_eq!(
+///     status_changes(update, &summary),
+///     [("Backups".to_owned(), ComponentStatus::Operational, ComponentStatus::DegradedPerformance)]
+/// );
+/// ```
+pub fn status_changes(
+    update: &IncidentUpdate,
+    summary: &Summary,
+) -> Vec<(String, ComponentStatus, ComponentStatus)> {
+    update
+        .affected_components
+        .iter()
+        .filter_map(|affected| {
+            let (from, to) = (affected.old_status.clone()?, affected.new_status.clone()?);
+            if from == to {
+                return None;
+            }
+            let name = affected
+                .code
+                .as_deref()
+                .and_then(|code| summary.component(code))
+                .map_or_else(|| affected.name.clone(), |c| c.name.clone());
+            Some((name, from, to))
         })
         .collect()
 }

@@ -91,6 +91,7 @@ pub const fn text(msg: Msg) -> &'static str {
         Msg::ScheduledUntil => " bis {end}",
         Msg::Affects => "Betrifft {names}",
         Msg::UpdatesNewestFirst => "Meldungen, neueste zuerst",
+        Msg::ComponentChanged => "{name}: {from} → {to}",
         Msg::NoData => "keine Daten",
         Msg::DayLabel => "{date}: {summary}",
         Msg::UptimePercent => "{percent} Verfügbarkeit",

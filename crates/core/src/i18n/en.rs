@@ -83,6 +83,7 @@ pub const fn text(msg: Msg) -> &'static str {
         Msg::ScheduledUntil => " until {end}",
         Msg::Affects => "Affects {names}",
         Msg::UpdatesNewestFirst => "Updates, newest first",
+        Msg::ComponentChanged => "{name}: {from} → {to}",
         Msg::NoData => "no data",
         Msg::DayLabel => "{date}: {summary}",
         Msg::UptimePercent => "{percent} uptime",

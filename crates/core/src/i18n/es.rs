@@ -90,6 +90,7 @@ pub const fn text(msg: Msg) -> &'static str {
         Msg::ScheduledUntil => " hasta {end}",
         Msg::Affects => "Afecta a {names}",
         Msg::UpdatesNewestFirst => "Actualizaciones, las más recientes primero",
+        Msg::ComponentChanged => "{name}: {from} → {to}",
         Msg::NoData => "sin datos",
         Msg::DayLabel => "{date}: {summary}",
         Msg::UptimePercent => "{percent} de disponibilidad",

@@ -87,6 +87,7 @@ pub const fn text(msg: Msg) -> &'static str {
         Msg::ScheduledUntil => " – {end}",
         Msg::Affects => "Koskee: {names}",
         Msg::UpdatesNewestFirst => "Päivitykset, uusin ensin",
+        Msg::ComponentChanged => "{name}: {from} → {to}",
         Msg::NoData => "ei tietoja",
         Msg::DayLabel => "{date}: {summary}",
         Msg::UptimePercent => "käytettävyys {percent}",

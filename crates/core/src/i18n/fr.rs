@@ -92,6 +92,7 @@ pub const fn text(msg: Msg) -> &'static str {
         Msg::ScheduledUntil => " au {end}",
         Msg::Affects => "Concerne {names}",
         Msg::UpdatesNewestFirst => "Mises à jour, les plus récentes d’abord",
+        Msg::ComponentChanged => "{name} : {from} → {to}",
         Msg::NoData => "aucune donnée",
         Msg::DayLabel => "{date}\u{a0}: {summary}",
         Msg::UptimePercent => "{percent} de disponibilité",

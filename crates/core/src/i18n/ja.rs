@@ -83,6 +83,7 @@ pub const fn text(msg: Msg) -> &'static str {
         Msg::ScheduledUntil => " 〜 {end}",
         Msg::Affects => "影響範囲: {names}",
         Msg::UpdatesNewestFirst => "更新情報（新しい順）",
+        Msg::ComponentChanged => "{name}：{from} → {to}",
         Msg::NoData => "データなし",
         Msg::DayLabel => "{date}: {summary}",
         Msg::UptimePercent => "稼働率 {percent}",

@@ -109,6 +109,8 @@ catalogue! {
     ScheduledUntil,
     Affects,
     UpdatesNewestFirst,
+    /// One component's status change by an update; `{name}`, `{from}`, `{to}`.
+    ComponentChanged,
     // Uptime strips.
     NoData,
     DayLabel,

@@ -401,6 +401,7 @@ mod tests {
         Msg::MethodFeeds,
         Msg::NoticeUpdate,
         Msg::NoticeComponent,
+        Msg::ComponentChanged,
     ];
 
     #[test]

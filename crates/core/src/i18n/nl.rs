@@ -91,6 +91,7 @@ pub const fn text(msg: Msg) -> &'static str {
         Msg::ScheduledUntil => " tot {end}",
         Msg::Affects => "Betreft {names}",
         Msg::UpdatesNewestFirst => "Berichten, nieuwste eerst",
+        Msg::ComponentChanged => "{name}: {from} → {to}",
         Msg::NoData => "geen gegevens",
         Msg::DayLabel => "{date}: {summary}",
         Msg::UptimePercent => "{percent} beschikbaar",

@@ -80,6 +80,7 @@ pub const fn text(msg: Msg) -> &'static str {
         Msg::ScheduledUntil => " 至 {end}",
         Msg::Affects => "影响：{names}",
         Msg::UpdatesNewestFirst => "更新（最新的在前）",
+        Msg::ComponentChanged => "{name}：{from} → {to}",
         Msg::NoData => "无数据",
         Msg::DayLabel => "{date}：{summary}",
         Msg::UptimePercent => "可用率 {percent}",
