@@ -221,8 +221,14 @@ test('polls run one at a time, pause while the tab is hidden and resume as soon 
 
   // A response that takes minutes: no second request is sent while it is outstanding.
   let release;
+  let answered;
   const held = new Promise((resolve) => { release = resolve; });
-  await page.route('**/data/emea/summary.json', async (route) => { await held; await route.continue(); });
+  const done = new Promise((resolve) => { answered = resolve; });
+  await page.route('**/data/emea/summary.json', async (route) => {
+    await held;
+    await route.continue();
+    answered();
+  }, { times: 1 });
   asked = 0;
   await page.clock.fastForward('01:01');
   await settle();
@@ -231,7 +237,8 @@ test('polls run one at a time, pause while the tab is hidden and resume as soon 
   await settle();
   assert.equal(asked, 1, 'no poll overtakes the one in flight');
   release();
-  await page.unroute('**/data/emea/summary.json');
+  await done;
+  await settle();
   await page.clock.fastForward('01:01');
   await settle();
   assert.ok(asked >= 2, 'polling goes on once it has landed');
