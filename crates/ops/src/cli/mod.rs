@@ -96,6 +96,22 @@ pub enum Command {
             Exit status: 0 within the budget, 1 the dearest duration is over it."
     )]
     BenchSla,
+    /// Place the data's story around another moment (the served demo: around now).
+    #[command(
+        long_about = "Place the data's story around another moment.\n\n\
+            Moves every time in every region's summary and history by the same amount, so that \
+            the newest page stamp becomes --at (the clock by default): an incident that was \
+            open stays open and current, a maintenance planned for three days later is again \
+            three days away, and the 90 days of history end today. Written like any edit: under \
+            the folder's lock, validated as a whole, all files or none. Running it again with \
+            the same --at changes nothing. Meant for a demo copy of the data, never for real \
+            data.",
+        after_help = "Examples:\n  \
+            beacon-ops demo --public target/serve/public            (as .ci/serve runs it)\n  \
+            beacon-ops demo --public /tmp/copy --at 2027-01-15T09:00:00Z\n\n\
+            Exit status: 0 moved, 1 the result would not validate, 2 wrong usage."
+    )]
+    Demo(DataArgs),
     /// Open, update and resolve incidents (update and resolve also take maintenance ids).
     #[command(subcommand, arg_required_else_help = true, after_help = EXIT_STATUS)]
     Incident(IncidentCommand),

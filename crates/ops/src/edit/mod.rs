@@ -8,7 +8,7 @@ mod apply;
 
 use beacon_core::hash::{fnv1a, FNV_OFFSET};
 use beacon_core::route::encode_segment;
-use chrono::Utc;
+use chrono::{TimeDelta, Utc};
 use std::collections::HashSet;
 use std::path::PathBuf;
 
@@ -743,4 +743,52 @@ pub fn refresh_page_status(summary: &mut Summary, now: Timestamp) -> Vec<String>
     summary.status.indicator = indicator;
     summary.page.updated_at = Some(now);
     changes
+}
+
+/// Moves every time in a region's data by `by`: the page stamp, components' times and first
+/// days, and each incident's and maintenance's times and updates, so the same story happens
+/// relative to another moment (the served demo is placed around the moment it is served).
+/// Durations, order and every relation between the times stay as they were.
+pub fn shift_times(summary: &mut Summary, history: &mut IncidentHistory, by: TimeDelta) {
+    let shift = |time: &mut Timestamp| *time += by;
+    let shift_opt = |time: &mut Option<Timestamp>| {
+        if let Some(time) = time {
+            *time += by;
+        }
+    };
+    let shift_component = |component: &mut Component| {
+        shift_opt(&mut component.created_at);
+        shift_opt(&mut component.updated_at);
+        if let Some(day) = component.start_date.as_mut() {
+            *day += TimeDelta::days(by.num_days());
+        }
+    };
+    let shift_incident = |incident: &mut Incident| {
+        shift(&mut incident.created_at);
+        for time in [
+            &mut incident.updated_at,
+            &mut incident.started_at,
+            &mut incident.monitoring_at,
+            &mut incident.resolved_at,
+            &mut incident.scheduled_for,
+            &mut incident.scheduled_until,
+        ] {
+            shift_opt(time);
+        }
+        for update in &mut incident.incident_updates {
+            shift(&mut update.created_at);
+            shift_opt(&mut update.updated_at);
+            shift_opt(&mut update.display_at);
+        }
+        incident.components.iter_mut().for_each(shift_component);
+    };
+    shift_opt(&mut summary.page.updated_at);
+    summary.components.iter_mut().for_each(shift_component);
+    summary.incidents.iter_mut().for_each(shift_incident);
+    summary
+        .scheduled_maintenances
+        .iter_mut()
+        .for_each(shift_incident);
+    shift_opt(&mut history.page.updated_at);
+    history.incidents.iter_mut().for_each(shift_incident);
 }
