@@ -109,6 +109,15 @@ fn model_a_black_duck_targets_are_table_3() {
         a.plan("premium").unwrap().coverage,
         Coverage::AroundTheClock
     ));
+    let Some(Coverage::WeeklyHours {
+        hours: resolution_hours,
+        centre_holidays: true,
+    }) = &a.plan("enhanced").unwrap().resolution_coverage
+    else {
+        panic!("Enhanced resolves on the standard business hours, centre holidays closed")
+    };
+    assert_eq!(resolution_hours, hours);
+    assert!(a.plan("premium").unwrap().resolution_coverage.is_none());
 }
 
 #[test]

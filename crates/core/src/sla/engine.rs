@@ -202,6 +202,7 @@ pub struct SlaCalculator<'a> {
     plan: &'a Plan,
     centre: &'a BusinessCalendar,
     calendar: Option<BusinessCalendar>,
+    resolution_calendar: Option<Option<BusinessCalendar>>,
 }
 
 impl<'a> SlaCalculator<'a> {
@@ -219,12 +220,25 @@ impl<'a> SlaCalculator<'a> {
             plan,
             centre,
             calendar: coverage_calendar(&plan.coverage, centre),
+            resolution_calendar: plan
+                .resolution_coverage
+                .as_ref()
+                .map(|c| coverage_calendar(c, centre)),
         })
     }
 
     /// The calendar the plan's clock runs on here (`None` if the document states no hours).
     pub fn calendar(&self) -> Option<&BusinessCalendar> {
         self.calendar.as_ref()
+    }
+
+    /// The calendar the resolution clock runs on here: the plan's own resolution hours if it has
+    /// them ([`Plan::resolution_coverage`]), else [`Self::calendar`].
+    pub fn resolution_calendar(&self) -> Option<&BusinessCalendar> {
+        match &self.resolution_calendar {
+            Some(own) => own.as_ref(),
+            None => self.calendar.as_ref(),
+        }
     }
 
     /// Targets, due instants and timelines for a ticket submitted at `submitted`.
@@ -239,9 +253,12 @@ impl<'a> SlaCalculator<'a> {
             .policy
             .target_row(&self.plan.id, &level.effective)
             .ok_or_else(|| SlaError::UnknownLevel(level.effective.clone()))?;
-        let outcome = |t: Option<Target>| -> Result<TargetOutcome, SlaError> {
+        let outcome = |t: Option<Target>,
+                       calendar: Option<&BusinessCalendar>|
+         -> Result<TargetOutcome, SlaError> {
             match t {
-                Some(t) => Ok(TargetOutcome::Due(self.due_time(
+                Some(t) => Ok(TargetOutcome::Due(due_time(
+                    calendar,
                     t,
                     submitted,
                     business_days,
@@ -258,8 +275,8 @@ impl<'a> SlaCalculator<'a> {
             _ => None,
         };
         Ok(SlaOutcome {
-            first_response: outcome(row.first_response)?,
-            resolution: outcome(row.resolution)?,
+            first_response: outcome(row.first_response, self.calendar())?,
+            resolution: outcome(row.resolution, self.resolution_calendar())?,
             weekend_callback,
             note: row.note.clone(),
             level,

@@ -40,8 +40,20 @@ pub struct Plan {
     pub name: String,
     /// When the plan's SLA clock runs.
     pub coverage: Coverage,
+    /// When the resolution clock runs, if the document puts resolution work on other hours than
+    /// the plan's cover (Black Duck Enhanced: level 1 answers around the clock, but working
+    /// towards the resolution target is level-2 work on standard business hours).
+    pub resolution_coverage: Option<Coverage>,
     /// Notes (what the document says about the plan).
     pub notes: Vec<String>,
+}
+
+impl Plan {
+    /// The hours the resolution clock runs: [`Plan::resolution_coverage`] if the plan has its
+    /// own, else the plan's coverage.
+    pub fn resolution_clock(&self) -> &Coverage {
+        self.resolution_coverage.as_ref().unwrap_or(&self.coverage)
+    }
 }
 
 /// When an SLA clock runs.
@@ -205,6 +217,7 @@ struct PlanFile {
     id: String,
     name: String,
     coverage: CoverageFile,
+    resolution_coverage: Option<CoverageFile>,
     notes: Vec<String>,
 }
 
@@ -295,7 +308,8 @@ fn read_policy<T: JsonTree>(t: &T, p: &mut Problems) -> PolicyFile {
 }
 
 fn read_plan<T: JsonTree>(t: &T, path: &str, p: &mut Problems) -> PlanFile {
-    let Some(o) = Object::new(t, path, &["id", "name", "coverage", "notes"], p) else {
+    let fields = ["id", "name", "coverage", "resolution_coverage", "notes"];
+    let Some(o) = Object::new(t, path, &fields, p) else {
         return PlanFile::default();
     };
     PlanFile {
@@ -305,6 +319,9 @@ fn read_plan<T: JsonTree>(t: &T, path: &str, p: &mut Problems) -> PlanFile {
             .required("coverage", p)
             .map(|c| read_coverage(&c, &o.path("coverage"), p))
             .unwrap_or_default(),
+        resolution_coverage: o
+            .get("resolution_coverage")
+            .map(|c| read_coverage(&c, &o.path("resolution_coverage"), p)),
         notes: o.list("notes", p, as_string),
     }
 }
@@ -451,7 +468,7 @@ fn parse_levels(list: &[LevelFile], path: &str, p: &mut Problems) -> Vec<Level> 
         .collect()
 }
 
-fn coverage(c: &CoverageFile, path: &str, p: &mut Problems) -> Coverage {
+fn coverage_of(c: &CoverageFile, path: &str, p: &mut Problems) -> Coverage {
     let extra_hours = !c.hours.is_empty();
     let cov = match c.kind.as_str() {
         "around_the_clock" => Coverage::AroundTheClock,
@@ -570,17 +587,22 @@ impl Policy {
                         format!("duplicate plan {:?}", plan.id),
                     );
                 }
-                let coverage = coverage(&plan.coverage, &format!("plans[{i}].coverage"), &mut p);
+                let coverage = coverage_of(&plan.coverage, &format!("plans[{i}].coverage"), &mut p);
                 if matches!(coverage, Coverage::NotStated) && plan.notes.is_empty() {
                     p.add(
                         format!("plans[{i}].notes"),
                         "say why the hours are not stated",
                     );
                 }
+                let resolution_coverage = plan
+                    .resolution_coverage
+                    .as_ref()
+                    .map(|c| coverage_of(c, &format!("plans[{i}].resolution_coverage"), &mut p));
                 Plan {
                     id: plan.id.clone(),
                     name: plan.name.clone(),
                     coverage,
+                    resolution_coverage,
                     notes: plan.notes.clone(),
                 }
             })
@@ -656,7 +678,7 @@ impl Policy {
                     &mut p,
                 );
                 check_unit_against(
-                    &plan.coverage,
+                    plan.resolution_clock(),
                     resolution,
                     &format!("{here}.resolution"),
                     &mut p,
@@ -687,7 +709,7 @@ impl Policy {
             }
         }
         let lifecycle = file.lifecycle.as_ref().and_then(|l| {
-            let coverage = coverage(&l.coverage, "lifecycle.coverage", &mut p);
+            let coverage = coverage_of(&l.coverage, "lifecycle.coverage", &mut p);
             let reminder = target(&l.pending_reminder, "lifecycle.pending_reminder", &mut p);
             let close = target(
                 &l.pending_auto_close,

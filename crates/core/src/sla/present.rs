@@ -444,7 +444,12 @@ pub fn outcomes_for_all_plans_in(
                 .ok()
                 .and_then(SlaCalculator::calendar)
                 .unwrap_or(centre);
-            let reason = |target: Option<&TargetOutcome>| match target {
+            let resolution_calendar = calculator
+                .as_ref()
+                .ok()
+                .and_then(SlaCalculator::resolution_calendar)
+                .unwrap_or(centre);
+            let reason = |target: Option<&TargetOutcome>, calendar| match target {
                 Some(TargetOutcome::Due(due)) => Some(explain_in(words, calendar, submitted, due)),
                 _ => None,
             };
@@ -452,8 +457,14 @@ pub fn outcomes_for_all_plans_in(
                 plan: plan.id.clone(),
                 name: plan.name.clone(),
                 coverage: describe_coverage_in(words, &plan.coverage),
-                first_response_reason: reason(outcome.as_ref().ok().map(|o| &o.first_response)),
-                resolution_reason: reason(outcome.as_ref().ok().map(|o| &o.resolution)),
+                first_response_reason: reason(
+                    outcome.as_ref().ok().map(|o| &o.first_response),
+                    calendar,
+                ),
+                resolution_reason: reason(
+                    outcome.as_ref().ok().map(|o| &o.resolution),
+                    resolution_calendar,
+                ),
                 outcome,
             }
         })
