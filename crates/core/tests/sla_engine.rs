@@ -5,8 +5,8 @@ use std::fs;
 use std::path::Path;
 
 use beacon_core::sla::engine::{
-    earliest_development_review, pending_timer, resolve_level, LevelChoice, SlaCalculator,
-    SlaError, TargetOutcome,
+    earliest_development_review, forwarded_timer, pending_timer, resolve_level, LevelChoice,
+    SlaCalculator, SlaError, TargetOutcome,
 };
 use beacon_core::sla::{BusinessCalendar, BusinessDayRule, Policy};
 use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
@@ -299,4 +299,42 @@ fn dropsuite_pending_ticket_reminder_and_auto_close() {
         pending_timer(&policy("model-a-black-duck.json"), &us, since),
         Err(SlaError::NoLifecycle)
     );
+}
+
+/// "Wenn Ihr Ticket an unser Support-Team weitergeleitet wurde, wird sich dieses nach 24 Stunden
+/// mit Ihnen in Verbindung setzen und das Ticket nach 48 Stunden manuell schließen."
+#[test]
+fn dropsuite_forwarded_ticket_contact_after_24_hours_manual_close_after_48() {
+    let d = policy("dropsuite-pending.json");
+    let de = centre("de");
+    // Forwarded Friday 2026-01-16 10:00 CET: clock hours, weekend or not.
+    let forwarded = at(2026, 1, 16, 10, 0, 1);
+    let timer = forwarded_timer(&d, &de, forwarded).unwrap().unwrap();
+    assert_eq!(timer.contact.due, at(2026, 1, 17, 10, 0, 1));
+    assert_eq!(timer.manual_close.due, at(2026, 1, 18, 10, 0, 1));
+    assert_eq!(
+        forwarded_timer(&policy("model-a-black-duck.json"), &de, forwarded),
+        Err(SlaError::NoLifecycle)
+    );
+}
+
+/// "We bieden premium support-SLA's aan onze proefklanten tijdens de evaluatieperiode."
+#[test]
+fn zmanda_trial_customers_get_the_premium_due_times() {
+    let b = policy("model-b-zmanda.json");
+    let gb = centre("gb");
+    let saturday = at(2026, 6, 6, 11, 0, 1);
+    let due_on = |plan: &str| {
+        let out = SlaCalculator::new(&b, plan, &gb)
+            .unwrap()
+            .outcome(
+                LevelChoice::Level("P1"),
+                saturday,
+                BusinessDayRule::default(),
+            )
+            .unwrap();
+        due(&out.first_response).due
+    };
+    assert_eq!(due_on("trial"), saturday + TimeDelta::minutes(15));
+    assert_eq!(due_on("trial"), due_on("premium"));
 }

@@ -163,6 +163,45 @@ fn model_b_zmanda_matrix_and_response_targets() {
         b.plan("premium").unwrap().coverage,
         Coverage::AroundTheClock
     ));
+    // "We bieden premium support-SLA's aan onze proefklanten tijdens de evaluatieperiode."
+    let trial = b.plan("trial").unwrap();
+    assert_eq!(trial.targets_of.as_deref(), Some("premium"));
+    for level in ["P1", "P2", "P3", "P4"] {
+        let premium = b.target_row("premium", level).unwrap();
+        let row = b.target_row("trial", level).unwrap();
+        assert_eq!(
+            (row.first_response, row.resolution),
+            (premium.first_response, premium.resolution)
+        );
+    }
+}
+
+#[test]
+fn blancco_enterprise_hours_say_weekends_are_severity_1_only() {
+    use beacon_core::i18n::Lang;
+    let c = policy("model-c-blancco.json");
+    let note = c.plan("spe").unwrap().hours_note.clone().unwrap();
+    assert!(note.get(Lang::English).contains("Severity 1 only"));
+    assert!(note.get(Lang::German).contains("nur Schweregrad 1"));
+    for lang in Lang::ALL {
+        assert!(!note.get(lang).is_empty(), "{lang:?}");
+    }
+}
+
+#[test]
+fn forwarded_ticket_rule_and_trial_plan_are_checked() {
+    let d = policy("dropsuite-pending.json");
+    let l = d.lifecycle.as_ref().unwrap();
+    assert_eq!(l.forwarded_contact, t(24, TargetUnit::Hours));
+    assert_eq!(l.forwarded_manual_close, t(48, TargetUnit::Hours));
+    let text = std::fs::read_to_string(dir().join("model-b-zmanda.json")).unwrap();
+    let unknown = text.replace("\"targets_of\": \"premium\"", "\"targets_of\": \"gold\"");
+    let err = Policy::from_json("model-b-zmanda.json", &unknown).unwrap_err();
+    assert!(err.to_string().contains("unknown plan \"gold\""), "{err}");
+    let text = std::fs::read_to_string(dir().join("model-c-blancco.json")).unwrap();
+    let missing = text.replace("\"fi\": \"Viikonloppuisin", "\"xx\": \"Viikonloppuisin");
+    let err = Policy::from_json("model-c-blancco.json", &missing).unwrap_err();
+    assert!(err.to_string().contains("hours_note"), "{err}");
 }
 
 #[test]

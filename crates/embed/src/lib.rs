@@ -317,7 +317,15 @@ pub fn widget(policy: &Policy, query: &EmbedQuery, lang: Lang, site: &str) -> Wi
             PlanCard {
                 id: plan.id.clone(),
                 name: plan.name.clone(),
-                coverage: present::describe_coverage_in(words, &plan.coverage),
+                coverage: match &plan.hours_note {
+                    Some(note) => format!(
+                        "{}{}{}",
+                        present::describe_coverage_in(words, &plan.coverage),
+                        words.group_separator,
+                        note.get(lang)
+                    ),
+                    None => present::describe_coverage_in(words, &plan.coverage),
+                },
                 first_response: in_words(row.and_then(|r| r.first_response)),
                 resolution: in_words(row.and_then(|r| r.resolution)),
             }

@@ -10,7 +10,9 @@ use leptos::prelude::*;
 use crate::i18n::{split_at, use_lang, Lang, Msg};
 use crate::ui::time::format_instant;
 use beacon_browser as web;
-use beacon_core::sla::engine::{pending_timer, DueTime, SlaOutcome, TargetOutcome};
+use beacon_core::sla::engine::{
+    forwarded_timer, pending_timer, DueTime, SlaOutcome, TargetOutcome,
+};
 use beacon_core::sla::present::{self, LevelPick, PlanOutcome, SlaQuery};
 use beacon_core::sla::{BusinessCalendar, Policy};
 
@@ -167,7 +169,10 @@ fn ChosenPlan(
                 {present::format_in_centre_in(words, &centre, submitted)}
             </time>
             <br />
-            <span class="muted">{lang.text(Msg::SupportHours)} {found.coverage.clone()}</span>
+            <span class="muted" data-testid="result-hours">
+                {lang.text(Msg::SupportHours)} {found.coverage.clone()}
+                {found.hours_note.as_ref().map(|n| format!("{}{}", words.group_separator, n.get(lang)))}
+            </span>
         </p>
         <div class="sla-targets">
             <TargetCard
@@ -351,7 +356,13 @@ fn PlanComparison(
             };
             view! {
                 <tr data-testid=format!("compare-{}", o.plan) aria-current=is_chosen.then_some("true")>
-                    <th scope="row">{o.name.clone()} <br /> <span class="muted">{o.coverage.clone()}</span></th>
+                    <th scope="row">
+                        {o.name.clone()} <br />
+                        <span class="muted">
+                            {o.coverage.clone()}
+                            {o.hours_note.as_ref().map(|n| format!("{}{}", words.group_separator, n.get(lang)))}
+                        </span>
+                    </th>
                     <td data-testid="compare-first-response">{cell(outcome.map(|x| &x.first_response), &centre)}</td>
                     <td data-testid="compare-resolution">{cell(outcome.map(|x| &x.resolution), &centre)}</td>
                     <td data-testid="compare-change">{change}</td>
@@ -399,12 +410,15 @@ pub fn PendingTimerView(
     let timer = move || {
         let lang = locale.get();
         let words = lang.sla_words();
-        match pending_timer(&policy, &centre, since.get()) {
+        let since = since.get();
+        let timers = pending_timer(&policy, &centre, since)
+            .and_then(|p| forwarded_timer(&policy, &centre, since).map(|f| (p, f)));
+        match timers {
         Err(error) => {
             view! { <p class="notice error" data-testid="pending-error">{lang.sla_error(&error)}</p> }
                 .into_any()
         }
-        Ok(timer) => {
+        Ok((timer, forwarded)) => {
             let row = |label: Msg, testid: &'static str, due: &DueTime| {
                 view! {
                     <dt>{format!("{} ({})", lang.text(label), present::describe_target_in(words, &due.target))}</dt>
@@ -421,6 +435,10 @@ pub fn PendingTimerView(
                 <dl class="sla-due">
                     {row(Msg::PendingReminder, "pending-reminder", &timer.reminder)}
                     {row(Msg::PendingAutoClose, "pending-auto-close", &timer.auto_close)}
+                    {forwarded.map(|f| view! {
+                        {row(Msg::ForwardedContact, "forwarded-contact", &f.contact)}
+                        {row(Msg::ForwardedManualClose, "forwarded-manual-close", &f.manual_close)}
+                    })}
                 </dl>
             }
             .into_any()

@@ -244,5 +244,16 @@ pub const fn text(msg: Msg) -> &'static str {
         Msg::FollowFeeds => "Follow this region's incidents:",
         Msg::AtomFeed => "Atom feed",
         Msg::RssFeed => "RSS feed",
+        // SLA calculator: sources, readings and live due times.
+        Msg::SlaFooter => "Powered by Beacon. Targets, sources and readings come from the published support policies.",
+        Msg::ForwardedContact => "Forwarded to the support team: contact",
+        Msg::ForwardedManualClose => "Forwarded to the support team: closed by hand",
+        Msg::HowPolicyIsRead => "How this policy is read",
+        Msg::SourceLabel => "Source",
+        Msg::ReadingLabel => "Reading",
+        Msg::OpenQuestions => "Open questions",
+        Msg::FiledNow => "If you filed now",
+        Msg::FiledNowYours => "{time} your time",
+        Msg::FiledNowCentre => "{time} at the centre ({zone})",
     }
 }

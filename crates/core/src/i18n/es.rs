@@ -252,6 +252,17 @@ pub const fn text(msg: Msg) -> &'static str {
         Msg::FollowFeeds => "Siga los incidentes de esta región:",
         Msg::AtomFeed => "Feed Atom",
         Msg::RssFeed => "Feed RSS",
+        // SLA calculator: sources, readings and live due times.
+        Msg::SlaFooter => "Con tecnología de Beacon. Los objetivos, las fuentes y las interpretaciones proceden de las políticas de soporte publicadas.",
+        Msg::ForwardedContact => "Remitido al equipo de soporte: contacto",
+        Msg::ForwardedManualClose => "Remitido al equipo de soporte: cierre manual",
+        Msg::HowPolicyIsRead => "Cómo se interpreta esta política",
+        Msg::SourceLabel => "Fuente",
+        Msg::ReadingLabel => "Interpretación",
+        Msg::OpenQuestions => "Preguntas abiertas",
+        Msg::FiledNow => "Si lo enviara ahora",
+        Msg::FiledNowYours => "{time} su hora",
+        Msg::FiledNowCentre => "{time} en el centro de soporte ({zone})",
     }
 }
 

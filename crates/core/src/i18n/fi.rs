@@ -249,6 +249,17 @@ pub const fn text(msg: Msg) -> &'static str {
         Msg::FollowFeeds => "Seuraa tämän alueen häiriöitä:",
         Msg::AtomFeed => "Atom-syöte",
         Msg::RssFeed => "RSS-syöte",
+        // SLA calculator: sources, readings and live due times.
+        Msg::SlaFooter => "Toteutettu Beaconilla. Tavoitteet, lähteet ja tulkinnat ovat julkaistuista tukikäytännöistä.",
+        Msg::ForwardedContact => "Välitetty tukitiimille: yhteydenotto",
+        Msg::ForwardedManualClose => "Välitetty tukitiimille: suljetaan käsin",
+        Msg::HowPolicyIsRead => "Miten tämä käytäntö luetaan",
+        Msg::SourceLabel => "Lähde",
+        Msg::ReadingLabel => "Tulkinta",
+        Msg::OpenQuestions => "Avoimet kysymykset",
+        Msg::FiledNow => "Jos lähettäisit nyt",
+        Msg::FiledNowYours => "{time} sinun aikaasi",
+        Msg::FiledNowCentre => "{time} tukikeskuksessa ({zone})",
     }
 }
 

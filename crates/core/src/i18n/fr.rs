@@ -256,6 +256,17 @@ pub const fn text(msg: Msg) -> &'static str {
         Msg::FollowFeeds => "Suivre les incidents de cette région\u{a0}:",
         Msg::AtomFeed => "Flux Atom",
         Msg::RssFeed => "Flux RSS",
+        // SLA calculator: sources, readings and live due times.
+        Msg::SlaFooter => "Propulsé par Beacon. Les objectifs, leurs sources et leurs lectures viennent des politiques de support publiées.",
+        Msg::ForwardedContact => "Transmis à l’équipe de support : prise de contact",
+        Msg::ForwardedManualClose => "Transmis à l’équipe de support : fermé manuellement",
+        Msg::HowPolicyIsRead => "Comment cette politique est lue",
+        Msg::SourceLabel => "Source",
+        Msg::ReadingLabel => "Lecture",
+        Msg::OpenQuestions => "Questions ouvertes",
+        Msg::FiledNow => "Si vous le soumettiez maintenant",
+        Msg::FiledNowYours => "{time} votre heure",
+        Msg::FiledNowCentre => "{time} au centre de support ({zone})",
     }
 }
 

@@ -245,6 +245,17 @@ pub const fn text(msg: Msg) -> &'static str {
         Msg::FollowFeeds => "このリージョンのインシデントをフォロー:",
         Msg::AtomFeed => "Atom フィード",
         Msg::RssFeed => "RSS フィード",
+        // SLA calculator: sources, readings and live due times.
+        Msg::SlaFooter => "Beacon で運用しています。目標、出典、解釈は公開されたサポートポリシーに基づきます。",
+        Msg::ForwardedContact => "サポートチームへ転送：連絡",
+        Msg::ForwardedManualClose => "サポートチームへ転送：手動でクローズ",
+        Msg::HowPolicyIsRead => "このポリシーの読み方",
+        Msg::SourceLabel => "出典",
+        Msg::ReadingLabel => "解釈",
+        Msg::OpenQuestions => "未解決の点",
+        Msg::FiledNow => "今提出した場合",
+        Msg::FiledNowYours => "あなたの時刻 {time}",
+        Msg::FiledNowCentre => "サポートセンター（{zone}）の時刻 {time}",
     }
 }
 

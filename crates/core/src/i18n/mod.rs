@@ -504,6 +504,27 @@ pub enum Msg {
     FollowFeeds,
     AtomFeed,
     RssFeed,
+    // SLA calculator: sources, readings and live due times (one block, kept together).
+    /// Footer of the SLA calculator (its data is the published policies, not live status).
+    SlaFooter,
+    /// Forwarded ticket: when the support team makes contact.
+    ForwardedContact,
+    /// Forwarded ticket: when the support team closes it by hand.
+    ForwardedManualClose,
+    /// Heading of a policy's readings and open questions.
+    HowPolicyIsRead,
+    /// Label before a target's source document and quoted sentence.
+    SourceLabel,
+    /// Label before the reading applied to a quoted sentence.
+    ReadingLabel,
+    /// Heading of what a policy leaves open.
+    OpenQuestions,
+    /// Heading of the embed's due times for a ticket filed now.
+    FiledNow,
+    /// A due time in the visitor's zone: {time}.
+    FiledNowYours,
+    /// A due time at the support centre: {time}, {zone}.
+    FiledNowCentre,
 }
 
 impl Msg {
@@ -740,6 +761,16 @@ impl Msg {
             Msg::FollowFeeds => "FollowFeeds",
             Msg::AtomFeed => "AtomFeed",
             Msg::RssFeed => "RssFeed",
+            Msg::SlaFooter => "SlaFooter",
+            Msg::ForwardedContact => "ForwardedContact",
+            Msg::ForwardedManualClose => "ForwardedManualClose",
+            Msg::HowPolicyIsRead => "HowPolicyIsRead",
+            Msg::SourceLabel => "SourceLabel",
+            Msg::ReadingLabel => "ReadingLabel",
+            Msg::OpenQuestions => "OpenQuestions",
+            Msg::FiledNow => "FiledNow",
+            Msg::FiledNowYours => "FiledNowYours",
+            Msg::FiledNowCentre => "FiledNowCentre",
         }
     }
 
@@ -974,6 +1005,16 @@ impl Msg {
         Msg::FollowFeeds,
         Msg::AtomFeed,
         Msg::RssFeed,
+        Msg::SlaFooter,
+        Msg::ForwardedContact,
+        Msg::ForwardedManualClose,
+        Msg::HowPolicyIsRead,
+        Msg::SourceLabel,
+        Msg::ReadingLabel,
+        Msg::OpenQuestions,
+        Msg::FiledNow,
+        Msg::FiledNowYours,
+        Msg::FiledNowCentre,
     ];
 }
 
@@ -1386,6 +1427,6 @@ mod tests {
             assert!(seen.insert(msg), "{msg:?} listed twice");
         }
         // The tables are exhaustive matches; the list must name as many keys as they do.
-        assert_eq!(Msg::ALL.len(), Msg::RssFeed as usize + 1);
+        assert_eq!(Msg::ALL.len(), Msg::FiledNowCentre as usize + 1);
     }
 }

@@ -253,6 +253,17 @@ pub const fn text(msg: Msg) -> &'static str {
         Msg::FollowFeeds => "Storingen in deze regio volgen:",
         Msg::AtomFeed => "Atom-feed",
         Msg::RssFeed => "RSS-feed",
+        // SLA calculator: sources, readings and live due times.
+        Msg::SlaFooter => "Mogelijk gemaakt door Beacon. Doelen, bronnen en lezingen komen uit het gepubliceerde ondersteuningsbeleid.",
+        Msg::ForwardedContact => "Doorgestuurd naar het supportteam: contact",
+        Msg::ForwardedManualClose => "Doorgestuurd naar het supportteam: handmatig gesloten",
+        Msg::HowPolicyIsRead => "Hoe dit beleid wordt gelezen",
+        Msg::SourceLabel => "Bron",
+        Msg::ReadingLabel => "Lezing",
+        Msg::OpenQuestions => "Open vragen",
+        Msg::FiledNow => "Als u nu indient",
+        Msg::FiledNowYours => "{time} uw tijd",
+        Msg::FiledNowCentre => "{time} bij het supportcentrum ({zone})",
     }
 }
 

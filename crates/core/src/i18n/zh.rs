@@ -250,6 +250,17 @@ pub const fn text(msg: Msg) -> &'static str {
         Msg::FollowFeeds => "关注此区域的事件：",
         Msg::AtomFeed => "Atom 订阅源",
         Msg::RssFeed => "RSS 订阅源",
+        // SLA calculator: sources, readings and live due times.
+        Msg::SlaFooter => "由 Beacon 提供支持。目标、来源和解读均来自已发布的支持政策。",
+        Msg::ForwardedContact => "已转交支持团队：联系",
+        Msg::ForwardedManualClose => "已转交支持团队：手动关闭",
+        Msg::HowPolicyIsRead => "如何解读此政策",
+        Msg::SourceLabel => "来源",
+        Msg::ReadingLabel => "解读",
+        Msg::OpenQuestions => "未决问题",
+        Msg::FiledNow => "如果现在提交",
+        Msg::FiledNowYours => "您的时间 {time}",
+        Msg::FiledNowCentre => "支持中心（{zone}）时间 {time}",
     }
 }
 

@@ -410,3 +410,36 @@ pub fn earliest_development_review(
     )
     .map(Some)
 }
+
+/// A ticket forwarded to the support team: when the team makes contact and when it closes the
+/// ticket by hand ("wird sich dieses nach 24 Stunden mit Ihnen in Verbindung setzen und das
+/// Ticket nach 48 Stunden manuell schließen").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ForwardedTimer {
+    /// The support team gets in touch.
+    pub contact: DueTime,
+    /// The support team closes the ticket by hand.
+    pub manual_close: DueTime,
+}
+
+/// The forwarded-ticket timers of `policy` for a ticket forwarded at `forwarded`, or `None` if
+/// the policy states no such rule.
+pub fn forwarded_timer(
+    policy: &Policy,
+    centre: &BusinessCalendar,
+    forwarded: DateTime<Utc>,
+) -> Result<Option<ForwardedTimer>, SlaError> {
+    let lifecycle = policy.lifecycle.as_ref().ok_or(SlaError::NoLifecycle)?;
+    let (Some(contact), Some(close)) = (
+        lifecycle.forwarded_contact,
+        lifecycle.forwarded_manual_close,
+    ) else {
+        return Ok(None);
+    };
+    let calendar = coverage_calendar(&lifecycle.coverage, centre);
+    let rule = BusinessDayRule::default();
+    Ok(Some(ForwardedTimer {
+        contact: due_time(calendar.as_ref(), contact, forwarded, rule)?,
+        manual_close: due_time(calendar.as_ref(), close, forwarded, rule)?,
+    }))
+}

@@ -7,6 +7,56 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::calendar::{read_hours, WeeklyHours};
 use super::tree::{self, as_string, JsonTree, Object};
 use crate::error::{FieldErrors, Problems};
+use crate::i18n::Lang;
+
+/// A text the visitor reads, given in each of Beacon's languages (keyed by [`Lang::tag`]): the
+/// readings a policy file applies are data beside the numbers they explain, not interface text.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct LocalText(BTreeMap<String, String>);
+
+impl LocalText {
+    /// The text in `lang` (every language is present once the file is read).
+    ///
+    /// ```
+    /// use beacon_core::i18n::Lang;
+    /// use beacon_core::sla::policy::LocalText;
+    /// let text = LocalText::from_pairs(&[("en", "weekdays"), ("de", "werktags")]);
+    /// assert_eq!(text.get(Lang::German), "werktags");
+    /// assert_eq!(text.get(Lang::Finnish), "weekdays");
+    /// ```
+    pub fn get(&self, lang: Lang) -> &str {
+        self.0
+            .get(lang.tag())
+            .or_else(|| self.0.get(Lang::English.tag()))
+            .map_or("", String::as_str)
+    }
+
+    /// A text from `(tag, text)` pairs; languages left out read as English.
+    pub fn from_pairs(pairs: &[(&str, &str)]) -> LocalText {
+        LocalText(
+            pairs
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+                .collect(),
+        )
+    }
+}
+
+fn read_local_text<T: JsonTree>(t: &T, path: &str, p: &mut Problems) -> LocalText {
+    let tags: Vec<&str> = Lang::ALL.iter().map(|l| l.tag()).collect();
+    let Some(o) = Object::new(t, path, &tags, p) else {
+        return LocalText::default();
+    };
+    let mut texts = BTreeMap::new();
+    for tag in tags {
+        let text = o.string(tag, p);
+        if text.trim().is_empty() {
+            p.add(o.path(tag), "give the text in every language");
+        }
+        texts.insert(tag.to_owned(), text);
+    }
+    LocalText(texts)
+}
 
 /// A validated support policy (one source document).
 #[derive(Debug, Clone)]
@@ -46,6 +96,12 @@ pub struct Plan {
     pub resolution_coverage: Option<Coverage>,
     /// Notes (what the document says about the plan).
     pub notes: Vec<String>,
+    /// A limit on the plan's hours the visitor must read beside them (Blancco Enterprise:
+    /// weekend cover is for Severity 1 only), in every language.
+    pub hours_note: Option<LocalText>,
+    /// The plan whose targets this one has, as the document grants them (Zmanda's trial
+    /// customers get the Premium SLAs during the evaluation period).
+    pub targets_of: Option<String>,
 }
 
 impl Plan {
@@ -195,6 +251,10 @@ pub struct Lifecycle {
     pub pending_auto_close: Target,
     /// Minimum time development needs to review an escalated ticket, if stated.
     pub development_review_at_least: Option<Target>,
+    /// A ticket forwarded to the support team: when the team makes contact.
+    pub forwarded_contact: Option<Target>,
+    /// A ticket forwarded to the support team: when the team closes it by hand.
+    pub forwarded_manual_close: Option<Target>,
     /// Notes (wording of the document, discrepancies).
     pub notes: Vec<String>,
 }
@@ -219,6 +279,8 @@ struct PlanFile {
     coverage: CoverageFile,
     resolution_coverage: Option<CoverageFile>,
     notes: Vec<String>,
+    hours_note: Option<LocalText>,
+    targets_of: Option<String>,
 }
 
 #[derive(Default)]
@@ -269,6 +331,8 @@ struct LifecycleFile {
     pending_reminder: TargetFile,
     pending_auto_close: TargetFile,
     development_review_at_least: Option<TargetFile>,
+    forwarded_contact: Option<TargetFile>,
+    forwarded_manual_close: Option<TargetFile>,
     notes: Vec<String>,
 }
 
@@ -308,7 +372,15 @@ fn read_policy<T: JsonTree>(t: &T, p: &mut Problems) -> PolicyFile {
 }
 
 fn read_plan<T: JsonTree>(t: &T, path: &str, p: &mut Problems) -> PlanFile {
-    let fields = ["id", "name", "coverage", "resolution_coverage", "notes"];
+    let fields = [
+        "id",
+        "name",
+        "coverage",
+        "resolution_coverage",
+        "notes",
+        "hours_note",
+        "targets_of",
+    ];
     let Some(o) = Object::new(t, path, &fields, p) else {
         return PlanFile::default();
     };
@@ -323,6 +395,10 @@ fn read_plan<T: JsonTree>(t: &T, path: &str, p: &mut Problems) -> PlanFile {
             .get("resolution_coverage")
             .map(|c| read_coverage(&c, &o.path("resolution_coverage"), p)),
         notes: o.list("notes", p, as_string),
+        hours_note: o
+            .get("hours_note")
+            .map(|t| read_local_text(&t, &o.path("hours_note"), p)),
+        targets_of: o.optional_string("targets_of", p),
     }
 }
 
@@ -420,6 +496,8 @@ fn read_lifecycle<T: JsonTree>(t: &T, path: &str, p: &mut Problems) -> Lifecycle
         "pending_reminder",
         "pending_auto_close",
         "development_review_at_least",
+        "forwarded_contact",
+        "forwarded_manual_close",
         "notes",
     ];
     let Some(o) = Object::new(t, path, &fields, p) else {
@@ -440,6 +518,12 @@ fn read_lifecycle<T: JsonTree>(t: &T, path: &str, p: &mut Problems) -> Lifecycle
         development_review_at_least: o
             .get("development_review_at_least")
             .map(|t| read_target(&t, &o.path("development_review_at_least"), p)),
+        forwarded_contact: o
+            .get("forwarded_contact")
+            .map(|t| read_target(&t, &o.path("forwarded_contact"), p)),
+        forwarded_manual_close: o
+            .get("forwarded_manual_close")
+            .map(|t| read_target(&t, &o.path("forwarded_manual_close"), p)),
         notes: o.list("notes", p, as_string),
     }
 }
@@ -604,6 +688,8 @@ impl Policy {
                     coverage,
                     resolution_coverage,
                     notes: plan.notes.clone(),
+                    hours_note: plan.hours_note.clone(),
+                    targets_of: plan.targets_of.clone(),
                 }
             })
             .collect();
@@ -626,6 +712,22 @@ impl Policy {
             .unwrap_or_default();
         let mut rows = Vec::with_capacity(file.targets.len());
         let mut seen = BTreeSet::new();
+        for (i, plan) in plans.iter().enumerate() {
+            let Some(of) = &plan.targets_of else { continue };
+            let here = format!("plans[{i}].targets_of");
+            match plans.iter().find(|other| &other.id == of) {
+                None => p.add(here, format!("unknown plan {of:?}")),
+                Some(other) if other.targets_of.is_some() => p.add(
+                    here,
+                    format!("plan {of:?} takes its targets from another plan itself"),
+                ),
+                Some(_) if file.targets.iter().any(|r| r.plan == plan.id) => p.add(
+                    here,
+                    "a plan with the targets of another plan has no target rows of its own",
+                ),
+                Some(_) => {}
+            }
+        }
         for (i, row) in file.targets.iter().enumerate() {
             let here = format!("targets[{i}]");
             let plan = plans.iter().find(|pl| pl.id == row.plan);
@@ -694,6 +796,21 @@ impl Policy {
             });
         }
         for plan in &plans {
+            let Some(of) = &plan.targets_of else { continue };
+            let copies: Vec<TargetRow> = rows
+                .iter()
+                .filter(|r| &r.plan == of)
+                .map(|r| TargetRow {
+                    plan: plan.id.clone(),
+                    ..r.clone()
+                })
+                .collect();
+            for row in copies {
+                seen.insert((row.plan.clone(), row.level.clone()));
+                rows.push(row);
+            }
+        }
+        for plan in &plans {
             for level in &level_ids {
                 if !seen.contains(&(plan.id.clone(), (*level).to_owned())) {
                     p.add(
@@ -722,11 +839,22 @@ impl Policy {
                 .map(|t| target(t, "lifecycle.development_review_at_least", &mut p));
             check_unit_against(&coverage, reminder, "lifecycle.pending_reminder", &mut p);
             check_unit_against(&coverage, close, "lifecycle.pending_auto_close", &mut p);
+            let forwarded = |name: &str, t: &Option<TargetFile>, p: &mut Problems| {
+                let path = format!("lifecycle.{name}");
+                let t = t.as_ref().and_then(|t| target(t, &path, p));
+                check_unit_against(&coverage, t, &path, p);
+                t
+            };
+            let forwarded_contact = forwarded("forwarded_contact", &l.forwarded_contact, &mut p);
+            let forwarded_manual_close =
+                forwarded("forwarded_manual_close", &l.forwarded_manual_close, &mut p);
             Some(Lifecycle {
                 coverage,
                 pending_reminder: reminder?,
                 pending_auto_close: close?,
                 development_review_at_least: review.flatten(),
+                forwarded_contact,
+                forwarded_manual_close,
                 notes: l.notes.clone(),
             })
         });

@@ -7,7 +7,7 @@ use chrono::{DateTime, Datelike, NaiveDateTime, TimeDelta, Utc};
 
 use super::calendar::{BusinessCalendar, BusinessDayRule, ClockSegment};
 use super::engine::{DueTime, LevelChoice, SlaCalculator, SlaError, SlaOutcome, TargetOutcome};
-use super::policy::{Classification, Coverage, Policy, Target, TargetUnit};
+use super::policy::{Classification, Coverage, LocalText, Policy, Target, TargetUnit};
 use crate::i18n::{Lang, Msg};
 
 /// Query parameter names of the calculator and the embed; a link with them reproduces a result.
@@ -238,6 +238,8 @@ pub struct PlanOutcome {
     pub name: String,
     /// When the plan's clock runs, in words.
     pub coverage: String,
+    /// A limit on those hours to read beside them, in every language ([`Plan::hours_note`]).
+    pub hours_note: Option<LocalText>,
     /// The outcome, or why there is none.
     pub outcome: Result<SlaOutcome, SlaError>,
     /// One-line reason for the first-response due time (see [`explain`]).
@@ -457,6 +459,7 @@ pub fn outcomes_for_all_plans_in(
                 plan: plan.id.clone(),
                 name: plan.name.clone(),
                 coverage: describe_coverage_in(words, &plan.coverage),
+                hours_note: plan.hours_note.clone(),
                 first_response_reason: reason(
                     outcome.as_ref().ok().map(|o| &o.first_response),
                     calendar,
