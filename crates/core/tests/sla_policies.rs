@@ -28,7 +28,7 @@ fn the_index_lists_every_policy_and_calendar_file_and_they_all_validate() {
     )
     .unwrap();
     assert_eq!(index.policies.len(), 4);
-    assert_eq!(index.calendars.len(), 11);
+    assert_eq!(index.calendars.len(), 12);
     for entry in &index.policies {
         assert_eq!(policy(&entry.file).id, entry.id);
     }
@@ -248,7 +248,7 @@ fn model_c_blancco_gives_no_numbers_and_says_so() {
         c.plan("sp2").unwrap().coverage,
         Coverage::CentreHours
     ));
-    assert_eq!(c.support_centres.len(), 11);
+    assert_eq!(c.support_centres.len(), 12);
 }
 
 #[test]

@@ -20,12 +20,14 @@ struct CalendarFile {
     name: String,
     region: Option<String>,
     country: Option<String>,
+    subdivision: Option<String>,
     zone: String,
     tz_rule: String,
     always_open: bool,
     hours: BTreeMap<String, Vec<[String; 2]>>,
     observe_holidays: Option<bool>,
     business_day: Option<String>,
+    holiday_source: Option<String>,
     holidays: Vec<HolidayEntry>,
     notes: Vec<String>,
 }
@@ -58,12 +60,14 @@ fn read_calendar<T: JsonTree>(t: &T, p: &mut Problems) -> CalendarFile {
         "name",
         "region",
         "country",
+        "subdivision",
         "zone",
         "tz_rule",
         "always_open",
         "hours",
         "observe_holidays",
         "business_day",
+        "holiday_source",
         "holidays",
         "notes",
     ];
@@ -75,12 +79,14 @@ fn read_calendar<T: JsonTree>(t: &T, p: &mut Problems) -> CalendarFile {
         name: o.string("name", p),
         region: o.optional_string("region", p),
         country: o.optional_string("country", p),
+        subdivision: o.optional_string("subdivision", p),
         zone: o.string("zone", p),
         tz_rule: o.string("tz_rule", p),
         always_open: o.optional_bool("always_open", p).unwrap_or(false),
         hours: read_hours(&o, p),
         observe_holidays: o.optional_bool("observe_holidays", p),
         business_day: o.optional_string("business_day", p),
+        holiday_source: o.optional_string("holiday_source", p),
         holidays: o.list("holidays", p, read_holiday),
         notes: o.list("notes", p, as_string),
     }
@@ -335,6 +341,19 @@ impl BusinessCalendar {
             hours
         };
         let holidays = parse_holidays(&file.holidays, &mut problems);
+        if file
+            .holiday_source
+            .as_deref()
+            .is_some_and(|s| s.trim().is_empty())
+        {
+            problems.add(
+                "holiday_source",
+                "say where the holiday list comes from (which place, which list)",
+            );
+        }
+        if file.subdivision.is_some() && file.country.is_none() {
+            problems.add("subdivision", "a subdivision needs its country");
+        }
         let business_day_seconds = file.business_day.as_ref().and_then(|text| {
             let parsed = parse_time_of_day(text).filter(|s| *s > 0);
             if parsed.is_none() {
@@ -355,6 +374,8 @@ impl BusinessCalendar {
                 name: file.name,
                 region: file.region,
                 country: file.country,
+                subdivision: file.subdivision,
+                holiday_source: file.holiday_source,
                 zone: file.zone,
             },
             rule,

@@ -83,6 +83,8 @@ pub struct BusinessCalendar {
     name: String,
     region: Option<String>,
     country: Option<String>,
+    subdivision: Option<String>,
+    holiday_source: Option<String>,
     zone: String,
     rule: TzRule,
     hours: WeeklyHours,
@@ -104,6 +106,8 @@ struct CalendarMeta {
     name: String,
     region: Option<String>,
     country: Option<String>,
+    subdivision: Option<String>,
+    holiday_source: Option<String>,
     zone: String,
 }
 
@@ -126,6 +130,8 @@ impl BusinessCalendar {
                 name: self.name.clone(),
                 region: self.region.clone(),
                 country: self.country.clone(),
+                subdivision: self.subdivision.clone(),
+                holiday_source: self.holiday_source.clone(),
                 zone: self.zone.clone(),
             },
             self.rule.clone(),
@@ -161,6 +167,17 @@ impl BusinessCalendar {
     /// ISO country code whose public holidays the calendar lists, if given.
     pub fn country(&self) -> Option<&str> {
         self.country.as_deref()
+    }
+
+    /// The state, province or territory whose holidays the calendar lists (ISO 3166-2 code
+    /// without the country, e.g. `"BW"`), if the centre's place has its own.
+    pub fn subdivision(&self) -> Option<&str> {
+        self.subdivision.as_deref()
+    }
+
+    /// Where the holiday list comes from (which place, which list), for display.
+    pub fn holiday_source(&self) -> Option<&str> {
+        self.holiday_source.as_deref()
     }
 
     /// IANA zone name, for display (`"Europe/Berlin"`); arithmetic uses [`Self::tz_rule`].

@@ -162,6 +162,8 @@ impl BusinessCalendar {
             name,
             region,
             country,
+            subdivision,
+            holiday_source,
             zone,
         } = meta;
         BusinessCalendar {
@@ -169,6 +171,8 @@ impl BusinessCalendar {
             name,
             region,
             country,
+            subdivision,
+            holiday_source,
             zone,
             rule,
             hours,
