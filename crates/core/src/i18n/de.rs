@@ -266,6 +266,7 @@ pub const fn text(msg: Msg) -> &'static str {
         Msg::FiledNow => "Wenn Sie jetzt einreichen",
         Msg::FiledNowYours => "{time} Ihre Zeit",
         Msg::FiledNowCentre => "{time} im Supportzentrum ({zone})",
+        Msg::ErrOutsideVerifiedYears => "{year} liegt außerhalb der Jahre, für die dieser Kalender geprüft ist ({first}–{last}): Feiertage und Zeitzonenregeln für {year} sind nicht bekannt",
     }
 }
 

@@ -255,5 +255,6 @@ pub const fn text(msg: Msg) -> &'static str {
         Msg::FiledNow => "If you filed now",
         Msg::FiledNowYours => "{time} your time",
         Msg::FiledNowCentre => "{time} at the centre ({zone})",
+        Msg::ErrOutsideVerifiedYears => "{year} is outside the years this calendar is verified for ({first}–{last}): its holidays and time-zone rules for {year} are not known",
     }
 }

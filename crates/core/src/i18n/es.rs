@@ -263,6 +263,7 @@ pub const fn text(msg: Msg) -> &'static str {
         Msg::FiledNow => "Si lo enviara ahora",
         Msg::FiledNowYours => "{time} su hora",
         Msg::FiledNowCentre => "{time} en el centro de soporte ({zone})",
+        Msg::ErrOutsideVerifiedYears => "{year} está fuera de los años verificados de este calendario ({first}–{last}): no se conocen sus festivos ni sus reglas de zona horaria para {year}",
     }
 }
 

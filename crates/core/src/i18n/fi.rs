@@ -260,6 +260,7 @@ pub const fn text(msg: Msg) -> &'static str {
         Msg::FiledNow => "Jos lähettäisit nyt",
         Msg::FiledNowYours => "{time} sinun aikaasi",
         Msg::FiledNowCentre => "{time} tukikeskuksessa ({zone})",
+        Msg::ErrOutsideVerifiedYears => "{year} on tämän kalenterin tarkistettujen vuosien ({first}–{last}) ulkopuolella: vuoden {year} pyhäpäiviä ja aikavyöhykesääntöjä ei tunneta",
     }
 }
 

@@ -267,6 +267,7 @@ pub const fn text(msg: Msg) -> &'static str {
         Msg::FiledNow => "Si vous le soumettiez maintenant",
         Msg::FiledNowYours => "{time} votre heure",
         Msg::FiledNowCentre => "{time} au centre de support ({zone})",
+        Msg::ErrOutsideVerifiedYears => "{year} est en dehors des années vérifiées de ce calendrier ({first}–{last}) : ses jours fériés et ses règles de fuseau horaire pour {year} ne sont pas connus",
     }
 }
 

@@ -256,6 +256,7 @@ pub const fn text(msg: Msg) -> &'static str {
         Msg::FiledNow => "今提出した場合",
         Msg::FiledNowYours => "あなたの時刻 {time}",
         Msg::FiledNowCentre => "サポートセンター（{zone}）の時刻 {time}",
+        Msg::ErrOutsideVerifiedYears => "{year} 年はこのカレンダーの検証済みの年（{first}–{last}）の範囲外です。{year} 年の祝日とタイムゾーン規則は不明です",
     }
 }
 

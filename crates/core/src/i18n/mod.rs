@@ -208,6 +208,15 @@ impl Lang {
                 Msg::ErrOutOfRange,
                 &[("when", &crate::sla::present::utc_stamp(*when))],
             ),
+            SlaError::Calendar(CalendarError::OutsideVerifiedYears { year, first, last }) => self
+                .fill(
+                    Msg::ErrOutsideVerifiedYears,
+                    &[
+                        ("year", &year.to_string()),
+                        ("first", &first.to_string()),
+                        ("last", &last.to_string()),
+                    ],
+                ),
             SlaError::Calendar(CalendarError::NegativeDuration) => {
                 self.text(Msg::ErrNegativeDuration).into()
             }
@@ -525,6 +534,8 @@ pub enum Msg {
     FiledNowYours,
     /// A due time at the support centre: {time}, {zone}.
     FiledNowCentre,
+    /// SLA engine: a date outside the years a calendar is verified for.
+    ErrOutsideVerifiedYears,
 }
 
 impl Msg {
@@ -771,6 +782,7 @@ impl Msg {
             Msg::FiledNow => "FiledNow",
             Msg::FiledNowYours => "FiledNowYours",
             Msg::FiledNowCentre => "FiledNowCentre",
+            Msg::ErrOutsideVerifiedYears => "ErrOutsideVerifiedYears",
         }
     }
 
@@ -1015,6 +1027,7 @@ impl Msg {
         Msg::FiledNow,
         Msg::FiledNowYours,
         Msg::FiledNowCentre,
+        Msg::ErrOutsideVerifiedYears,
     ];
 }
 
@@ -1427,6 +1440,6 @@ mod tests {
             assert!(seen.insert(msg), "{msg:?} listed twice");
         }
         // The tables are exhaustive matches; the list must name as many keys as they do.
-        assert_eq!(Msg::ALL.len(), Msg::FiledNowCentre as usize + 1);
+        assert_eq!(Msg::ALL.len(), Msg::ErrOutsideVerifiedYears as usize + 1);
     }
 }

@@ -264,6 +264,7 @@ pub const fn text(msg: Msg) -> &'static str {
         Msg::FiledNow => "Als u nu indient",
         Msg::FiledNowYours => "{time} uw tijd",
         Msg::FiledNowCentre => "{time} bij het supportcentrum ({zone})",
+        Msg::ErrOutsideVerifiedYears => "{year} valt buiten de jaren waarvoor deze kalender is gecontroleerd ({first}–{last}): feestdagen en tijdzoneregels voor {year} zijn niet bekend",
     }
 }
 

@@ -261,6 +261,7 @@ pub const fn text(msg: Msg) -> &'static str {
         Msg::FiledNow => "如果现在提交",
         Msg::FiledNowYours => "您的时间 {time}",
         Msg::FiledNowCentre => "支持中心（{zone}）时间 {time}",
+        Msg::ErrOutsideVerifiedYears => "{year} 年超出此日历已核实的年份（{first}–{last}）：{year} 年的节假日和时区规则未知",
     }
 }
 

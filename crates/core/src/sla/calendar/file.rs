@@ -7,7 +7,9 @@ use chrono::NaiveDate;
 
 use super::holidays::{Holiday, HolidayDate, ObservedRule};
 use super::hours::{parse_time_of_day, WeeklyHours, WEEKDAY_KEYS};
-use super::{BusinessCalendar, CalendarMeta, CalendarParts};
+use super::{
+    BusinessCalendar, CalendarMeta, CalendarParts, FIRST_SUPPORTED_YEAR, LAST_SUPPORTED_YEAR,
+};
 use crate::error::{FieldErrors, Problems};
 use crate::sla::civil::days_in_month;
 use crate::sla::tree::{self, as_string, JsonTree, Object};
@@ -28,6 +30,7 @@ struct CalendarFile {
     observe_holidays: Option<bool>,
     business_day: Option<String>,
     holiday_source: Option<String>,
+    verified_years: Option<(i64, i64)>,
     holidays: Vec<HolidayEntry>,
     notes: Vec<String>,
 }
@@ -68,6 +71,7 @@ fn read_calendar<T: JsonTree>(t: &T, p: &mut Problems) -> CalendarFile {
         "observe_holidays",
         "business_day",
         "holiday_source",
+        "verified_years",
         "holidays",
         "notes",
     ];
@@ -87,6 +91,13 @@ fn read_calendar<T: JsonTree>(t: &T, p: &mut Problems) -> CalendarFile {
         observe_holidays: o.optional_bool("observe_holidays", p),
         business_day: o.optional_string("business_day", p),
         holiday_source: o.optional_string("holiday_source", p),
+        verified_years: o.get("verified_years").map(|v| {
+            let path = o.path("verified_years");
+            match Object::new(&v, &path, &["from", "until"], p) {
+                Some(years) => (years.whole("from", p), years.whole("until", p)),
+                None => (0, 0),
+            }
+        }),
         holidays: o.list("holidays", p, read_holiday),
         notes: o.list("notes", p, as_string),
     }
@@ -351,6 +362,17 @@ impl BusinessCalendar {
                 "say where the holiday list comes from (which place, which list)",
             );
         }
+        let verified_years = file.verified_years.and_then(|(from, until)| {
+            let supported = i64::from(FIRST_SUPPORTED_YEAR)..=i64::from(LAST_SUPPORTED_YEAR);
+            if !supported.contains(&from) || !supported.contains(&until) || from > until {
+                problems.add(
+                    "verified_years",
+                    format!("expected from <= until, both within {FIRST_SUPPORTED_YEAR}-{LAST_SUPPORTED_YEAR}"),
+                );
+                return None;
+            }
+            Some((i32::try_from(from).ok()?, i32::try_from(until).ok()?))
+        });
         if file.subdivision.is_some() && file.country.is_none() {
             problems.add("subdivision", "a subdivision needs its country");
         }
@@ -376,6 +398,7 @@ impl BusinessCalendar {
                 country: file.country,
                 subdivision: file.subdivision,
                 holiday_source: file.holiday_source,
+                verified_years,
                 zone: file.zone,
             },
             rule,

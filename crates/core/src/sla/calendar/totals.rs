@@ -164,6 +164,7 @@ impl BusinessCalendar {
             country,
             subdivision,
             holiday_source,
+            verified_years,
             zone,
         } = meta;
         BusinessCalendar {
@@ -173,6 +174,7 @@ impl BusinessCalendar {
             country,
             subdivision,
             holiday_source,
+            verified_years,
             zone,
             rule,
             hours,
