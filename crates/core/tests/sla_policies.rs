@@ -330,6 +330,8 @@ fn validation_reports_all_problems_with_file_and_path() {
         ("targets[1].level", "unknown level"),
         ("targets[1].note", "missing (null) target needs a note"),
         ("targets[2].first_response", "not_stated"),
+        ("document", "title in its own language"),
+        ("targets[0].sources", "give the source of first_response"),
     ] {
         assert!(
             found
@@ -374,4 +376,61 @@ fn a_value_of_the_wrong_kind_is_named_by_its_path() {
         [("id", "expected a string"), ("source", "missing")],
         "{err}"
     );
+}
+
+/// Every target of every policy carries the sentence it comes from, quoted in the document's
+/// language, and a reading the policy states in every language.
+#[test]
+fn every_target_has_its_quoted_sentence_and_a_reading_in_every_language() {
+    use beacon_core::i18n::Lang;
+    for file in [
+        "model-a-black-duck.json",
+        "model-b-zmanda.json",
+        "model-c-blancco.json",
+        "dropsuite-pending.json",
+    ] {
+        let policy = policy(file);
+        assert!(!policy.document.is_empty() && !policy.document_language.is_empty());
+        assert!(!policy.open_questions.is_empty(), "{file}");
+        let mut sources: Vec<(&str, &beacon_core::sla::policy::Source)> = Vec::new();
+        for row in &policy.targets {
+            for name in ["first_response", "resolution"] {
+                let source = row
+                    .source(name)
+                    .unwrap_or_else(|| panic!("{file} {} {} {name}", row.plan, row.level));
+                sources.push((name, source));
+            }
+        }
+        if let Some(l) = &policy.lifecycle {
+            assert_eq!(l.sources.len(), 5, "{file}");
+            sources.extend(l.sources.iter().map(|(k, v)| (k.as_str(), v)));
+        }
+        assert!(!sources.is_empty(), "{file}");
+        for (name, source) in sources {
+            assert!(!source.quote.is_empty(), "{file} {name}");
+            let reading = policy.reading(&source.reading).unwrap();
+            for lang in Lang::ALL {
+                assert!(!reading.text.get(lang).is_empty(), "{file} {name} {lang:?}");
+            }
+        }
+    }
+    // The quotes are the document's own words: Enhanced's resolution cites the table's
+    // resolution column, read as level-2 work on business hours.
+    let a = policy("model-a-black-duck.json");
+    let row = a.target_row("enhanced", "critical").unwrap();
+    let source = row.source("resolution").unwrap();
+    assert_eq!(
+        source.quote,
+        "Kritisch – Ziellösung: Innerhalb von 2 Geschäftstagen"
+    );
+    assert_eq!(source.reading, "enhanced-resolution");
+    let seed = std::fs::read_to_string(
+        Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
+            .join("../shared/seeds/004_3230531eb426f250.txt"),
+    );
+    if let Ok(seed) = seed {
+        let d = policy("dropsuite-pending.json");
+        let quote = &d.lifecycle.unwrap().sources["forwarded_contact"].quote;
+        assert!(seed.contains(quote.as_str()), "quoted as written: {quote}");
+    }
 }

@@ -13,7 +13,7 @@ use beacon_browser as web;
 use beacon_core::sla::engine::{
     forwarded_timer, pending_timer, DueTime, SlaOutcome, TargetOutcome,
 };
-use beacon_core::sla::present::{self, LevelPick, PlanOutcome, SlaQuery};
+use beacon_core::sla::present::{self, LevelPick, PlanOutcome, SlaQuery, SourceLine};
 use beacon_core::sla::{BusinessCalendar, Policy};
 
 /// Results of the chosen plan, then every plan side by side for the same ticket.
@@ -138,12 +138,16 @@ fn ChosenPlan(
         ),
         None => present::level_name(&policy, &outcome.level.effective),
     };
+    let source = |name: &str| {
+        present::target_source(&policy, &found.plan, &outcome.level.effective, name, lang)
+    };
     let callback = outcome.weekend_callback.clone().map(|due| {
         view! {
             <TargetCard
                 kind="weekend-callback"
                 title=lang.text(Msg::WeekendCallback)
                 outcome=TargetOutcome::Due(due)
+                source=source("weekend_callback")
                 reason=None
                 centre=centre.clone()
                 now
@@ -179,6 +183,7 @@ fn ChosenPlan(
                 kind="first-response"
                 title=lang.text(Msg::FirstResponse)
                 outcome=outcome.first_response.clone()
+                source=source("first_response")
                 reason=found.first_response_reason.clone()
                 centre=centre.clone()
                 now
@@ -188,6 +193,7 @@ fn ChosenPlan(
                 kind="resolution"
                 title=lang.text(Msg::Resolution)
                 outcome=outcome.resolution.clone()
+                source=source("resolution")
                 reason=found.resolution_reason.clone()
                 centre=centre.clone()
                 now
@@ -207,6 +213,7 @@ fn TargetCard(
     kind: &'static str,
     title: &'static str,
     outcome: TargetOutcome,
+    source: Option<SourceLine>,
     reason: Option<String>,
     centre: Arc<BusinessCalendar>,
     now: Signal<DateTime<Utc>>,
@@ -255,7 +262,32 @@ fn TargetCard(
         <article class="sla-card" data-testid=kind>
             <h3>{title}</h3>
             {body}
+            {source.map(|line| view! { <SourceNote kind line lang /> })}
         </article>
+    }
+}
+
+/// Where a number comes from, beside it: the document, its sentence quoted as written (in the
+/// document's language), and the reading applied, in the visitor's language.
+#[component]
+pub fn SourceNote(
+    /// `data-testid` prefix of the target the source belongs to.
+    kind: &'static str,
+    /// The source.
+    line: SourceLine,
+    /// The visitor's language.
+    lang: Lang,
+) -> impl IntoView {
+    view! {
+        <p class="sla-source" data-testid=format!("{kind}-source")>
+            <span class="muted">{format!("{}: ", lang.text(Msg::SourceLabel))}</span>
+            <cite>{line.document}</cite>
+            " "
+            <q lang=line.language data-testid=format!("{kind}-quote")>{line.quote}</q>
+            <br />
+            <span class="muted">{format!("{}: ", lang.text(Msg::ReadingLabel))}</span>
+            <span data-testid=format!("{kind}-reading")>{line.reading}</span>
+        </p>
     }
 }
 
@@ -420,6 +452,8 @@ pub fn PendingTimerView(
         }
         Ok((timer, forwarded)) => {
             let row = |label: Msg, testid: &'static str, due: &DueTime| {
+                let timer = testid.replace('-', "_");
+                let source = present::lifecycle_source(&policy, &timer, lang);
                 view! {
                     <dt>{format!("{} ({})", lang.text(label), present::describe_target_in(words, &due.target))}</dt>
                     <dd>
@@ -428,6 +462,7 @@ pub fn PendingTimerView(
                         </time>
                         " · "
                         {format_instant(due.due, None, true, lang)}
+                        {source.map(|line| view! { <SourceNote kind=testid line lang /> })}
                     </dd>
                 }
             };

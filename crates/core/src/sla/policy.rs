@@ -67,6 +67,14 @@ pub struct Policy {
     pub name: String,
     /// Which source document the numbers come from.
     pub source: String,
+    /// The source document's title, in its own language, as the visitor is shown it.
+    pub document: String,
+    /// The language the document is written in (BCP-47), for the quoted sentences.
+    pub document_language: String,
+    /// The readings the policy applies to the document's words, each in every language.
+    pub readings: Vec<Reading>,
+    /// What the document leaves open, each in every language.
+    pub open_questions: Vec<LocalText>,
     /// Notes for the reader (assumptions, what the document leaves open).
     pub notes: Vec<String>,
     /// Support plans, in document order.
@@ -79,6 +87,28 @@ pub struct Policy {
     pub support_centres: Vec<String>,
     /// Pending-ticket and escalation timers, if the document gives them.
     pub lifecycle: Option<Lifecycle>,
+}
+
+/// Where a number comes from: the document's sentence, quoted as written, and the reading
+/// applied to it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Source {
+    /// The sentence (or table row) of the document, in the document's language.
+    pub quote: String,
+    /// Id of the [`Reading`] applied.
+    pub reading: String,
+    /// The quote's language when it is not the document's (a bilingual source).
+    pub language: Option<String>,
+}
+
+/// A reading the policy applies to the document's words ("business hours of the centre",
+/// "24×7: the plan's stated hours"), said in every language: a reading, never the document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reading {
+    /// Id the sources refer to, e.g. `"business-hours"`.
+    pub id: String,
+    /// The reading in words.
+    pub text: LocalText,
 }
 
 /// A support plan and the hours its clock runs.
@@ -238,6 +268,16 @@ pub struct TargetRow {
     pub weekend_callback: Option<Target>,
     /// Why a target is missing, or other remarks.
     pub note: Option<String>,
+    /// Where each target comes from, by target name (`first_response`, `resolution`,
+    /// `weekend_callback`); given for every target, stated or not.
+    pub sources: BTreeMap<String, Source>,
+}
+
+impl TargetRow {
+    /// The source of the target `name` (`"first_response"`, `"resolution"`, ...).
+    pub fn source(&self, name: &str) -> Option<&Source> {
+        self.sources.get(name)
+    }
 }
 
 /// Pending-ticket and escalation timers.
@@ -257,6 +297,8 @@ pub struct Lifecycle {
     pub forwarded_manual_close: Option<Target>,
     /// Notes (wording of the document, discrepancies).
     pub notes: Vec<String>,
+    /// Where each timer comes from, by timer name (`pending_reminder`, ...).
+    pub sources: BTreeMap<String, Source>,
 }
 
 #[derive(Default)]
@@ -270,6 +312,23 @@ struct PolicyFile {
     targets: Vec<TargetRowFile>,
     support_centres: Vec<String>,
     lifecycle: Option<LifecycleFile>,
+    document: String,
+    document_language: String,
+    readings: Vec<ReadingFile>,
+    open_questions: Vec<LocalText>,
+}
+
+#[derive(Default, Clone)]
+struct SourceFile {
+    quote: String,
+    reading: String,
+    language: Option<String>,
+}
+
+#[derive(Default)]
+struct ReadingFile {
+    id: String,
+    text: LocalText,
 }
 
 #[derive(Default)]
@@ -323,6 +382,7 @@ struct TargetRowFile {
     resolution: Option<TargetFile>,
     weekend_callback: Option<TargetFile>,
     note: Option<String>,
+    sources: Vec<(String, SourceFile)>,
 }
 
 #[derive(Default)]
@@ -334,6 +394,31 @@ struct LifecycleFile {
     forwarded_contact: Option<TargetFile>,
     forwarded_manual_close: Option<TargetFile>,
     notes: Vec<String>,
+    sources: Vec<(String, SourceFile)>,
+}
+
+fn read_source<T: JsonTree>(t: &T, path: &str, p: &mut Problems) -> SourceFile {
+    let Some(o) = Object::new(t, path, &["quote", "reading", "language"], p) else {
+        return SourceFile::default();
+    };
+    SourceFile {
+        quote: o.string("quote", p),
+        reading: o.string("reading", p),
+        language: o.optional_string("language", p),
+    }
+}
+
+fn read_reading<T: JsonTree>(t: &T, path: &str, p: &mut Problems) -> ReadingFile {
+    let Some(o) = Object::new(t, path, &["id", "text"], p) else {
+        return ReadingFile::default();
+    };
+    ReadingFile {
+        id: o.string("id", p),
+        text: o
+            .required("text", p)
+            .map(|t| read_local_text(&t, &o.path("text"), p))
+            .unwrap_or_default(),
+    }
 }
 
 // Reading the `*File` structs from a [`JsonTree`]: required members, defaults for the optional
@@ -350,6 +435,10 @@ fn read_policy<T: JsonTree>(t: &T, p: &mut Problems) -> PolicyFile {
         "targets",
         "support_centres",
         "lifecycle",
+        "document",
+        "document_language",
+        "readings",
+        "open_questions",
     ];
     let Some(o) = Object::new(t, "", &fields, p) else {
         return PolicyFile::default();
@@ -368,6 +457,12 @@ fn read_policy<T: JsonTree>(t: &T, p: &mut Problems) -> PolicyFile {
         lifecycle: o
             .get("lifecycle")
             .map(|l| read_lifecycle(&l, &o.path("lifecycle"), p)),
+        document: o.optional_string("document", p).unwrap_or_default(),
+        document_language: o
+            .optional_string("document_language", p)
+            .unwrap_or_default(),
+        readings: o.list("readings", p, read_reading),
+        open_questions: o.list("open_questions", p, read_local_text),
     }
 }
 
@@ -474,6 +569,7 @@ fn read_row<T: JsonTree>(t: &T, path: &str, p: &mut Problems) -> TargetRowFile {
         "resolution",
         "weekend_callback",
         "note",
+        "sources",
     ];
     let Some(o) = Object::new(t, path, &fields, p) else {
         return TargetRowFile::default();
@@ -487,6 +583,7 @@ fn read_row<T: JsonTree>(t: &T, path: &str, p: &mut Problems) -> TargetRowFile {
         resolution: target("resolution", p),
         weekend_callback: target("weekend_callback", p),
         note: o.optional_string("note", p),
+        sources: o.entries("sources", p, read_source),
     }
 }
 
@@ -499,6 +596,7 @@ fn read_lifecycle<T: JsonTree>(t: &T, path: &str, p: &mut Problems) -> Lifecycle
         "forwarded_contact",
         "forwarded_manual_close",
         "notes",
+        "sources",
     ];
     let Some(o) = Object::new(t, path, &fields, p) else {
         return LifecycleFile::default();
@@ -525,6 +623,7 @@ fn read_lifecycle<T: JsonTree>(t: &T, path: &str, p: &mut Problems) -> Lifecycle
             .get("forwarded_manual_close")
             .map(|t| read_target(&t, &o.path("forwarded_manual_close"), p)),
         notes: o.list("notes", p, as_string),
+        sources: o.entries("sources", p, read_source),
     }
 }
 
@@ -622,6 +721,56 @@ fn target(t: &TargetFile, path: &str, p: &mut Problems) -> Option<Target> {
     })
 }
 
+/// Checks the sources of the targets named in `stated` (name, whether the file has the target):
+/// every target has one, each quotes a sentence and names a known reading, and no source is for
+/// a target the row does not have.
+fn check_sources(
+    sources: &[(String, SourceFile)],
+    stated: &[(&str, bool)],
+    reading_ids: &BTreeSet<&str>,
+    path: &str,
+    p: &mut Problems,
+) -> BTreeMap<String, Source> {
+    for (name, present) in stated {
+        if *present && !sources.iter().any(|(k, _)| k == name) {
+            p.add(
+                format!("{path}.sources"),
+                format!(
+                    "give the source of {name}: the document's sentence and the reading applied"
+                ),
+            );
+        }
+    }
+    let mut out = BTreeMap::new();
+    for (name, source) in sources {
+        let here = format!("{path}.sources.{name}");
+        if !stated.iter().any(|(k, present)| k == name && *present) {
+            p.add(
+                &here,
+                format!("there is no {name} target here to give a source for"),
+            );
+        }
+        if source.quote.trim().is_empty() {
+            p.add(format!("{here}.quote"), "quote the document's sentence");
+        }
+        if !reading_ids.contains(source.reading.as_str()) {
+            p.add(
+                format!("{here}.reading"),
+                format!("unknown reading {:?}", source.reading),
+            );
+        }
+        out.insert(
+            name.clone(),
+            Source {
+                quote: source.quote.clone(),
+                reading: source.reading.clone(),
+                language: source.language.clone(),
+            },
+        );
+    }
+    out
+}
+
 fn check_unit_against(coverage: &Coverage, t: Option<Target>, path: &str, p: &mut Problems) {
     if let (Coverage::NotStated, Some(t)) = (coverage, t) {
         if t.unit.is_business_time() {
@@ -659,6 +808,32 @@ impl Policy {
         if file.source.trim().is_empty() {
             p.add("source", "name the source document");
         }
+        if file.document.trim().is_empty() {
+            p.add("document", "give the document's title in its own language");
+        }
+        if file.document_language.trim().is_empty() {
+            p.add(
+                "document_language",
+                "give the document's language, e.g. \"de\"",
+            );
+        }
+        let mut reading_ids = BTreeSet::new();
+        for (i, r) in file.readings.iter().enumerate() {
+            if r.id.trim().is_empty() || !reading_ids.insert(r.id.as_str()) {
+                p.add(
+                    format!("readings[{i}].id"),
+                    format!("reading ids must be given and unique ({:?})", r.id),
+                );
+            }
+        }
+        let readings: Vec<Reading> = file
+            .readings
+            .iter()
+            .map(|r| Reading {
+                id: r.id.clone(),
+                text: r.text.clone(),
+            })
+            .collect();
         let mut plan_ids = BTreeSet::new();
         let plans: Vec<Plan> = file
             .plans
@@ -786,6 +961,17 @@ impl Policy {
                     &mut p,
                 );
             }
+            let sources = check_sources(
+                &row.sources,
+                &[
+                    ("first_response", true),
+                    ("resolution", true),
+                    ("weekend_callback", row.weekend_callback.is_some()),
+                ],
+                &reading_ids,
+                &here,
+                &mut p,
+            );
             rows.push(TargetRow {
                 plan: row.plan.clone(),
                 level: row.level.clone(),
@@ -793,6 +979,7 @@ impl Policy {
                 resolution,
                 weekend_callback,
                 note: row.note.clone(),
+                sources,
             });
         }
         for plan in &plans {
@@ -848,6 +1035,22 @@ impl Policy {
             let forwarded_contact = forwarded("forwarded_contact", &l.forwarded_contact, &mut p);
             let forwarded_manual_close =
                 forwarded("forwarded_manual_close", &l.forwarded_manual_close, &mut p);
+            let sources = check_sources(
+                &l.sources,
+                &[
+                    ("pending_reminder", true),
+                    ("pending_auto_close", true),
+                    (
+                        "development_review_at_least",
+                        l.development_review_at_least.is_some(),
+                    ),
+                    ("forwarded_contact", l.forwarded_contact.is_some()),
+                    ("forwarded_manual_close", l.forwarded_manual_close.is_some()),
+                ],
+                &reading_ids,
+                "lifecycle",
+                &mut p,
+            );
             Some(Lifecycle {
                 coverage,
                 pending_reminder: reminder?,
@@ -856,6 +1059,7 @@ impl Policy {
                 forwarded_contact,
                 forwarded_manual_close,
                 notes: l.notes.clone(),
+                sources,
             })
         });
         p.finish()?;
@@ -869,7 +1073,16 @@ impl Policy {
             targets: rows,
             support_centres: file.support_centres,
             lifecycle,
+            document: file.document,
+            document_language: file.document_language,
+            readings,
+            open_questions: file.open_questions,
         })
+    }
+
+    /// The reading with this id.
+    pub fn reading(&self, id: &str) -> Option<&Reading> {
+        self.readings.iter().find(|r| r.id == id)
     }
 
     /// The plan with this id.

@@ -7,7 +7,7 @@ use chrono::{DateTime, Datelike, NaiveDateTime, TimeDelta, Utc};
 
 use super::calendar::{BusinessCalendar, BusinessDayRule, ClockSegment};
 use super::engine::{DueTime, LevelChoice, SlaCalculator, SlaError, SlaOutcome, TargetOutcome};
-use super::policy::{Classification, Coverage, LocalText, Policy, Target, TargetUnit};
+use super::policy::{Classification, Coverage, LocalText, Policy, Source, Target, TargetUnit};
 use crate::i18n::{Lang, Msg};
 
 /// Query parameter names of the calculator and the embed; a link with them reproduces a result.
@@ -472,6 +472,67 @@ pub fn outcomes_for_all_plans_in(
             }
         })
         .collect()
+}
+
+/// Where a target comes from, as the visitor reads it beside the target: the document, its
+/// sentence quoted as written, and the reading applied in the visitor's language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceLine {
+    /// The document's title, in its own language.
+    pub document: String,
+    /// The quote's language (BCP-47), for `lang` on the quotation.
+    pub language: String,
+    /// The document's sentence, as written.
+    pub quote: String,
+    /// The reading applied, in the visitor's language.
+    pub reading: String,
+}
+
+fn source_line(policy: &Policy, source: &Source, lang: Lang) -> SourceLine {
+    SourceLine {
+        document: policy.document.clone(),
+        language: source
+            .language
+            .clone()
+            .unwrap_or_else(|| policy.document_language.clone()),
+        quote: source.quote.clone(),
+        reading: policy
+            .reading(&source.reading)
+            .map(|r| r.text.get(lang).to_owned())
+            .unwrap_or_default(),
+    }
+}
+
+/// The source of target `name` (`"first_response"`, `"resolution"`, `"weekend_callback"`) of
+/// `plan` at `level`, in `lang`.
+///
+/// ```
+/// use beacon_core::i18n::Lang;
+/// use beacon_core::sla::present::target_source;
+/// use beacon_core::sla::Policy;
+/// let text = include_str!("../../../../public/policies/model-a-black-duck.json");
+/// let policy = Policy::from_json("model-a-black-duck.json", text).unwrap();
+/// let line = target_source(&policy, "enhanced", "critical", "resolution", Lang::English).unwrap();
+/// assert_eq!(line.quote, "Kritisch – Ziellösung: Innerhalb von 2 Geschäftstagen");
+/// assert_eq!(line.language, "de");
+/// assert!(line.reading.starts_with("Enhanced: only level 1 is round the clock"));
+/// ```
+pub fn target_source(
+    policy: &Policy,
+    plan: &str,
+    level: &str,
+    name: &str,
+    lang: Lang,
+) -> Option<SourceLine> {
+    let source = policy.target_row(plan, level)?.source(name)?;
+    Some(source_line(policy, source, lang))
+}
+
+/// The source of the lifecycle timer `name` (`"pending_reminder"`, `"forwarded_contact"`, ...),
+/// in `lang`.
+pub fn lifecycle_source(policy: &Policy, name: &str, lang: Lang) -> Option<SourceLine> {
+    let source = policy.lifecycle.as_ref()?.sources.get(name)?;
+    Some(source_line(policy, source, lang))
 }
 
 /// A target in words, as the policy states it: "2 business hours", "15 business minutes",
