@@ -37,9 +37,11 @@
 
 use beacon_core::error::{FieldError, FieldErrors};
 use beacon_core::i18n::{Lang, Msg};
+use beacon_core::sla::engine::{LevelChoice, SlaCalculator, TargetOutcome};
 use beacon_core::sla::policy::{Classification, Target};
-use beacon_core::sla::present::{self, fill, EmbedQuery, SlaQuery, SlaWords};
-use beacon_core::sla::Policy;
+use beacon_core::sla::present::{self, fill, EmbedQuery, SlaQuery, SlaWords, SourceLine};
+use beacon_core::sla::{BusinessCalendar, BusinessDayRule, Policy};
+use chrono::{DateTime, Utc};
 
 /// The interface texts the widget uses, as indexes into [`TEXTS`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -70,10 +72,24 @@ pub enum Text {
     ErrDataAt,
     /// "; also {path}: {reason}"
     ErrAlso,
+    /// "Source"
+    Source,
+    /// "Reading"
+    Reading,
+    /// "How this policy is read"
+    HowPolicyIsRead,
+    /// "Open questions"
+    OpenQuestions,
+    /// "If you filed now"
+    FiledNow,
+    /// "{time} your time"
+    FiledNowYours,
+    /// "{time} at the centre ({zone})"
+    FiledNowCentre,
 }
 
 /// The [`Msg`] behind each [`Text`], in the same order.
-const MSGS: [Msg; 13] = [
+const MSGS: [Msg; 20] = [
     Msg::Loading,
     Msg::EmbedNoTargets,
     Msg::Priority,
@@ -87,6 +103,13 @@ const MSGS: [Msg; 13] = [
     Msg::ErrHttp,
     Msg::ErrDataAt,
     Msg::ErrAlso,
+    Msg::SourceLabel,
+    Msg::ReadingLabel,
+    Msg::HowPolicyIsRead,
+    Msg::OpenQuestions,
+    Msg::FiledNow,
+    Msg::FiledNowYours,
+    Msg::FiledNowCentre,
 ];
 
 /// Every [`Text`] in every language, evaluated at compile time from the shared tables.
@@ -244,7 +267,7 @@ pub enum Widget {
     /// The policy states no targets at all.
     NoTargets(String),
     /// The targets of each chosen plan for one severity.
-    Targets(Targets),
+    Targets(Box<Targets>),
 }
 
 /// The policy's targets for one level, per plan.
@@ -264,6 +287,28 @@ pub struct Targets {
     pub calculator_text: &'static str,
     /// The "First response" and "Resolution" labels.
     pub labels: [&'static str; 2],
+    /// The "Source" and "Reading" labels.
+    pub source_labels: [&'static str; 2],
+    /// How the policy is read, for the widget's details.
+    pub readings: Readings,
+}
+
+/// "How this policy is read": the document, the readings and the open questions, in the
+/// visitor's language (the document's title as written).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Readings {
+    /// "How this policy is read"
+    pub heading: &'static str,
+    /// The document's title.
+    pub document: String,
+    /// The document's language.
+    pub document_language: String,
+    /// Each reading the policy applies.
+    pub readings: Vec<String>,
+    /// "Open questions"
+    pub open_label: &'static str,
+    /// What the document leaves open.
+    pub open_questions: Vec<String>,
 }
 
 /// One plan's card.
@@ -279,6 +324,8 @@ pub struct PlanCard {
     pub first_response: String,
     /// The resolution target in words, or "not stated in the policy".
     pub resolution: String,
+    /// Where the first-response and resolution targets come from.
+    pub sources: [Option<SourceLine>; 2],
 }
 
 /// The widget for `policy` as `query` asks, in `lang`; `site` is the site's base URL (ends in
@@ -328,6 +375,8 @@ pub fn widget(policy: &Policy, query: &EmbedQuery, lang: Lang, site: &str) -> Wi
                 },
                 first_response: in_words(row.and_then(|r| r.first_response)),
                 resolution: in_words(row.and_then(|r| r.resolution)),
+                sources: ["first_response", "resolution"]
+                    .map(|name| present::target_source(policy, &plan.id, &level, name, lang)),
             }
         })
         .collect();
@@ -337,7 +386,7 @@ pub fn widget(policy: &Policy, query: &EmbedQuery, lang: Lang, site: &str) -> Wi
         severity: Some(level.clone()),
         ..SlaQuery::default()
     };
-    Widget::Targets(Targets {
+    Widget::Targets(Box::new(Targets {
         policy: policy.name.clone(),
         level_label: match policy.classification {
             Some(Classification::Matrix { .. }) => text(lang, Text::Priority),
@@ -354,7 +403,95 @@ pub fn widget(policy: &Policy, query: &EmbedQuery, lang: Lang, site: &str) -> Wi
             text(lang, Text::FirstResponse),
             text(lang, Text::Resolution),
         ],
-    })
+        source_labels: [text(lang, Text::Source), text(lang, Text::Reading)],
+        readings: Readings {
+            heading: text(lang, Text::HowPolicyIsRead),
+            document: policy.document.clone(),
+            document_language: policy.document_language.clone(),
+            readings: policy
+                .readings
+                .iter()
+                .map(|r| r.text.get(lang).to_owned())
+                .collect(),
+            open_label: text(lang, Text::OpenQuestions),
+            open_questions: policy
+                .open_questions
+                .iter()
+                .map(|q| q.get(lang).to_owned())
+                .collect(),
+        },
+    }))
+}
+
+/// When a ticket filed at one instant would be due under one plan.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PlanDue {
+    /// Plan id.
+    pub plan: String,
+    /// Plan name.
+    pub name: String,
+    /// First-response due instant (`None`: not stated, or outside the calendar's years).
+    pub first_response: Option<DateTime<Utc>>,
+    /// Resolution due instant.
+    pub resolution: Option<DateTime<Utc>>,
+}
+
+/// "If you filed now": for each plan the widget shows, when a ticket of its level filed at
+/// `now` would be due at `centre`.
+pub fn due_if_filed_at(
+    policy: &Policy,
+    query: &EmbedQuery,
+    centre: &BusinessCalendar,
+    now: DateTime<Utc>,
+) -> Vec<PlanDue> {
+    let Some(level) = policy.classification.as_ref().and_then(|c| {
+        let levels = c.target_levels();
+        query
+            .severity
+            .as_ref()
+            .and_then(|id| levels.iter().find(|l| &l.id == id))
+            .or_else(|| levels.first())
+    }) else {
+        return Vec::new();
+    };
+    policy
+        .plans
+        .iter()
+        .filter(|p| query.plans.is_empty() || query.plans.contains(&p.id))
+        .map(|plan| {
+            let outcome = SlaCalculator::new(policy, &plan.id, centre).and_then(|c| {
+                c.outcome(
+                    LevelChoice::Level(&level.id),
+                    now,
+                    BusinessDayRule::default(),
+                )
+            });
+            let due = |pick: fn(&_) -> &TargetOutcome| match outcome.as_ref().map(pick) {
+                Ok(TargetOutcome::Due(d)) => Some(d.due),
+                _ => None,
+            };
+            PlanDue {
+                plan: plan.id.clone(),
+                name: plan.name.clone(),
+                first_response: due(|o: &beacon_core::sla::engine::SlaOutcome| &o.first_response),
+                resolution: due(|o: &beacon_core::sla::engine::SlaOutcome| &o.resolution),
+            }
+        })
+        .collect()
+}
+
+/// The calendar id the widget's due times use: the one the URL names, else the policy's first
+/// support centre, else the index's first calendar.
+pub fn centre_for<'a>(
+    query: &'a EmbedQuery,
+    policy: &'a Policy,
+    first_calendar: Option<&'a str>,
+) -> Option<&'a str> {
+    query
+        .centre
+        .as_deref()
+        .or_else(|| policy.support_centres.first().map(String::as_str))
+        .or(first_calendar)
 }
 
 /// The `class` of the widget's root for `query`.
@@ -379,7 +516,7 @@ pub fn site_from_embed_base(base: &str) -> String {
 #[cfg(target_arch = "wasm32")]
 mod dom;
 #[cfg(target_arch = "wasm32")]
-pub use dom::{parse_policy, render, start};
+pub use dom::{parse_policy, render, render_filed_now, show_filed_now, start};
 
 #[cfg(test)]
 mod tests {
@@ -401,6 +538,13 @@ mod tests {
             Text::ErrHttp,
             Text::ErrDataAt,
             Text::ErrAlso,
+            Text::Source,
+            Text::Reading,
+            Text::HowPolicyIsRead,
+            Text::OpenQuestions,
+            Text::FiledNow,
+            Text::FiledNowYours,
+            Text::FiledNowCentre,
         ];
         assert_eq!(all.len(), MSGS.len());
         for lang in Lang::ALL {

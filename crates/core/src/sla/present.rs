@@ -38,6 +38,8 @@ pub mod param {
     pub const ACCENT: &str = "accent";
     /// Embed compact mode: `1`.
     pub const COMPACT: &str = "compact";
+    /// Embed: `1` shows when a ticket filed now would be due under each shown plan.
+    pub const DUE: &str = "due";
 }
 
 /// The calculator's inputs as the URL carries them; `None` means "the default".
@@ -1008,6 +1010,10 @@ pub struct EmbedQuery {
     pub accent: Option<String>,
     /// Compact layout.
     pub compact: bool,
+    /// Show "If you filed now": the due times of a ticket filed at this moment.
+    pub due: bool,
+    /// Support-centre calendar id for those due times (default: the policy's first centre).
+    pub centre: Option<String>,
 }
 
 impl EmbedQuery {
@@ -1034,6 +1040,8 @@ impl EmbedQuery {
             theme: Theme::parse(read(param::THEME).as_deref()),
             accent: read(param::ACCENT).filter(|c| is_hex_colour(c)),
             compact: matches!(read(param::COMPACT).as_deref(), Some("1" | "true")),
+            due: matches!(read(param::DUE).as_deref(), Some("1" | "true")),
+            centre: read(param::CENTRE),
         }
     }
 
@@ -1057,6 +1065,12 @@ impl EmbedQuery {
         }
         if self.compact {
             pairs.push((param::COMPACT, "1".to_owned()));
+        }
+        if self.due {
+            pairs.push((param::DUE, "1".to_owned()));
+        }
+        if let Some(centre) = &self.centre {
+            pairs.push((param::CENTRE, centre.clone()));
         }
         pairs
     }

@@ -319,8 +319,17 @@ impl BusinessCalendar {
     /// Parses and validates a calendar file; reports every problem with its field path
     /// (`holidays[3].observed`), all of them, not only the first.
     pub fn from_json(file_name: &str, text: &str) -> Result<BusinessCalendar, FieldErrors> {
+        BusinessCalendar::from_tree(file_name, &tree::parse(file_name, text)?)
+    }
+
+    /// Reads and validates a calendar from a parsed document: `serde_json`'s for
+    /// [`BusinessCalendar::from_json`], the browser's `JSON.parse` in the embed.
+    pub fn from_tree<T: JsonTree>(
+        file_name: &str,
+        tree: &T,
+    ) -> Result<BusinessCalendar, FieldErrors> {
         let mut problems = Problems::new(file_name);
-        let file = read_calendar(&tree::parse(file_name, text)?, &mut problems);
+        let file = read_calendar(tree, &mut problems);
         problems.finish()?;
         let mut problems = Problems::new(file_name);
         if file.id.trim().is_empty() {
