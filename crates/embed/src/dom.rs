@@ -7,7 +7,7 @@ use wasm_bindgen_futures::{spawn_local, JsFuture};
 use web_sys::{Document, Element, HtmlElement, Response};
 
 use super::{
-    centre_for, due_if_filed_at, root_class, site_from_embed_base, text, widget, LoadError, Text,
+    centre_for, root_class, site_from_embed_base, text, widget, FiledNow, LoadError, PlanDue, Text,
     Widget,
 };
 use beacon_browser as web;
@@ -101,13 +101,17 @@ pub fn show_filed_now(
     centre: BusinessCalendar,
     lang: Lang,
 ) {
-    render_filed_now(root, &policy, &query, &centre, lang, web::now());
+    // The widget lives as long as the page: its policy and centre are never dropped.
+    let policy: &'static Policy = Box::leak(Box::new(policy));
+    let centre: &'static BusinessCalendar = Box::leak(Box::new(centre));
+    let filed_now = FiledNow::new(policy, &query, centre);
+    render_filed_now(root, &filed_now.at(web::now()), centre.zone(), lang);
     let Some(window) = web_sys::window() else {
         return;
     };
     let root = root.clone();
     let tick = Closure::<dyn FnMut()>::new(move || {
-        render_filed_now(&root, &policy, &query, &centre, lang, web::now());
+        render_filed_now(&root, &filed_now.at(web::now()), centre.zone(), lang);
     });
     let _ = window.set_interval_with_callback_and_timeout_and_arguments_0(
         tick.as_ref().unchecked_ref(),
@@ -117,15 +121,9 @@ pub fn show_filed_now(
     tick.forget();
 }
 
-/// Writes (or rewrites) the "If you filed now" section of `root` for a ticket filed at `now`.
-pub fn render_filed_now(
-    root: &Element,
-    policy: &Policy,
-    query: &EmbedQuery,
-    centre: &BusinessCalendar,
-    lang: Lang,
-    now: DateTime<Utc>,
-) {
+/// Writes (or rewrites) the "If you filed now" section of `root`: each plan's due times, in
+/// the visitor's zone and the centre's (`zone`).
+pub fn render_filed_now(root: &Element, dues: &[PlanDue], zone: &str, lang: Lang) {
     let Some(document) = root.owner_document() else {
         return;
     };
@@ -160,7 +158,7 @@ pub fn render_filed_now(
         text(lang, Text::FirstResponse),
         text(lang, Text::Resolution),
     ];
-    for due in due_if_filed_at(policy, query, centre, now) {
+    for due in dues {
         add(&list, "dt", &[], &due.name);
         let testid = format!("embed-due-{}", due.plan);
         let item = add(&list, "dd", &[("data-testid", &testid)], "");
@@ -180,10 +178,7 @@ pub fn render_filed_now(
             let _ = line.append_with_str_1(" · ");
             let _ = line.append_with_str_1(&fill(
                 text(lang, Text::FiledNowCentre),
-                &[
-                    ("time", &local_time(at, lang, Some(centre.zone()))),
-                    ("zone", centre.zone()),
-                ],
+                &[("time", &local_time(at, lang, Some(zone))), ("zone", zone)],
             ));
         }
     }

@@ -436,6 +436,67 @@ pub struct PlanDue {
     pub resolution: Option<DateTime<Utc>>,
 }
 
+/// "If you filed now" for the plans the widget shows, prepared once (each plan's coverage
+/// calendars at the centre) so the due times can follow the clock every second.
+pub struct FiledNow<'a> {
+    level: String,
+    plans: Vec<(String, String, SlaCalculator<'a>)>,
+}
+
+impl<'a> FiledNow<'a> {
+    /// Prepares the plans `query` shows, for its level (else the policy's first), at `centre`.
+    pub fn new(policy: &'a Policy, query: &EmbedQuery, centre: &'a BusinessCalendar) -> Self {
+        let levels = policy
+            .classification
+            .as_ref()
+            .map(|c| c.target_levels())
+            .unwrap_or_default();
+        let level = query
+            .severity
+            .as_ref()
+            .filter(|id| levels.iter().any(|l| &&l.id == id))
+            .or_else(|| levels.first().map(|l| &l.id))
+            .cloned()
+            .unwrap_or_default();
+        let plans = policy
+            .plans
+            .iter()
+            .filter(|p| query.plans.is_empty() || query.plans.contains(&p.id))
+            .filter_map(|plan| {
+                let calculator = SlaCalculator::new(policy, &plan.id, centre).ok()?;
+                Some((plan.id.clone(), plan.name.clone(), calculator))
+            })
+            .collect();
+        FiledNow { level, plans }
+    }
+
+    /// When a ticket filed at `now` would be due under each plan.
+    pub fn at(&self, now: DateTime<Utc>) -> Vec<PlanDue> {
+        let due = |target: &TargetOutcome| match target {
+            TargetOutcome::Due(d) => Some(d.due),
+            TargetOutcome::NotStated { .. } => None,
+        };
+        self.plans
+            .iter()
+            .map(|(plan, name, calculator)| {
+                let outcome = calculator
+                    .outcome(
+                        LevelChoice::Level(&self.level),
+                        now,
+                        BusinessDayRule::default(),
+                    )
+                    .ok();
+                PlanDue {
+                    plan: plan.clone(),
+                    name: name.clone(),
+                    first_response: outcome.as_ref().and_then(|o| due(&o.first_response)),
+                    resolution: outcome.as_ref().and_then(|o| due(&o.resolution)),
+                }
+            })
+            .collect()
+    }
+}
+
 /// "If you filed now": for each plan the widget shows, when a ticket of its level filed at
 /// `now` would be due at `centre`.
 pub fn due_if_filed_at(
@@ -444,40 +505,7 @@ pub fn due_if_filed_at(
     centre: &BusinessCalendar,
     now: DateTime<Utc>,
 ) -> Vec<PlanDue> {
-    let Some(level) = policy.classification.as_ref().and_then(|c| {
-        let levels = c.target_levels();
-        query
-            .severity
-            .as_ref()
-            .and_then(|id| levels.iter().find(|l| &l.id == id))
-            .or_else(|| levels.first())
-    }) else {
-        return Vec::new();
-    };
-    policy
-        .plans
-        .iter()
-        .filter(|p| query.plans.is_empty() || query.plans.contains(&p.id))
-        .map(|plan| {
-            let outcome = SlaCalculator::new(policy, &plan.id, centre).and_then(|c| {
-                c.outcome(
-                    LevelChoice::Level(&level.id),
-                    now,
-                    BusinessDayRule::default(),
-                )
-            });
-            let due = |pick: fn(&_) -> &TargetOutcome| match outcome.as_ref().map(pick) {
-                Ok(TargetOutcome::Due(d)) => Some(d.due),
-                _ => None,
-            };
-            PlanDue {
-                plan: plan.id.clone(),
-                name: plan.name.clone(),
-                first_response: due(|o: &beacon_core::sla::engine::SlaOutcome| &o.first_response),
-                resolution: due(|o: &beacon_core::sla::engine::SlaOutcome| &o.resolution),
-            }
-        })
-        .collect()
+    FiledNow::new(policy, query, centre).at(now)
 }
 
 /// The calendar id the widget's due times use: the one the URL names, else the policy's first
