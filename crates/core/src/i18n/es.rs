@@ -253,7 +253,7 @@ pub const fn text(msg: Msg) -> &'static str {
         Msg::AtomFeed => "Feed Atom",
         Msg::RssFeed => "Feed RSS",
         // SLA calculator: sources, readings and live due times.
-        Msg::SlaFooter => "Con tecnología de Beacon. Los objetivos, las fuentes y las interpretaciones proceden de las políticas de soporte publicadas.",
+        Msg::SlaFooter => "Con la tecnología de Beacon. Los objetivos, las fuentes y las interpretaciones proceden de las políticas de soporte publicadas.",
         Msg::ForwardedContact => "Remitido al equipo de soporte: contacto",
         Msg::ForwardedManualClose => "Remitido al equipo de soporte: cierre manual",
         Msg::HowPolicyIsRead => "Cómo se interpreta esta política",

@@ -250,7 +250,7 @@ pub const fn text(msg: Msg) -> &'static str {
         Msg::AtomFeed => "Atom-syöte",
         Msg::RssFeed => "RSS-syöte",
         // SLA calculator: sources, readings and live due times.
-        Msg::SlaFooter => "Toteutettu Beaconilla. Tavoitteet, lähteet ja tulkinnat ovat julkaistuista tukikäytännöistä.",
+        Msg::SlaFooter => "Palvelun toteuttaa Beacon. Tavoitteet, lähteet ja tulkinnat ovat julkaistuista tukikäytännöistä.",
         Msg::ForwardedContact => "Välitetty tukitiimille: yhteydenotto",
         Msg::ForwardedManualClose => "Välitetty tukitiimille: suljetaan käsin",
         Msg::HowPolicyIsRead => "Miten tämä käytäntö luetaan",
