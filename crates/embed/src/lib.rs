@@ -25,7 +25,9 @@
 //! ```
 //!
 //! Parameters: `policy`, `plans` (comma-separated) or `plan`, `severity` (a severity or priority
-//! id), `theme` (`light`, `dark`, `auto`), `accent` (`#rgb`/`#rrggbb`), `compact=1`, `lang`.
+//! id), `theme` (`light`, `dark`, `auto`), `accent` (`#rgb`/`#rrggbb`), `compact=1`, `lang`,
+//! `due=1` (when a ticket filed now would be due under each shown plan, updated every second)
+//! and `centre` (the calendar for those due times; default: the policy's first centre).
 //!
 //! # Why not Leptos here
 //! The widget renders once and never changes, and its budget is 80 KB gzip for everything
