@@ -550,3 +550,24 @@ async fn embed_shows_live_due_times_for_a_ticket_filed_now() {
     sleep(Duration::from_millis(2100)).await;
     assert_ne!(datetime(&root, selector), first);
 }
+
+#[wasm_bindgen_test]
+fn enterprise_hours_say_weekend_cover_is_severity_1_only() {
+    let (policy, centre) = (policy(MODEL_C), calendar(US));
+    let q = query(&[("plan", "spe"), ("severity", "2")]);
+    let root = mount(move || {
+        view! {
+            <SlaResults
+                policy
+                centre
+                query=Signal::stored(q)
+                submitted=Signal::stored(utc("2026-11-18T10:00:00Z"))
+                now=Signal::stored(utc("2026-11-18T10:00:00Z"))
+            />
+        }
+        .into_any()
+    });
+    assert!(text(&root, "[data-testid=result-hours]").contains("Weekends: Severity 1 only"));
+    assert!(text(&root, "[data-testid=compare-spe] th").contains("Severity 1 only"));
+    assert!(!text(&root, "[data-testid=compare-sp2] th").contains("Severity 1 only"));
+}

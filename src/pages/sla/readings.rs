@@ -1,6 +1,6 @@
 //! "How this policy is read": the readings the policy applies to its document's words and what
 //! the document leaves open, in the visitor's language, and where the chosen centre's holidays
-//! come from.
+//! come from (as the calendar file states it, in English).
 
 use std::sync::Arc;
 
@@ -44,7 +44,7 @@ pub fn PolicyReadings(
     };
     let holidays = centre.holiday_source().map(|source| {
         view! {
-            <p class="sla-holiday-source" data-testid="centre-holiday-source">
+            <p class="sla-holiday-source" lang="en" data-testid="centre-holiday-source">
                 <strong>{centre.name().to_owned()}</strong>
                 ": "
                 {source.to_owned()}
