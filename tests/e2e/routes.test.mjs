@@ -69,7 +69,7 @@ for (const site of SITES) {
       assert.match(await choice.textContent(), /EMEA.*time zone \(Europe\/Berlin\)/s);
       await choice.getByRole('link', { name: 'APAC' }).click();
       await page.getByTestId('region-name').filter({ hasText: 'APAC' }).waitFor();
-      assert.equal(new URL(page.url()).pathname, `${site.prefix}apac`);
+      assert.equal(new URL(page.url()).pathname, `${site.prefix}apac/`);
       await page.goBack();
       await page.getByTestId('region-choice').waitFor();
       assert.match(await page.getByTestId('region-choice').textContent(), /APAC.*last choice/s);

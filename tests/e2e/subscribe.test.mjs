@@ -1,4 +1,4 @@
-// End-to-end: "Get updates" (issue 4) as a visitor uses it — the dialog by keyboard, sections,
+// End-to-end: "Get updates" as a visitor uses it — the dialog by keyboard, sections,
 // feed, calendar and badge addresses that exist in the build, e-mail and webhook sign-up against
 // a real local endpoint (success, refusal, network failure, invalid input, double click), and a
 // browser notification firing when the data changes under an open page.
@@ -145,8 +145,8 @@ test('feeds, calendar and badges name files the build published, for the chosen 
   const badges = dialog.getByTestId('badge');
   assert.equal(await badges.count(), 3, 'region + two chosen sections');
   const snippets = await copyValues(dialog);
-  assert.equal(snippets[0], `[![EMEA status](${server.url}badges/emea.svg)](${server.url}emea)`);
-  assert.equal(snippets[1], `<a href="${server.url}emea"><img src="${server.url}badges/emea.svg" alt="EMEA status"></a>`);
+  assert.equal(snippets[0], `[![EMEA status](${server.url}badges/emea.svg)](${server.url}emea/)`);
+  assert.equal(snippets[1], `<a href="${server.url}emea/"><img src="${server.url}badges/emea.svg" alt="EMEA status"></a>`);
   for (const src of await badges.locator('img').evaluateAll((imgs) => imgs.map((i) => i.src))) {
     const response = await page.request.get(src);
     assert.equal(response.status(), 200, src);

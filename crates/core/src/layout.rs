@@ -17,6 +17,7 @@
 //! ```
 
 use crate::html::escape;
+use crate::route::Route;
 
 /// The site configuration.
 pub const CONFIG_FILE: &str = "config.json";
@@ -96,7 +97,7 @@ impl PublishedLinks {
 
     /// The region's status page.
     pub fn page(&self) -> String {
-        format!("{}{}", self.site, self.region)
+        format!("{}{}", self.site, Route::Region(self.region.clone()).path())
     }
 
     /// The region's Atom feed.
@@ -283,7 +284,7 @@ mod tests {
     #[test]
     fn published_links_follow_the_publish_layout() {
         let links = PublishedLinks::new("https://status.example.com/beacon", "emea");
-        assert_eq!(links.page(), "https://status.example.com/beacon/emea");
+        assert_eq!(links.page(), "https://status.example.com/beacon/emea/");
         assert_eq!(
             links.atom(),
             "https://status.example.com/beacon/feeds/emea.atom"

@@ -7,14 +7,14 @@ use wasm_bindgen_futures::{spawn_local, JsFuture};
 use web_sys::{Document, Element, HtmlElement, Response};
 
 use super::{
-    centre_for, root_class, site_from_embed_base, text, widget, FiledNow, LoadError, PlanDue, Text,
-    Widget,
+    centre_for, root_class, site_from_embed_base, widget, FiledNow, LoadError, PlanDue, Widget,
+    WidgetTexts,
 };
 use beacon_browser as web;
 use beacon_browser::apply_theme;
-use beacon_core::i18n::{Lang, LANG_PARAM, REMEMBERED_LANG};
+use beacon_core::i18n::{fill, Lang, Msg, Texts, LANG_PARAM, REMEMBERED_LANG};
 use beacon_core::sla::policy::PolicyIndex;
-use beacon_core::sla::present::{self, fill, EmbedQuery, HEIGHT_MESSAGE};
+use beacon_core::sla::present::{self, EmbedQuery, HEIGHT_MESSAGE};
 use beacon_core::sla::tree::JsonTree;
 use beacon_core::sla::{BusinessCalendar, Policy};
 use chrono::{DateTime, Utc};
@@ -49,12 +49,15 @@ pub fn start() {
     if let Some(accent) = &query.accent {
         let _ = root.set_attribute("style", &format!("--accent: {accent}"));
     }
-    render(&root, &Widget::Loading(text(lang, Text::Loading)));
+    render(
+        &root,
+        &Widget::Loading(WidgetTexts(lang).text(Msg::Loading)),
+    );
     report_height(&root);
     let site = site_from_embed_base(&document.base_uri().ok().flatten().unwrap_or_default());
     spawn_local(async move {
         let problem = |error: LoadError| Widget::Problem {
-            lead: text(lang, Text::PolicyUnusable),
+            lead: WidgetTexts(lang).text(Msg::PolicyUnusable),
             detail: error.describe(lang),
         };
         let (policy, index) = match load(&site, query.policy.as_deref()).await {
@@ -152,11 +155,11 @@ pub fn render_filed_now(root: &Element, dues: &[PlanDue], zone: &str, lang: Lang
         let _ = parent.append_child(&element);
         element
     };
-    add(&section, "h2", &[], text(lang, Text::FiledNow));
+    add(&section, "h2", &[], WidgetTexts(lang).text(Msg::FiledNow));
     let list = add(&section, "dl", &[], "");
     let labels = [
-        text(lang, Text::FirstResponse),
-        text(lang, Text::Resolution),
+        WidgetTexts(lang).text(Msg::FirstResponse),
+        WidgetTexts(lang).text(Msg::Resolution),
     ];
     for due in dues {
         add(&list, "dt", &[], &due.name);
@@ -166,7 +169,7 @@ pub fn render_filed_now(root: &Element, dues: &[PlanDue], zone: &str, lang: Lang
             let Some(at) = at else { continue };
             let line = add(&item, "p", &[], &format!("{label}: "));
             let yours = fill(
-                text(lang, Text::FiledNowYours),
+                WidgetTexts(lang).text(Msg::FiledNowYours),
                 &[("time", &local_time(at, lang, None))],
             );
             add(
@@ -177,7 +180,7 @@ pub fn render_filed_now(root: &Element, dues: &[PlanDue], zone: &str, lang: Lang
             );
             let _ = line.append_with_str_1(" · ");
             let _ = line.append_with_str_1(&fill(
-                text(lang, Text::FiledNowCentre),
+                WidgetTexts(lang).text(Msg::FiledNowCentre),
                 &[("time", &local_time(at, lang, Some(zone))), ("zone", zone)],
             ));
         }

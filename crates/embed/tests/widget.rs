@@ -117,7 +117,10 @@ fn the_widget_shows_the_chosen_plans_targets_for_the_level() {
     assert_eq!(shown.labels, ["First response", "Resolution"]);
     for plan in &shown.plans {
         let stated = policy.plan(&plan.id).unwrap();
-        assert_eq!(plan.coverage, present::describe_coverage(&stated.coverage));
+        assert_eq!(
+            plan.coverage,
+            present::describe_coverage(Lang::English, &stated.coverage)
+        );
     }
     assert_eq!(
         shown.calculator_href,
@@ -151,13 +154,12 @@ fn the_widget_speaks_every_language_with_the_calculators_words() {
     };
     for lang in Lang::ALL {
         let shown = targets(widget(&policy, &query, lang, SITE));
-        let words = lang.sla_words();
         for plan in &shown.plans {
             let stated = policy.plan(&plan.id).unwrap();
             let row = policy.target_row(&plan.id, "high").unwrap();
             assert_eq!(
                 plan.coverage,
-                present::describe_coverage_in(words, &stated.coverage),
+                present::describe_coverage(lang, &stated.coverage),
                 "{lang:?}"
             );
             let stated = row.first_response.map_or_else(
@@ -165,7 +167,7 @@ fn the_widget_speaks_every_language_with_the_calculators_words() {
                     lang.text(beacon_core::i18n::Msg::NotStatedInPolicyLower)
                         .to_owned()
                 },
-                |t| present::describe_target_in(words, &t),
+                |t| present::describe_target(lang, &t),
             );
             assert_eq!(plan.first_response, stated, "{lang:?}");
         }

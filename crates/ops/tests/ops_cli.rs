@@ -655,3 +655,40 @@ fn maintenance_is_scheduled_started_and_completed() {
         .unwrap();
     assert_eq!(done["status"], "completed");
 }
+
+#[test]
+fn validate_warns_about_an_open_incident_left_without_an_update_but_passes() {
+    let root = copy_site("stale-update");
+    let fresh = validate(&root, "2026-11-21T12:00:00Z");
+    assert!(fresh.status.success());
+    assert!(!stdout(&fresh).contains("warning:"), "{}", stdout(&fresh));
+
+    let later = validate(&root, "2026-12-03T12:00:00Z");
+    assert!(later.status.success(), "a warning is not a failure");
+    let text = stdout(&later);
+    assert!(
+        text.contains("warning: data/emea/summary.json: incidents[0].incident_updates: open incident \"tb1xtvj5wamt\" has had no update for"),
+        "{text}"
+    );
+    assert!(text.contains("(limit 24 h)"), "{text}");
+
+    let config = root.join("config.json");
+    let mut value = read_json(&root, "config.json");
+    value["stale_update_hours"] = 720.into();
+    std::fs::write(&config, serde_json::to_string_pretty(&value).unwrap()).unwrap();
+    let relaxed = validate(&root, "2026-12-03T12:00:00Z");
+    assert!(
+        !stdout(&relaxed).contains("warning:"),
+        "{}",
+        stdout(&relaxed)
+    );
+    value["stale_update_hours"] = 0.into();
+    std::fs::write(&config, serde_json::to_string_pretty(&value).unwrap()).unwrap();
+    let refused = validate(&root, "2026-12-03T12:00:00Z");
+    assert!(!refused.status.success());
+    assert!(
+        stderr(&refused).contains("config.json: stale_update_hours: 0 is outside 1..=720"),
+        "{}",
+        stderr(&refused)
+    );
+}

@@ -15,6 +15,7 @@ use leptos::prelude::*;
 use crate::api::{self, ApiError};
 use crate::i18n::{use_lang, Msg};
 use crate::nav::{use_nav, Nav};
+use crate::ui::error::describe;
 use beacon_browser as web;
 use beacon_core::sla::policy::{Classification, IndexEntry, PolicyIndex};
 use beacon_core::sla::present::{self, param, LevelPick, SlaQuery};
@@ -56,7 +57,7 @@ pub fn PolicyProblem(
     view! {
         <div class="notice error" role="alert" data-testid="policy-error">
             <strong>{move || locale.t(Msg::PolicyUnusable)}</strong>
-            {move || error.describe(locale.get())}
+            {move || describe(&error, locale.get())}
         </div>
     }
 }

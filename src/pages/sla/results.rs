@@ -15,6 +15,7 @@ use beacon_core::sla::engine::{
 };
 use beacon_core::sla::present::{self, LevelPick, PlanOutcome, SlaQuery, SourceLine};
 use beacon_core::sla::{BusinessCalendar, Policy};
+use beacon_core::words::sla_error;
 
 /// Results of the chosen plan, then every plan side by side for the same ticket.
 #[component]
@@ -37,10 +38,10 @@ pub fn SlaResults(
     let outcomes = {
         let (policy, centre) = (policy.clone(), centre.clone());
         Memo::new(move |_| {
-            let words = locale.get().sla_words();
+            let lang = locale.get();
             let pick = query.with(|q| LevelPick::from_query(&policy, q));
             pick.map(|pick| {
-                present::outcomes_for_all_plans_in(words, &policy, &centre, &pick, submitted.get())
+                present::outcomes_for_all_plans(lang, &policy, &centre, &pick, submitted.get())
             })
             .unwrap_or_default()
         })
@@ -109,12 +110,11 @@ fn ChosenPlan(
     labels: Arc<ZoneLabels>,
 ) -> impl IntoView {
     let lang = use_lang().get_untracked();
-    let words = lang.sla_words();
     let outcome: SlaOutcome =
         match found.outcome {
             Ok(outcome) => outcome,
             Err(error) => return view! {
-                <p class="notice error" role="alert" data-testid="sla-error">{lang.sla_error(&error)}</p>
+                <p class="notice error" role="alert" data-testid="sla-error">{sla_error(&error, lang)}</p>
             }
             .into_any(),
         };
@@ -170,12 +170,12 @@ fn ChosenPlan(
             <span data-testid="result-level">{level_line}</span>
             {lang.text(Msg::SubmittedLabel)}
             <time data-testid="submitted" datetime=present::utc_stamp(submitted)>
-                {present::format_in_centre_in(words, &centre, submitted)}
+                {present::format_in_centre(lang, &centre, submitted)}
             </time>
             <br />
             <span class="muted" data-testid="result-hours">
                 {lang.text(Msg::SupportHours)} {found.coverage.clone()}
-                {found.hours_note.as_ref().map(|n| format!("{}{}", words.group_separator, n.get(lang)))}
+                {found.hours_note.as_ref().map(|n| format!("{}{}", lang.text(Msg::CoverageGroupSeparator), n.get(lang)))}
             </span>
         </p>
         <div class="sla-targets">
@@ -220,7 +220,6 @@ fn TargetCard(
     labels: Arc<ZoneLabels>,
 ) -> impl IntoView {
     let lang = use_lang().get_untracked();
-    let words = lang.sla_words();
     let body = match outcome {
         TargetOutcome::NotStated { note } => view! {
             <p class="sla-target" data-testid=format!("{kind}-target")>{lang.text(Msg::NotStatedInPolicy)}</p>
@@ -228,16 +227,16 @@ fn TargetCard(
         }
         .into_any(),
         TargetOutcome::Due(due) => {
-            let countdown = move || present::format_countdown_in(words, due.due, now.get());
+            let countdown = move || present::format_countdown(lang, due.due, now.get());
             view! {
                 <p class="sla-target" data-testid=format!("{kind}-target")>
-                    {present::describe_target_in(words, &due.target)}
+                    {present::describe_target(lang, &due.target)}
                 </p>
                 <dl class="sla-due">
                     <dt>{lang.fill(Msg::DueAtCentre, &[("zone", &labels.centre)])}</dt>
                     <dd>
                         <time data-testid=format!("{kind}-due") datetime=present::utc_stamp(due.due)>
-                            {present::format_in_centre_in(words, &centre, due.due)}
+                            {present::format_in_centre(lang, &centre, due.due)}
                         </time>
                     </dd>
                     <dt>{
@@ -299,7 +298,6 @@ fn ClockTimeline(
     due: DueTime,
     lang: Lang,
 ) -> impl IntoView {
-    let words = lang.sla_words();
     // "{state} from {from} to {to}", with the two instants as `<time>` elements.
     let (before_from, after_from) = split_at(lang.text(Msg::ClockSpan), "from");
     let (between, after_to) = split_at(after_from, "to");
@@ -311,8 +309,8 @@ fn ClockTimeline(
             } else {
                 ("paused", lang.text(Msg::ClockPaused))
             };
-            let from = present::format_in_centre_in(words, &centre, bar.segment.start);
-            let to = present::format_in_centre_in(words, &centre, bar.segment.end);
+            let from = present::format_in_centre(lang, &centre, bar.segment.start);
+            let to = present::format_in_centre(lang, &centre, bar.segment.end);
             view! {
                 <li
                     class=class
@@ -351,7 +349,6 @@ fn PlanComparison(
     chosen: Option<String>,
 ) -> impl IntoView {
     let lang = use_lang().get_untracked();
-    let words = lang.sla_words();
     let first_due = |o: &PlanOutcome| match o.outcome.as_ref().ok().map(|o| &o.first_response) {
         Some(TargetOutcome::Due(d)) => Some(d.due),
         _ => None,
@@ -363,9 +360,9 @@ fn PlanComparison(
     let cell = |target: Option<&TargetOutcome>, centre: &BusinessCalendar| {
         match target {
         Some(TargetOutcome::Due(due)) => view! {
-            {present::describe_target_in(words, &due.target)}
+            {present::describe_target(lang, &due.target)}
             <br />
-            <time datetime=present::utc_stamp(due.due)>{present::format_in_centre_in(words, centre, due.due)}</time>
+            <time datetime=present::utc_stamp(due.due)>{present::format_in_centre(lang, centre, due.due)}</time>
         }
         .into_any(),
         Some(TargetOutcome::NotStated { .. }) => view! { <span class="muted">{lang.text(Msg::NotStated)}</span> }.into_any(),
@@ -381,7 +378,7 @@ fn PlanComparison(
                 (true, _, _) => lang.text(Msg::ChosenPlanMark).to_owned(),
                 (false, Some(a), Some(b)) => lang.fill(
                     Msg::FirstResponseCompared,
-                    &[("comparison", &present::compare_due_in(words, a, b))],
+                    &[("comparison", &present::compare_due(lang, a, b))],
                 ),
                 (false, _, Some(_)) => lang.text(Msg::StatesResponseTarget).to_owned(),
                 (false, _, None) => lang.text(Msg::NoResponseTarget).to_owned(),
@@ -392,7 +389,7 @@ fn PlanComparison(
                         {o.name.clone()} <br />
                         <span class="muted">
                             {o.coverage.clone()}
-                            {o.hours_note.as_ref().map(|n| format!("{}{}", words.group_separator, n.get(lang)))}
+                            {o.hours_note.as_ref().map(|n| format!("{}{}", lang.text(Msg::CoverageGroupSeparator), n.get(lang)))}
                         </span>
                     </th>
                     <td data-testid="compare-first-response">{cell(outcome.map(|x| &x.first_response), &centre)}</td>
@@ -441,13 +438,12 @@ pub fn PendingTimerView(
         .collect_view();
     let timer = move || {
         let lang = locale.get();
-        let words = lang.sla_words();
         let since = since.get();
         let timers = pending_timer(&policy, &centre, since)
             .and_then(|p| forwarded_timer(&policy, &centre, since).map(|f| (p, f)));
         match timers {
         Err(error) => {
-            view! { <p class="notice error" data-testid="pending-error">{lang.sla_error(&error)}</p> }
+            view! { <p class="notice error" data-testid="pending-error">{sla_error(&error, lang)}</p> }
                 .into_any()
         }
         Ok((timer, forwarded)) => {
@@ -455,10 +451,10 @@ pub fn PendingTimerView(
                 let timer = testid.replace('-', "_");
                 let source = present::lifecycle_source(&policy, &timer, lang);
                 view! {
-                    <dt>{format!("{} ({})", lang.text(label), present::describe_target_in(words, &due.target))}</dt>
+                    <dt>{format!("{} ({})", lang.text(label), present::describe_target(lang, &due.target))}</dt>
                     <dd>
                         <time data-testid=testid datetime=present::utc_stamp(due.due)>
-                            {present::format_in_centre_in(words, &centre, due.due)}
+                            {present::format_in_centre(lang, &centre, due.due)}
                         </time>
                         " · "
                         {format_instant(due.due, None, true, lang)}

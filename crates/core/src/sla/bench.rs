@@ -76,7 +76,7 @@ pub fn run_due_time_benchmark(
         .collect()
 }
 
-/// Budget for one due-time computation natively, in nanoseconds (issue 5: under 2 µs).
+/// Budget for one due-time computation natively, in nanoseconds (under 2 µs).
 pub const NATIVE_BUDGET_NS: f64 = 2_000.0;
 
 /// A printable table of `rows`, with the spread between the cheapest and the dearest duration

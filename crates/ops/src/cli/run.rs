@@ -11,7 +11,10 @@ use crate::edit::{
 };
 use crate::publish::modules::link_module;
 use crate::publish::{publish_site, PublishError, SiteDir};
-use beacon_core::status::{validate_site_at, IncidentHistory, Problem, Summary, Timestamp};
+use crate::store;
+use beacon_core::status::{
+    site_warnings_at, validate_site_at, IncidentHistory, Problem, Summary, Timestamp,
+};
 
 /// Runs `command`: its report, or the report of why it was refused.
 pub fn run(command: Command) -> Result<String, String> {
@@ -65,6 +68,15 @@ pub fn run(command: Command) -> Result<String, String> {
 }
 
 /// Every problem as `file: path: reason`, one a line.
+/// Warnings, one line each, marked as such.
+fn warning_lines(warnings: &[Problem]) -> String {
+    warnings
+        .iter()
+        .map(|w| format!("warning: {}: {}: {}", w.file, w.path, w.reason))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 fn problem_lines(problems: &[Problem]) -> String {
     problems
         .iter()
@@ -83,9 +95,21 @@ fn problem_lines(problems: &[Problem]) -> String {
 /// `validate`.
 fn validate(data: &DataArgs) -> Result<String, String> {
     let public = &data.public;
-    let problems = validate_site_at(&SiteDir(public), data.now().with_timezone(&Utc));
+    let _lock = store::for_reading(public, data.wait()).map_err(|err| err.to_string())?;
+    let now = data.now().with_timezone(&Utc);
+    let problems = validate_site_at(&SiteDir(public), now);
     if problems.is_empty() {
-        Ok(format!("{}: no problems", public.display()))
+        let warnings = site_warnings_at(&SiteDir(public), now);
+        if warnings.is_empty() {
+            Ok(format!("{}: no problems", public.display()))
+        } else {
+            Ok(format!(
+                "{}\n{}: no problems, {} warning(s)",
+                warning_lines(&warnings),
+                public.display(),
+                warnings.len()
+            ))
+        }
     } else {
         Err(format!(
             "{}\n{} problem(s) in {}",
@@ -113,6 +137,8 @@ fn publish(args: &PublishArgs) -> Result<String, String> {
         })?;
     }
     let now = args.data.now().with_timezone(&Utc);
+    let _lock =
+        store::for_reading(&args.data.public, args.data.wait()).map_err(|err| err.to_string())?;
     let written =
         publish_site(&args.data.public, &args.out, &args.site_url, now).map_err(refused)?;
     Ok(format!(
@@ -133,6 +159,7 @@ fn edit(
         &region.data.public,
         &region.region,
         now,
+        region.data.wait(),
         |summary, history| change(summary, history, now),
     )
     .map_err(|err| match err {
