@@ -121,6 +121,12 @@ fn Layout(
             .unwrap_or_else(|| "Beacon".into())
     };
     let sla_current = (route == Route::Sla).then_some("page");
+    // The status pages refresh their data while open; the calculator's data is the policies.
+    let footer = if route == Route::Sla {
+        Msg::SlaFooter
+    } else {
+        Msg::Footer
+    };
     let title_route = route.clone();
     Effect::new(move |_| {
         let Some(Ok(config)) = site.config() else {
@@ -185,7 +191,7 @@ fn Layout(
         </header>
         <main id="main" tabindex="-1"><LanguageNotice />{children()}</main>
         <footer class="site-footer">
-            <p>{move || locale.t(Msg::Footer)}</p>
+            <p>{move || locale.t(footer)}</p>
         </footer>
     }
 }

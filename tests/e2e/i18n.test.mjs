@@ -74,9 +74,11 @@ const ENGLISH_SLA = [
   'Light', 'Dark', 'Theme', 'Powered by Beacon', 'Skip to content', 'Loading',
 ];
 
-// The policy's own words on the SLA pages (plan and level names, descriptions, notes).
+// The policy's own words on the SLA pages (plan and level names, descriptions, notes, the
+// documents' sentences quoted as written, document titles, where a centre's holidays come from).
 const SLA_DATA = [
   '.sla-notes', '.sla-note', '[data-testid$=-note]', '[data-testid=severity-description]',
+  'q', 'cite', '.sla-holiday-source',
   '[data-testid=result-plan]', '[data-testid=result-level]', '[data-testid=derived-priority]',
   '[data-testid=embed-level]', '.sla-embed-head strong', '.sla-embed-plan h2',
 ].join(', ');

@@ -245,6 +245,14 @@ pub fn sla_error(error: &SlaError, lang: Lang) -> String {
         SlaError::Calendar(CalendarError::OutOfRange(when)) => {
             lang.fill(Msg::ErrOutOfRange, &[("when", &utc_stamp(*when))])
         }
+        SlaError::Calendar(CalendarError::OutsideVerifiedYears { year, first, last }) => lang.fill(
+            Msg::ErrOutsideVerifiedYears,
+            &[
+                ("year", &year.to_string()),
+                ("first", &first.to_string()),
+                ("last", &last.to_string()),
+            ],
+        ),
         SlaError::Calendar(CalendarError::NegativeDuration) => {
             lang.text(Msg::ErrNegativeDuration).into()
         }
@@ -321,6 +329,11 @@ mod tests {
             SlaError::Calendar(CalendarError::OutOfRange(
                 chrono::DateTime::from_timestamp(4_102_444_800, 0).unwrap(),
             )),
+            SlaError::Calendar(CalendarError::OutsideVerifiedYears {
+                year: 2031,
+                first: 2026,
+                last: 2028,
+            }),
             SlaError::Calendar(CalendarError::NegativeDuration),
         ];
         for error in &errors {
@@ -329,7 +342,16 @@ mod tests {
             for lang in Lang::ALL {
                 let text = sla_error(error, lang);
                 assert!(!text.contains('{'), "{lang:?}: {text}");
-                for id in ["gold", "P9", "urgent", "huge", "2100-01-01"] {
+                for id in [
+                    "gold",
+                    "P9",
+                    "urgent",
+                    "huge",
+                    "2100-01-01",
+                    "2031",
+                    "2026",
+                    "2028",
+                ] {
                     assert_eq!(text.contains(id), english.contains(id), "{lang:?}: {text}");
                 }
                 if lang != Lang::English {

@@ -216,3 +216,22 @@ fn every_language_fills_every_sla_template() {
         }
     }
 }
+
+/// The calculator's footer speaks of the published policies, not of the automatic refreshing
+/// that only the status pages do.
+#[test]
+fn the_calculators_footer_does_not_claim_automatic_refreshing() {
+    for lang in Lang::ALL {
+        let status = lang.table_text(Msg::Footer);
+        let calculator = lang.table_text(Msg::SlaFooter);
+        let (powered_by, refreshing) = status
+            .split_once(['.', '。'])
+            .expect("the status footer has two sentences");
+        assert!(!refreshing.trim().is_empty(), "{lang:?}");
+        assert!(
+            !calculator.contains(refreshing.trim()),
+            "{lang:?}: {calculator}"
+        );
+        assert!(calculator.starts_with(powered_by), "{lang:?}: {calculator}");
+    }
+}

@@ -26,7 +26,9 @@
 //! ```
 //!
 //! Parameters: `policy`, `plans` (comma-separated) or `plan`, `severity` (a severity or priority
-//! id), `theme` (`light`, `dark`, `auto`), `accent` (`#rgb`/`#rrggbb`), `compact=1`, `lang`.
+//! id), `theme` (`light`, `dark`, `auto`), `accent` (`#rgb`/`#rrggbb`), `compact=1`, `lang`,
+//! `due=1` (when a ticket filed now would be due under each shown plan, updated every second)
+//! and `centre` (the calendar for those due times; default: the policy's first centre).
 //!
 //! # Why not Leptos here
 //! The widget renders once and never changes, and its budget is 80 KB gzip for everything
@@ -38,14 +40,16 @@
 
 use beacon_core::error::{FieldError, FieldErrors};
 use beacon_core::i18n::{fill, Lang, Msg, Texts};
+use beacon_core::sla::engine::{LevelChoice, SlaCalculator, TargetOutcome};
 use beacon_core::sla::policy::{Classification, Target};
-use beacon_core::sla::present::{self, EmbedQuery, SlaQuery};
-use beacon_core::sla::Policy;
+use beacon_core::sla::present::{self, EmbedQuery, SlaQuery, SourceLine};
+use beacon_core::sla::{BusinessCalendar, BusinessDayRule, Policy};
+use chrono::{DateTime, Utc};
 
 /// The interface texts the widget shows, from the shared catalogue: its own sentences, then
 /// the words targets and coverage are written with (see `present::describe_target` and
 /// `present::describe_coverage`).
-const KEYS: [Msg; 38] = [
+const KEYS: [Msg; 45] = [
     Msg::Loading,
     Msg::EmbedNoTargets,
     Msg::Priority,
@@ -84,6 +88,13 @@ const KEYS: [Msg; 38] = [
     Msg::CoverageClosedOnHolidays,
     Msg::CoverageCentreHours,
     Msg::CoverageNotStated,
+    Msg::SourceLabel,
+    Msg::ReadingLabel,
+    Msg::HowPolicyIsRead,
+    Msg::OpenQuestions,
+    Msg::FiledNow,
+    Msg::FiledNowYours,
+    Msg::FiledNowCentre,
 ];
 
 /// Every text of [`KEYS`] in every language, evaluated at compile time from the shared tables,
@@ -217,7 +228,7 @@ pub enum Widget {
     /// The policy states no targets at all.
     NoTargets(String),
     /// The targets of each chosen plan for one severity.
-    Targets(Targets),
+    Targets(Box<Targets>),
 }
 
 /// The policy's targets for one level, per plan.
@@ -237,6 +248,28 @@ pub struct Targets {
     pub calculator_text: &'static str,
     /// The "First response" and "Resolution" labels.
     pub labels: [&'static str; 2],
+    /// The "Source" and "Reading" labels.
+    pub source_labels: [&'static str; 2],
+    /// How the policy is read, for the widget's details.
+    pub readings: Readings,
+}
+
+/// "How this policy is read": the document, the readings and the open questions, in the
+/// visitor's language (the document's title as written).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Readings {
+    /// "How this policy is read"
+    pub heading: &'static str,
+    /// The document's title.
+    pub document: String,
+    /// The document's language.
+    pub document_language: String,
+    /// Each reading the policy applies.
+    pub readings: Vec<String>,
+    /// "Open questions"
+    pub open_label: &'static str,
+    /// What the document leaves open.
+    pub open_questions: Vec<String>,
 }
 
 /// One plan's card.
@@ -252,6 +285,8 @@ pub struct PlanCard {
     pub first_response: String,
     /// The resolution target in words, or "not stated in the policy".
     pub resolution: String,
+    /// Where the first-response and resolution targets come from.
+    pub sources: [Option<SourceLine>; 2],
 }
 
 /// The widget for `policy` as `query` asks, in `lang`; `site` is the site's base URL (ends in
@@ -290,9 +325,19 @@ pub fn widget(policy: &Policy, query: &EmbedQuery, lang: Lang, site: &str) -> Wi
             PlanCard {
                 id: plan.id.clone(),
                 name: plan.name.clone(),
-                coverage: present::describe_coverage(texts, &plan.coverage),
+                coverage: match &plan.hours_note {
+                    Some(note) => format!(
+                        "{}{}{}",
+                        present::describe_coverage(texts, &plan.coverage),
+                        texts.text(Msg::CoverageGroupSeparator),
+                        note.get(lang)
+                    ),
+                    None => present::describe_coverage(texts, &plan.coverage),
+                },
                 first_response: in_words(row.and_then(|r| r.first_response)),
                 resolution: in_words(row.and_then(|r| r.resolution)),
+                sources: ["first_response", "resolution"]
+                    .map(|name| present::target_source(policy, &plan.id, &level, name, lang)),
             }
         })
         .collect();
@@ -302,7 +347,7 @@ pub fn widget(policy: &Policy, query: &EmbedQuery, lang: Lang, site: &str) -> Wi
         severity: Some(level.clone()),
         ..SlaQuery::default()
     };
-    Widget::Targets(Targets {
+    Widget::Targets(Box::new(Targets {
         policy: policy.name.clone(),
         level_label: match policy.classification {
             Some(Classification::Matrix { .. }) => texts.text(Msg::Priority),
@@ -316,7 +361,123 @@ pub fn widget(policy: &Policy, query: &EmbedQuery, lang: Lang, site: &str) -> Wi
         ),
         calculator_text: texts.text(Msg::OpenCalculator),
         labels: [texts.text(Msg::FirstResponse), texts.text(Msg::Resolution)],
-    })
+        source_labels: [texts.text(Msg::SourceLabel), texts.text(Msg::ReadingLabel)],
+        readings: Readings {
+            heading: texts.text(Msg::HowPolicyIsRead),
+            document: policy.document.clone(),
+            document_language: policy.document_language.clone(),
+            readings: policy
+                .readings
+                .iter()
+                .map(|r| r.text.get(lang).to_owned())
+                .collect(),
+            open_label: texts.text(Msg::OpenQuestions),
+            open_questions: policy
+                .open_questions
+                .iter()
+                .map(|q| q.get(lang).to_owned())
+                .collect(),
+        },
+    }))
+}
+
+/// When a ticket filed at one instant would be due under one plan.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PlanDue {
+    /// Plan id.
+    pub plan: String,
+    /// Plan name.
+    pub name: String,
+    /// First-response due instant (`None`: not stated, or outside the calendar's years).
+    pub first_response: Option<DateTime<Utc>>,
+    /// Resolution due instant.
+    pub resolution: Option<DateTime<Utc>>,
+}
+
+/// "If you filed now" for the plans the widget shows, prepared once (each plan's coverage
+/// calendars at the centre) so the due times can follow the clock every second.
+pub struct FiledNow<'a> {
+    level: String,
+    plans: Vec<(String, String, SlaCalculator<'a>)>,
+}
+
+impl<'a> FiledNow<'a> {
+    /// Prepares the plans `query` shows, for its level (else the policy's first), at `centre`.
+    pub fn new(policy: &'a Policy, query: &EmbedQuery, centre: &'a BusinessCalendar) -> Self {
+        let levels = policy
+            .classification
+            .as_ref()
+            .map(|c| c.target_levels())
+            .unwrap_or_default();
+        let level = query
+            .severity
+            .as_ref()
+            .filter(|id| levels.iter().any(|l| &&l.id == id))
+            .or_else(|| levels.first().map(|l| &l.id))
+            .cloned()
+            .unwrap_or_default();
+        let plans = policy
+            .plans
+            .iter()
+            .filter(|p| query.plans.is_empty() || query.plans.contains(&p.id))
+            .filter_map(|plan| {
+                let calculator = SlaCalculator::new(policy, &plan.id, centre).ok()?;
+                Some((plan.id.clone(), plan.name.clone(), calculator))
+            })
+            .collect();
+        FiledNow { level, plans }
+    }
+
+    /// When a ticket filed at `now` would be due under each plan.
+    pub fn at(&self, now: DateTime<Utc>) -> Vec<PlanDue> {
+        let due = |target: &TargetOutcome| match target {
+            TargetOutcome::Due(d) => Some(d.due),
+            TargetOutcome::NotStated { .. } => None,
+        };
+        self.plans
+            .iter()
+            .map(|(plan, name, calculator)| {
+                let outcome = calculator
+                    .outcome(
+                        LevelChoice::Level(&self.level),
+                        now,
+                        BusinessDayRule::default(),
+                    )
+                    .ok();
+                PlanDue {
+                    plan: plan.clone(),
+                    name: name.clone(),
+                    first_response: outcome.as_ref().and_then(|o| due(&o.first_response)),
+                    resolution: outcome.as_ref().and_then(|o| due(&o.resolution)),
+                }
+            })
+            .collect()
+    }
+}
+
+/// "If you filed now": for each plan the widget shows, when a ticket of its level filed at
+/// `now` would be due at `centre`.
+pub fn due_if_filed_at(
+    policy: &Policy,
+    query: &EmbedQuery,
+    centre: &BusinessCalendar,
+    now: DateTime<Utc>,
+) -> Vec<PlanDue> {
+    FiledNow::new(policy, query, centre).at(now)
+}
+
+/// The calendar id the widget's due times use: the one the URL names, else the policy's first
+/// support centre, else the index's first calendar.
+pub fn centre_for<'a>(
+    query: &'a EmbedQuery,
+    policy: &'a Policy,
+    first_calendar: Option<&'a str>,
+) -> Option<&'a str> {
+    query
+        .centre
+        .as_deref()
+        .or_else(|| policy.support_centres.first().map(String::as_str))
+        .or(first_calendar)
 }
 
 /// The `class` of the widget's root for `query`.
@@ -341,7 +502,7 @@ pub fn site_from_embed_base(base: &str) -> String {
 #[cfg(target_arch = "wasm32")]
 mod dom;
 #[cfg(target_arch = "wasm32")]
-pub use dom::{parse_policy, render, start};
+pub use dom::{parse_policy, render, render_filed_now, show_filed_now, start};
 
 #[cfg(test)]
 mod tests {

@@ -3,6 +3,7 @@
 //! widget is an app of its own: `beacon_embed`.)
 
 mod embed;
+mod readings;
 mod results;
 
 use std::sync::Arc;
@@ -21,6 +22,7 @@ use beacon_core::sla::present::{self, param, LevelPick, SlaQuery};
 use beacon_core::sla::{BusinessCalendar, Policy};
 
 pub use embed::EmbedPanel;
+pub use readings::PolicyReadings;
 pub use results::{PendingTimerView, SlaResults};
 
 /// The SLA calculator page: pick a policy, plan, level, time and support centre; see the targets,
@@ -310,6 +312,7 @@ fn Loaded(
         </p>
         {results}
         {pending}
+        <PolicyReadings policy=policy.clone() centre=centre.clone() />
     }
 }
 

@@ -10,8 +10,10 @@ use leptos::prelude::*;
 use crate::i18n::{split_at, use_lang, Lang, Msg};
 use crate::ui::time::format_instant;
 use beacon_browser as web;
-use beacon_core::sla::engine::{pending_timer, DueTime, SlaOutcome, TargetOutcome};
-use beacon_core::sla::present::{self, LevelPick, PlanOutcome, SlaQuery};
+use beacon_core::sla::engine::{
+    forwarded_timer, pending_timer, DueTime, SlaOutcome, TargetOutcome,
+};
+use beacon_core::sla::present::{self, LevelPick, PlanOutcome, SlaQuery, SourceLine};
 use beacon_core::sla::{BusinessCalendar, Policy};
 use beacon_core::words::sla_error;
 
@@ -136,12 +138,16 @@ fn ChosenPlan(
         ),
         None => present::level_name(&policy, &outcome.level.effective),
     };
+    let source = |name: &str| {
+        present::target_source(&policy, &found.plan, &outcome.level.effective, name, lang)
+    };
     let callback = outcome.weekend_callback.clone().map(|due| {
         view! {
             <TargetCard
                 kind="weekend-callback"
                 title=lang.text(Msg::WeekendCallback)
                 outcome=TargetOutcome::Due(due)
+                source=source("weekend_callback")
                 reason=None
                 centre=centre.clone()
                 now
@@ -167,13 +173,17 @@ fn ChosenPlan(
                 {present::format_in_centre(lang, &centre, submitted)}
             </time>
             <br />
-            <span class="muted">{lang.text(Msg::SupportHours)} {found.coverage.clone()}</span>
+            <span class="muted" data-testid="result-hours">
+                {lang.text(Msg::SupportHours)} {found.coverage.clone()}
+                {found.hours_note.as_ref().map(|n| format!("{}{}", lang.text(Msg::CoverageGroupSeparator), n.get(lang)))}
+            </span>
         </p>
         <div class="sla-targets">
             <TargetCard
                 kind="first-response"
                 title=lang.text(Msg::FirstResponse)
                 outcome=outcome.first_response.clone()
+                source=source("first_response")
                 reason=found.first_response_reason.clone()
                 centre=centre.clone()
                 now
@@ -183,6 +193,7 @@ fn ChosenPlan(
                 kind="resolution"
                 title=lang.text(Msg::Resolution)
                 outcome=outcome.resolution.clone()
+                source=source("resolution")
                 reason=found.resolution_reason.clone()
                 centre=centre.clone()
                 now
@@ -202,6 +213,7 @@ fn TargetCard(
     kind: &'static str,
     title: &'static str,
     outcome: TargetOutcome,
+    source: Option<SourceLine>,
     reason: Option<String>,
     centre: Arc<BusinessCalendar>,
     now: Signal<DateTime<Utc>>,
@@ -249,7 +261,32 @@ fn TargetCard(
         <article class="sla-card" data-testid=kind>
             <h3>{title}</h3>
             {body}
+            {source.map(|line| view! { <SourceNote kind line lang /> })}
         </article>
+    }
+}
+
+/// Where a number comes from, beside it: the document, its sentence quoted as written (in the
+/// document's language), and the reading applied, in the visitor's language.
+#[component]
+pub fn SourceNote(
+    /// `data-testid` prefix of the target the source belongs to.
+    kind: &'static str,
+    /// The source.
+    line: SourceLine,
+    /// The visitor's language.
+    lang: Lang,
+) -> impl IntoView {
+    view! {
+        <p class="sla-source" data-testid=format!("{kind}-source")>
+            <span class="muted">{format!("{}: ", lang.text(Msg::SourceLabel))}</span>
+            <cite>{line.document}</cite>
+            " "
+            <q lang=line.language data-testid=format!("{kind}-quote")>{line.quote}</q>
+            <br />
+            <span class="muted">{format!("{}: ", lang.text(Msg::ReadingLabel))}</span>
+            <span data-testid=format!("{kind}-reading")>{line.reading}</span>
+        </p>
     }
 }
 
@@ -348,7 +385,13 @@ fn PlanComparison(
             };
             view! {
                 <tr data-testid=format!("compare-{}", o.plan) aria-current=is_chosen.then_some("true")>
-                    <th scope="row">{o.name.clone()} <br /> <span class="muted">{o.coverage.clone()}</span></th>
+                    <th scope="row">
+                        {o.name.clone()} <br />
+                        <span class="muted">
+                            {o.coverage.clone()}
+                            {o.hours_note.as_ref().map(|n| format!("{}{}", lang.text(Msg::CoverageGroupSeparator), n.get(lang)))}
+                        </span>
+                    </th>
                     <td data-testid="compare-first-response">{cell(outcome.map(|x| &x.first_response), &centre)}</td>
                     <td data-testid="compare-resolution">{cell(outcome.map(|x| &x.resolution), &centre)}</td>
                     <td data-testid="compare-change">{change}</td>
@@ -395,13 +438,18 @@ pub fn PendingTimerView(
         .collect_view();
     let timer = move || {
         let lang = locale.get();
-        match pending_timer(&policy, &centre, since.get()) {
+        let since = since.get();
+        let timers = pending_timer(&policy, &centre, since)
+            .and_then(|p| forwarded_timer(&policy, &centre, since).map(|f| (p, f)));
+        match timers {
         Err(error) => {
             view! { <p class="notice error" data-testid="pending-error">{sla_error(&error, lang)}</p> }
                 .into_any()
         }
-        Ok(timer) => {
+        Ok((timer, forwarded)) => {
             let row = |label: Msg, testid: &'static str, due: &DueTime| {
+                let timer = testid.replace('-', "_");
+                let source = present::lifecycle_source(&policy, &timer, lang);
                 view! {
                     <dt>{format!("{} ({})", lang.text(label), present::describe_target(lang, &due.target))}</dt>
                     <dd>
@@ -410,6 +458,7 @@ pub fn PendingTimerView(
                         </time>
                         " · "
                         {format_instant(due.due, None, true, lang)}
+                        {source.map(|line| view! { <SourceNote kind=testid line lang /> })}
                     </dd>
                 }
             };
@@ -417,6 +466,10 @@ pub fn PendingTimerView(
                 <dl class="sla-due">
                     {row(Msg::PendingReminder, "pending-reminder", &timer.reminder)}
                     {row(Msg::PendingAutoClose, "pending-auto-close", &timer.auto_close)}
+                    {forwarded.map(|f| view! {
+                        {row(Msg::ForwardedContact, "forwarded-contact", &f.contact)}
+                        {row(Msg::ForwardedManualClose, "forwarded-manual-close", &f.manual_close)}
+                    })}
                 </dl>
             }
             .into_any()

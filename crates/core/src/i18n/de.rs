@@ -350,5 +350,17 @@ pub const fn text(msg: Msg) -> &'static str {
         Msg::ReasonStopsOn => "{when}",
         Msg::ReasonNoPause => "eingereicht {filed}: Uhr läuft ohne Pause bis {due}",
         Msg::ReasonClosedFor => " (geschlossen: {names})",
+        // SLA calculator: sources, readings and live due times.
+        Msg::SlaFooter => "Bereitgestellt von Beacon. Ziele, Quellen und Lesarten stammen aus den veröffentlichten Supportrichtlinien.",
+        Msg::ForwardedContact => "An das Support-Team weitergeleitet: Kontaktaufnahme",
+        Msg::ForwardedManualClose => "An das Support-Team weitergeleitet: manuell geschlossen",
+        Msg::HowPolicyIsRead => "Wie diese Richtlinie gelesen wird",
+        Msg::SourceLabel => "Quelle",
+        Msg::ReadingLabel => "Lesart",
+        Msg::OpenQuestions => "Offene Fragen",
+        Msg::FiledNow => "Wenn Sie jetzt einreichen",
+        Msg::FiledNowYours => "{time} Ihre Zeit",
+        Msg::FiledNowCentre => "{time} im Supportzentrum ({zone})",
+        Msg::ErrOutsideVerifiedYears => "{year} liegt außerhalb der Jahre, für die dieser Kalender geprüft ist ({first}–{last}): Feiertage und Zeitzonenregeln für {year} sind nicht bekannt",
     }
 }

@@ -342,5 +342,17 @@ pub const fn text(msg: Msg) -> &'static str {
         Msg::ReasonStopsOn => "{when}",
         Msg::ReasonNoPause => "filed {filed}: the clock runs without a pause until {due}",
         Msg::ReasonClosedFor => " (closed for {names})",
+        // SLA calculator: sources, readings and live due times.
+        Msg::SlaFooter => "Powered by Beacon. Targets, sources and readings come from the published support policies.",
+        Msg::ForwardedContact => "Forwarded to the support team: contact",
+        Msg::ForwardedManualClose => "Forwarded to the support team: closed by hand",
+        Msg::HowPolicyIsRead => "How this policy is read",
+        Msg::SourceLabel => "Source",
+        Msg::ReadingLabel => "Reading",
+        Msg::OpenQuestions => "Open questions",
+        Msg::FiledNow => "If you filed now",
+        Msg::FiledNowYours => "{time} your time",
+        Msg::FiledNowCentre => "{time} at the centre ({zone})",
+        Msg::ErrOutsideVerifiedYears => "{year} is outside the years this calendar is verified for ({first}–{last}): its holidays and time-zone rules for {year} are not known",
     }
 }

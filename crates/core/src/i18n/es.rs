@@ -349,5 +349,17 @@ pub const fn text(msg: Msg) -> &'static str {
         Msg::ReasonStopsOn => "el {when}",
         Msg::ReasonNoPause => "enviado el {filed}: el reloj corre sin pausa hasta el {due}",
         Msg::ReasonClosedFor => " (cerrado por {names})",
+        // SLA calculator: sources, readings and live due times.
+        Msg::SlaFooter => "Con la tecnología de Beacon. Los objetivos, las fuentes y las interpretaciones proceden de las políticas de soporte publicadas.",
+        Msg::ForwardedContact => "Remitido al equipo de soporte: contacto",
+        Msg::ForwardedManualClose => "Remitido al equipo de soporte: cierre manual",
+        Msg::HowPolicyIsRead => "Cómo se interpreta esta política",
+        Msg::SourceLabel => "Fuente",
+        Msg::ReadingLabel => "Interpretación",
+        Msg::OpenQuestions => "Preguntas abiertas",
+        Msg::FiledNow => "Si lo enviara ahora",
+        Msg::FiledNowYours => "{time} su hora",
+        Msg::FiledNowCentre => "{time} en el centro de soporte ({zone})",
+        Msg::ErrOutsideVerifiedYears => "{year} está fuera de los años verificados de este calendario ({first}–{last}): no se conocen sus festivos ni sus reglas de zona horaria para {year}",
     }
 }

@@ -346,5 +346,17 @@ pub const fn text(msg: Msg) -> &'static str {
         Msg::ReasonStopsOn => "{when}",
         Msg::ReasonNoPause => "jätetty {filed}: kello käy tauotta {due} asti",
         Msg::ReasonClosedFor => " (suljettu: {names})",
+        // SLA calculator: sources, readings and live due times.
+        Msg::SlaFooter => "Palvelun toteuttaa Beacon. Tavoitteet, lähteet ja tulkinnat ovat julkaistuista tukikäytännöistä.",
+        Msg::ForwardedContact => "Välitetty tukitiimille: yhteydenotto",
+        Msg::ForwardedManualClose => "Välitetty tukitiimille: suljetaan käsin",
+        Msg::HowPolicyIsRead => "Miten tämä käytäntö luetaan",
+        Msg::SourceLabel => "Lähde",
+        Msg::ReadingLabel => "Tulkinta",
+        Msg::OpenQuestions => "Avoimet kysymykset",
+        Msg::FiledNow => "Jos lähettäisit nyt",
+        Msg::FiledNowYours => "{time} sinun aikaasi",
+        Msg::FiledNowCentre => "{time} tukikeskuksessa ({zone})",
+        Msg::ErrOutsideVerifiedYears => "{year} on tämän kalenterin tarkistettujen vuosien ({first}–{last}) ulkopuolella: vuoden {year} pyhäpäiviä ja aikavyöhykesääntöjä ei tunneta",
     }
 }

@@ -351,5 +351,17 @@ pub const fn text(msg: Msg) -> &'static str {
         Msg::ReasonStopsOn => "{when}",
         Msg::ReasonNoPause => "soumis {filed}\u{a0}: le compteur tourne sans pause jusqu’à {due}",
         Msg::ReasonClosedFor => " (fermé pour {names})",
+        // SLA calculator: sources, readings and live due times.
+        Msg::SlaFooter => "Propulsé par Beacon. Les objectifs, leurs sources et leurs lectures viennent des politiques de support publiées.",
+        Msg::ForwardedContact => "Transmis à l’équipe de support : prise de contact",
+        Msg::ForwardedManualClose => "Transmis à l’équipe de support : fermé manuellement",
+        Msg::HowPolicyIsRead => "Comment cette politique est lue",
+        Msg::SourceLabel => "Source",
+        Msg::ReadingLabel => "Lecture",
+        Msg::OpenQuestions => "Questions ouvertes",
+        Msg::FiledNow => "Si vous le soumettiez maintenant",
+        Msg::FiledNowYours => "{time} votre heure",
+        Msg::FiledNowCentre => "{time} au centre de support ({zone})",
+        Msg::ErrOutsideVerifiedYears => "{year} est en dehors des années vérifiées de ce calendrier ({first}–{last}) : ses jours fériés et ses règles de fuseau horaire pour {year} ne sont pas connus",
     }
 }

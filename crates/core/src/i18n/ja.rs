@@ -342,5 +342,17 @@ pub const fn text(msg: Msg) -> &'static str {
         Msg::ReasonStopsOn => "{when} に",
         Msg::ReasonNoPause => "{filed} に受付: {due} まで中断なく計測",
         Msg::ReasonClosedFor => "（{names}のため休業）",
+        // SLA calculator: sources, readings and live due times.
+        Msg::SlaFooter => "Beacon で運用しています。目標、出典、解釈は公開されたサポートポリシーに基づきます。",
+        Msg::ForwardedContact => "サポートチームへ転送：連絡",
+        Msg::ForwardedManualClose => "サポートチームへ転送：手動でクローズ",
+        Msg::HowPolicyIsRead => "このポリシーの読み方",
+        Msg::SourceLabel => "出典",
+        Msg::ReadingLabel => "解釈",
+        Msg::OpenQuestions => "未解決の点",
+        Msg::FiledNow => "今提出した場合",
+        Msg::FiledNowYours => "あなたの時刻 {time}",
+        Msg::FiledNowCentre => "サポートセンター（{zone}）の時刻 {time}",
+        Msg::ErrOutsideVerifiedYears => "{year} 年はこのカレンダーの検証済みの年（{first}–{last}）の範囲外です。{year} 年の祝日とタイムゾーン規則は不明です",
     }
 }

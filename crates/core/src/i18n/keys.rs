@@ -438,4 +438,27 @@ catalogue! {
     Unsubscribe,
     /// Shown after unsubscribing.
     Unsubscribed,
+    // The SLA calculator: sources, readings and live due times.
+    /// Footer of the SLA calculator (its data is the published policies, not live status).
+    SlaFooter,
+    /// Forwarded ticket: when the support team makes contact.
+    ForwardedContact,
+    /// Forwarded ticket: when the support team closes it by hand.
+    ForwardedManualClose,
+    /// Heading of a policy's readings and open questions.
+    HowPolicyIsRead,
+    /// Label before a target's source document and quoted sentence.
+    SourceLabel,
+    /// Label before the reading applied to a quoted sentence.
+    ReadingLabel,
+    /// Heading of what a policy leaves open.
+    OpenQuestions,
+    /// Heading of the embed's due times for a ticket filed now.
+    FiledNow,
+    /// A due time in the visitor's zone; `{time}`.
+    FiledNowYours,
+    /// A due time at the support centre; `{time}`, `{zone}`.
+    FiledNowCentre,
+    /// SLA engine: a date outside the years a calendar is verified for; `{year}`, `{first}`, `{last}`.
+    ErrOutsideVerifiedYears,
 }

@@ -350,5 +350,17 @@ pub const fn text(msg: Msg) -> &'static str {
         Msg::ReasonStopsOn => "{when}",
         Msg::ReasonNoPause => "ingediend {filed}: de klok loopt zonder pauze tot {due}",
         Msg::ReasonClosedFor => " (gesloten wegens {names})",
+        // SLA calculator: sources, readings and live due times.
+        Msg::SlaFooter => "Mogelijk gemaakt door Beacon. Doelen, bronnen en lezingen komen uit het gepubliceerde ondersteuningsbeleid.",
+        Msg::ForwardedContact => "Doorgestuurd naar het supportteam: contact",
+        Msg::ForwardedManualClose => "Doorgestuurd naar het supportteam: handmatig gesloten",
+        Msg::HowPolicyIsRead => "Hoe dit beleid wordt gelezen",
+        Msg::SourceLabel => "Bron",
+        Msg::ReadingLabel => "Lezing",
+        Msg::OpenQuestions => "Open vragen",
+        Msg::FiledNow => "Als u nu indient",
+        Msg::FiledNowYours => "{time} uw tijd",
+        Msg::FiledNowCentre => "{time} bij het supportcentrum ({zone})",
+        Msg::ErrOutsideVerifiedYears => "{year} valt buiten de jaren waarvoor deze kalender is gecontroleerd ({first}–{last}): feestdagen en tijdzoneregels voor {year} zijn niet bekend",
     }
 }

@@ -347,5 +347,17 @@ pub const fn text(msg: Msg) -> &'static str {
         Msg::ReasonStopsOn => "于 {when} ",
         Msg::ReasonNoPause => "{filed} 提交：计时不间断运行至 {due}",
         Msg::ReasonClosedFor => "（{names}休息）",
+        // SLA calculator: sources, readings and live due times.
+        Msg::SlaFooter => "由 Beacon 提供支持。目标、来源和解读均来自已发布的支持政策。",
+        Msg::ForwardedContact => "已转交支持团队：联系",
+        Msg::ForwardedManualClose => "已转交支持团队：手动关闭",
+        Msg::HowPolicyIsRead => "如何解读此政策",
+        Msg::SourceLabel => "来源",
+        Msg::ReadingLabel => "解读",
+        Msg::OpenQuestions => "未决问题",
+        Msg::FiledNow => "如果现在提交",
+        Msg::FiledNowYours => "您的时间 {time}",
+        Msg::FiledNowCentre => "支持中心（{zone}）时间 {time}",
+        Msg::ErrOutsideVerifiedYears => "{year} 年超出此日历已核实的年份（{first}–{last}）：{year} 年的节假日和时区规则未知",
     }
 }

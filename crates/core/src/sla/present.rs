@@ -7,7 +7,7 @@ use chrono::{DateTime, Datelike, NaiveDateTime, TimeDelta, Utc};
 
 use super::calendar::{BusinessCalendar, BusinessDayRule, ClockSegment};
 use super::engine::{DueTime, LevelChoice, SlaCalculator, SlaError, SlaOutcome, TargetOutcome};
-use super::policy::{Classification, Coverage, Policy, Target, TargetUnit};
+use super::policy::{Classification, Coverage, LocalText, Policy, Source, Target, TargetUnit};
 use crate::i18n::{Lang, Msg, Texts};
 
 /// Query parameter names of the calculator and the embed; a link with them reproduces a result.
@@ -38,6 +38,8 @@ pub mod param {
     pub const ACCENT: &str = "accent";
     /// Embed compact mode: `1`.
     pub const COMPACT: &str = "compact";
+    /// Embed: `1` shows when a ticket filed now would be due under each shown plan.
+    pub const DUE: &str = "due";
 }
 
 /// The calculator's inputs as the URL carries them; `None` means "the default".
@@ -238,6 +240,8 @@ pub struct PlanOutcome {
     pub name: String,
     /// When the plan's clock runs, in words.
     pub coverage: String,
+    /// A limit on those hours to read beside them, in every language ([`Plan::hours_note`]).
+    pub hours_note: Option<LocalText>,
     /// The outcome, or why there is none.
     pub outcome: Result<SlaOutcome, SlaError>,
     /// One-line reason for the first-response due time (see [`explain`]).
@@ -323,7 +327,12 @@ pub fn outcomes_for_all_plans(
                 .ok()
                 .and_then(SlaCalculator::calendar)
                 .unwrap_or(centre);
-            let reason = |target: Option<&TargetOutcome>| match target {
+            let resolution_calendar = calculator
+                .as_ref()
+                .ok()
+                .and_then(SlaCalculator::resolution_calendar)
+                .unwrap_or(centre);
+            let reason = |target: Option<&TargetOutcome>, calendar| match target {
                 Some(TargetOutcome::Due(due)) => Some(explain(lang, calendar, submitted, due)),
                 _ => None,
             };
@@ -331,12 +340,80 @@ pub fn outcomes_for_all_plans(
                 plan: plan.id.clone(),
                 name: plan.name.clone(),
                 coverage: describe_coverage(lang, &plan.coverage),
-                first_response_reason: reason(outcome.as_ref().ok().map(|o| &o.first_response)),
-                resolution_reason: reason(outcome.as_ref().ok().map(|o| &o.resolution)),
+                hours_note: plan.hours_note.clone(),
+                first_response_reason: reason(
+                    outcome.as_ref().ok().map(|o| &o.first_response),
+                    calendar,
+                ),
+                resolution_reason: reason(
+                    outcome.as_ref().ok().map(|o| &o.resolution),
+                    resolution_calendar,
+                ),
                 outcome,
             }
         })
         .collect()
+}
+
+/// Where a target comes from, as the visitor reads it beside the target: the document, its
+/// sentence quoted as written, and the reading applied in the visitor's language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceLine {
+    /// The document's title, in its own language.
+    pub document: String,
+    /// The quote's language (BCP-47), for `lang` on the quotation.
+    pub language: String,
+    /// The document's sentence, as written.
+    pub quote: String,
+    /// The reading applied, in the visitor's language.
+    pub reading: String,
+}
+
+fn source_line(policy: &Policy, source: &Source, lang: Lang) -> SourceLine {
+    SourceLine {
+        document: policy.document.clone(),
+        language: source
+            .language
+            .clone()
+            .unwrap_or_else(|| policy.document_language.clone()),
+        quote: source.quote.clone(),
+        reading: policy
+            .reading(&source.reading)
+            .map(|r| r.text.get(lang).to_owned())
+            .unwrap_or_default(),
+    }
+}
+
+/// The source of target `name` (`"first_response"`, `"resolution"`, `"weekend_callback"`) of
+/// `plan` at `level`, in `lang`.
+///
+/// ```
+/// use beacon_core::i18n::Lang;
+/// use beacon_core::sla::present::target_source;
+/// use beacon_core::sla::Policy;
+/// let text = include_str!("../../../../public/policies/model-a-black-duck.json");
+/// let policy = Policy::from_json("model-a-black-duck.json", text).unwrap();
+/// let line = target_source(&policy, "enhanced", "critical", "resolution", Lang::English).unwrap();
+/// assert_eq!(line.quote, "Kritisch – Ziellösung: Innerhalb von 2 Geschäftstagen");
+/// assert_eq!(line.language, "de");
+/// assert!(line.reading.starts_with("Enhanced: only level 1 is round the clock"));
+/// ```
+pub fn target_source(
+    policy: &Policy,
+    plan: &str,
+    level: &str,
+    name: &str,
+    lang: Lang,
+) -> Option<SourceLine> {
+    let source = policy.target_row(plan, level)?.source(name)?;
+    Some(source_line(policy, source, lang))
+}
+
+/// The source of the lifecycle timer `name` (`"pending_reminder"`, `"forwarded_contact"`, ...),
+/// in `lang`.
+pub fn lifecycle_source(policy: &Policy, name: &str, lang: Lang) -> Option<SourceLine> {
+    let source = policy.lifecycle.as_ref()?.sources.get(name)?;
+    Some(source_line(policy, source, lang))
 }
 
 /// A target in words, as the policy states it, in `lang`: "2 business hours", "15 business
@@ -757,6 +834,10 @@ pub struct EmbedQuery {
     pub accent: Option<String>,
     /// Compact layout.
     pub compact: bool,
+    /// Show "If you filed now": the due times of a ticket filed at this moment.
+    pub due: bool,
+    /// Support-centre calendar id for those due times (default: the policy's first centre).
+    pub centre: Option<String>,
 }
 
 impl EmbedQuery {
@@ -783,6 +864,8 @@ impl EmbedQuery {
             theme: Theme::parse(read(param::THEME).as_deref()),
             accent: read(param::ACCENT).filter(|c| is_hex_colour(c)),
             compact: matches!(read(param::COMPACT).as_deref(), Some("1" | "true")),
+            due: matches!(read(param::DUE).as_deref(), Some("1" | "true")),
+            centre: read(param::CENTRE),
         }
     }
 
@@ -806,6 +889,12 @@ impl EmbedQuery {
         }
         if self.compact {
             pairs.push((param::COMPACT, "1".to_owned()));
+        }
+        if self.due {
+            pairs.push((param::DUE, "1".to_owned()));
+        }
+        if let Some(centre) = &self.centre {
+            pairs.push((param::CENTRE, centre.clone()));
         }
         pairs
     }

@@ -12,6 +12,8 @@
 //!   before the wasm has loaded and with JavaScript off; [`modules`] names the modules the
 //!   status pages load on demand.
 //! - [`text`]: the XML escaping and one-line texts the formats share.
+//! - [`zones`]: the SLA calendars' time-zone rules checked against tzdata for the years each
+//!   is verified for; publishing refuses a calendar that disagrees.
 //!
 //! Each format is a pure function from data to a `String` ([`atom::atom_feed`],
 //! [`rss::rss_feed`], [`ical::calendar_ics`], [`badge::badge_svg`]); the same data always give
@@ -29,6 +31,7 @@ pub mod prerender;
 pub mod rss;
 pub mod site;
 pub mod text;
+pub mod zones;
 
 use std::path::PathBuf;
 

@@ -159,6 +159,7 @@ pub fn publish_site(
     now: DateTime<Utc>,
 ) -> Result<Vec<PathBuf>, PublishError> {
     let site = load_site(public_dir, now)?;
+    super::zones::verify_sla_zones(public_dir)?;
     let mut files = site_files(&site, site_url)?;
     files.extend(language_packs());
     let shell_path = out_dir.join("index.html");
