@@ -5,18 +5,19 @@
 use gloo_net::http::Request;
 use wasm_bindgen::JsCast;
 
-use crate::i18n::{Lang, Msg};
 use beacon_core::error::FieldErrors;
+use beacon_core::i18n::Lang;
 use beacon_core::layout::{DATA_TIMEOUT_MS, SIGNUP_TIMEOUT_MS};
 use beacon_core::status::config::{Region, SiteConfig, CONFIG_ELEMENT_ID};
 use beacon_core::status::error::DataError;
 use beacon_core::status::model::{parse_history_bytes, IncidentHistory, Summary};
+use beacon_core::words::field_errors;
 
 /// The site configuration file, relative to the app's base URL.
 pub const CONFIG_FILE: &str = "config.json";
 
 /// Why data could not be loaded, naming the file every time. `Display` is English (logs,
-/// tests); [`ApiError::describe`] words it in the visitor's language for the pages.
+/// tests); the pages word it in the visitor's language (`ui::error::describe`).
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum ApiError {
     /// The request did not complete (offline, DNS, CORS, aborted).
@@ -48,9 +49,9 @@ pub enum ApiError {
     #[error("{0}")]
     Data(#[from] DataError),
     /// A policy or calendar file that does not validate: the first problem, then the others.
-    #[error("{}", describe_policy(.0, Lang::English))]
+    #[error("{}", field_errors(.0, Lang::English))]
     Policy(FieldErrors),
-    /// "Get updates" (issue 4): the sign-up endpoint refused, with its explanation if it gave one.
+    /// "Get updates": the sign-up endpoint refused, with its explanation if it gave one.
     #[error("{file}: the server answered HTTP {status}{}", .message.as_deref().map(|m| format!(" ({m})")).unwrap_or_default())]
     Refused {
         /// The sign-up address.
@@ -68,85 +69,6 @@ impl ApiError {
     pub fn is_network(&self) -> bool {
         matches!(self, ApiError::Network { .. } | ApiError::Timeout { .. })
     }
-
-    /// The error for a visitor reading `lang`: the sentence around the details is translated;
-    /// file names, JSON paths, field names and HTTP statuses stay verbatim, since they are what
-    /// an operator looks for. The low-level reason stays as its source wrote it (the browser's
-    /// network error, the endpoint's message, serde_json's and the validators' English
-    /// wording): those texts are open-ended and not ours to translate. In English this is
-    /// exactly the `Display` text.
-    pub fn describe(&self, lang: Lang) -> String {
-        match self {
-            ApiError::Network { file, reason } => {
-                lang.fill(Msg::ErrFetch, &[("file", file), ("reason", reason)])
-            }
-            ApiError::Timeout { file, seconds } => lang.fill(
-                Msg::ErrTimeout,
-                &[("file", file), ("seconds", &seconds.to_string())],
-            ),
-            ApiError::Http { file, status } => lang.fill(
-                Msg::ErrHttp,
-                &[("file", file), ("status", &status.to_string())],
-            ),
-            ApiError::Refused {
-                file,
-                status,
-                message: None,
-            } => lang.fill(
-                Msg::ErrHttp,
-                &[("file", file), ("status", &status.to_string())],
-            ),
-            ApiError::Refused {
-                file,
-                status,
-                message: Some(message),
-            } => lang.fill(
-                Msg::ErrHttpMessage,
-                &[
-                    ("file", file),
-                    ("status", &status.to_string()),
-                    ("message", message),
-                ],
-            ),
-            ApiError::Data(error) => describe_data(error, lang),
-            ApiError::Policy(errors) => describe_policy(errors, lang),
-        }
-    }
-}
-
-/// A [`DataError`] in `lang`: "file at path: reason" with only the framing translated.
-fn describe_data(error: &DataError, lang: Lang) -> String {
-    if error.path.is_empty() {
-        return format!("{}: {}", error.file, error.reason);
-    }
-    lang.fill(
-        Msg::ErrDataAt,
-        &[
-            ("file", &error.file),
-            ("path", &error.path),
-            ("reason", &error.reason),
-        ],
-    )
-}
-
-/// A policy or calendar file's problems in `lang`: the file and the first wrong field, then
-/// "; also <path>: <reason>" for each further problem.
-fn describe_policy(errors: &FieldErrors, lang: Lang) -> String {
-    let mut problems = errors.errors.iter();
-    let Some(first) = problems.next() else {
-        return describe_data(&DataError::new("", "", "invalid file"), lang);
-    };
-    let mut text = describe_data(
-        &DataError::new(&first.file, &first.path, &first.reason),
-        lang,
-    );
-    for more in problems {
-        text.push_str(&lang.fill(
-            Msg::ErrAlso,
-            &[("path", &more.path), ("reason", &more.reason)],
-        ));
-    }
-    text
 }
 
 /// The page's requests started before the app (`window.beaconEarly`, file → promise of a
@@ -337,7 +259,7 @@ pub async fn calendar(file: &str) -> Result<beacon_core::sla::BusinessCalendar, 
     beacon_core::sla::BusinessCalendar::from_json(&file, &text).map_err(ApiError::Policy)
 }
 
-// "Get updates" (issue 4): the e-mail and webhook sign-up.
+// "Get updates": the e-mail and webhook sign-up.
 
 /// Sends a sign-up to the site's `subscriptions.signup_url` as the documented JSON body and
 /// returns the endpoint's answer (its JSON `message` or text; `None` when it said nothing).
@@ -380,122 +302,4 @@ pub async fn subscribe(
         });
     }
     Ok(answer)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use beacon_core::error::FieldError;
-
-    fn policy_errors() -> FieldErrors {
-        let problem = |path: &str, reason: &str| FieldError {
-            file: "policies/model-a-black-duck.json".into(),
-            path: path.into(),
-            reason: reason.into(),
-        };
-        FieldErrors {
-            errors: vec![
-                problem(
-                    "targets[0].first_response.unit",
-                    "unknown unit \"business_weeks\"",
-                ),
-                problem("plans[1].name", "must not be empty"),
-            ],
-        }
-    }
-
-    fn every_kind() -> Vec<ApiError> {
-        vec![
-            ApiError::Network {
-                file: "data/emea/summary.json".into(),
-                reason: "TypeError: Failed to fetch".into(),
-            },
-            ApiError::Http {
-                file: "data/emea/summary.json".into(),
-                status: 404,
-            },
-            ApiError::Data(DataError::new(
-                "data/emea/summary.json",
-                "incidents[0].created_at",
-                "input contains invalid characters",
-            )),
-            ApiError::Data(DataError::new("config.json", "", "EOF while parsing")),
-            ApiError::Policy(policy_errors()),
-            ApiError::Refused {
-                file: "https://signup.example/api".into(),
-                status: 422,
-                message: Some("This address is on a block list.".into()),
-            },
-            ApiError::Refused {
-                file: "https://signup.example/api".into(),
-                status: 500,
-                message: None,
-            },
-            ApiError::Timeout {
-                file: "https://signup.example/api".into(),
-                seconds: 15,
-            },
-        ]
-    }
-
-    #[test]
-    fn english_describe_is_the_display_text() {
-        for error in every_kind() {
-            assert_eq!(error.describe(Lang::English), error.to_string());
-        }
-        assert_eq!(
-            ApiError::Policy(policy_errors()).to_string(),
-            "policies/model-a-black-duck.json at targets[0].first_response.unit: unknown unit \
-             \"business_weeks\"; also plans[1].name: must not be empty"
-        );
-    }
-
-    #[test]
-    fn other_languages_translate_the_framing_and_keep_files_paths_and_reasons() {
-        let [network, http, data, _, policy, refused, _, timeout] =
-            every_kind().try_into().unwrap();
-        assert_eq!(
-            timeout.describe(Lang::German),
-            "https://signup.example/api: keine Antwort innerhalb von 15 Sekunden"
-        );
-        assert!(timeout.is_network());
-        assert_eq!(
-            http.describe(Lang::German),
-            "data/emea/summary.json: Der Server antwortete mit HTTP 404"
-        );
-        assert_eq!(
-            network.describe(Lang::Dutch),
-            "data/emea/summary.json: kon niet worden opgehaald (TypeError: Failed to fetch)"
-        );
-        assert_eq!(
-            data.describe(Lang::Spanish),
-            "data/emea/summary.json, campo incidents[0].created_at: input contains invalid \
-             characters"
-        );
-        assert_eq!(
-            policy.describe(Lang::German),
-            "policies/model-a-black-duck.json, Feld targets[0].first_response.unit: unknown \
-             unit \"business_weeks\"; außerdem plans[1].name: must not be empty"
-        );
-        assert_eq!(
-            refused.describe(Lang::Japanese),
-            "https://signup.example/api: サーバーが HTTP 422 を返しました（This address is on a \
-             block list.）"
-        );
-        for lang in Lang::ALL {
-            for error in every_kind() {
-                let text = error.describe(lang);
-                assert!(!text.contains('{'), "{lang:?}: {text}");
-                let file = match &error {
-                    ApiError::Network { file, .. }
-                    | ApiError::Timeout { file, .. }
-                    | ApiError::Http { file, .. }
-                    | ApiError::Refused { file, .. } => file.clone(),
-                    ApiError::Data(data) => data.file.clone(),
-                    ApiError::Policy(errors) => errors.errors[0].file.clone(),
-                };
-                assert!(text.contains(&file), "{lang:?}: {text}");
-            }
-        }
-    }
 }

@@ -1,9 +1,8 @@
-//! The app shell: navigation, the site configuration shared by every page, the page layout,
-//! and which page a route shows.
+//! The app shell: navigation, the language and the site configuration provided to every page,
+//! the page layout, and which page a route shows.
 
 use leptos::prelude::*;
 
-use crate::api::{self, ApiError};
 use crate::i18n::{provide_locale, use_lang, LanguageNotice, LanguageSwitch, Msg};
 use crate::nav::{provide_nav_serving, use_nav};
 use crate::pages::{
@@ -12,25 +11,9 @@ use crate::pages::{
     region::{RegionPage, RegionView},
     sla::SlaPage,
 };
+use crate::site::{provide_site, use_site};
 use crate::ui::theme::ThemeToggle;
 use beacon_core::route::Route;
-use beacon_core::status::config::SiteConfig;
-
-/// The site configuration as loaded once per visit, shared through context.
-#[derive(Clone, Copy)]
-pub struct Site(LocalResource<Result<SiteConfig, ApiError>>);
-
-impl Site {
-    /// The configuration: `None` while loading, then the loaded config or why it failed.
-    pub fn config(&self) -> Option<Result<SiteConfig, ApiError>> {
-        self.0.get()
-    }
-}
-
-/// The [`Site`] handle provided by [`App`].
-pub fn use_site() -> Site {
-    expect_context::<Site>()
-}
 
 /// Which routes one app build shows, and how. Beacon ships two Leptos apps from this shell so
 /// that a status-page visitor downloads no SLA-calculator code and the other way round: the
@@ -67,7 +50,7 @@ pub fn App(
 ) -> impl IntoView {
     let nav = provide_nav_serving(pages.serves);
     provide_locale(nav);
-    provide_context(Site(LocalResource::new(api::site_config)));
+    provide_site();
     let route = Memo::new(move |_| nav.route());
     move || match route.get() {
         route if (pages.serves)(&route) => {
@@ -138,6 +121,12 @@ fn Layout(
             .unwrap_or_else(|| "Beacon".into())
     };
     let sla_current = (route == Route::Sla).then_some("page");
+    // The status pages refresh their data while open; the calculator's data is the policies.
+    let footer = if route == Route::Sla {
+        Msg::SlaFooter
+    } else {
+        Msg::Footer
+    };
     let title_route = route.clone();
     Effect::new(move |_| {
         let Some(Ok(config)) = site.config() else {
@@ -202,7 +191,7 @@ fn Layout(
         </header>
         <main id="main" tabindex="-1"><LanguageNotice />{children()}</main>
         <footer class="site-footer">
-            <p>{move || locale.t(Msg::Footer)}</p>
+            <p>{move || locale.t(footer)}</p>
         </footer>
     }
 }

@@ -1,9 +1,9 @@
 //! Apps loaded on demand. Trunk builds one wasm module per page and cannot split it, so a part
 //! of the status page that few visitors open — the "Get updates" dialog — is an app of its own
-//! (bin `beacon-subscribe`: its wasm and wasm-bindgen JS glue, built by a nested Trunk run), and
-//! the status app loads it the first time it is needed.
+//! (bin `beacon-subscribe`: its wasm and wasm-bindgen JS glue, built by its own Trunk run in
+//! `.ci/dist`), and the status app loads it the first time it is needed.
 //!
-//! The build (`beacon-ops publish --module NAME=PAGE`, see `Trunk.toml`) writes the module's
+//! Publishing (`beacon-ops publish --module NAME=PAGE`, run by `.ci/dist`) writes the module's
 //! content-hashed file names into the status pages as
 //! `<meta name="beacon-module:NAME" content="JS" data-wasm="WASM">`, so the files keep their
 //! long-cache names and no extra request is needed to find them. [`load`] reads that tag,

@@ -4,8 +4,8 @@
 //!
 //! [`api`] is the one module that talks to the network; [`app`], [`pages`] and [`ui`] are thin
 //! views that connect signals to the domain; [`i18n`] holds the visitor's language as reactive
-//! state (the texts themselves are `beacon_core::i18n`); [`nav`] keeps the address in step
-//! with the page, and [`lazy`] loads the parts of a page that are apps of their own.
+//! state (the texts themselves are `beacon_core::i18n`) and [`site`] the site configuration;
+//! [`nav`] keeps the address in step with the page, and [`lazy`] loads the parts of a page that are apps of their own.
 
 pub mod api;
 pub mod app;
@@ -13,4 +13,5 @@ pub mod i18n;
 pub mod lazy;
 pub mod nav;
 pub mod pages;
+pub mod site;
 pub mod ui;

@@ -43,7 +43,13 @@ fn region_page_renders_each_section_with_its_status_in_words() {
     let expected: Vec<(String, String)> =
         beacon_core::status::overall::sections(&summary, &region.component_order)
             .iter()
-            .map(|s| (s.component.name.clone(), s.status.label().to_string()))
+            .map(|s| {
+                (
+                    s.component.name.clone(),
+                    beacon_core::words::status_word(&s.status, beacon_core::i18n::Lang::English)
+                        .to_string(),
+                )
+            })
             .collect();
     let now = beacon_browser::now();
     let root = mount(move || view! { <SummaryView summary region now /> }.into_any());
@@ -314,7 +320,7 @@ async fn the_dialog_module_follows_the_language_and_sections_the_status_app_tell
     .await;
 }
 
-// Issue 8: a pre-rendered page carries the site configuration; the app reads it instead of
+// A pre-rendered page carries the site configuration; the app reads it instead of
 // fetching config.json (this test page serves no config.json, so only the element can answer).
 #[wasm_bindgen_test]
 async fn the_configuration_written_into_the_page_is_read_and_a_broken_one_is_named() {
@@ -377,7 +383,7 @@ fn real_statuspage_summaries_render_every_section_incident_and_maintenance() {
         let expected = sections(&summary, &region.component_order);
         let overall = overall_status(&summary, now);
         let root = {
-            let summary = summary.clone();
+            let (summary, region) = (summary.clone(), region.clone());
             mount(move || view! { <SummaryView summary region now /> }.into_any())
         };
         let names = texts(&root, "[data-testid=component] .component-name");
@@ -411,10 +417,10 @@ fn real_statuspage_summaries_render_every_section_incident_and_maintenance() {
         {
             let card = {
                 let (incident, summary) = (incident.clone(), summary.clone());
-                let americas = config.region("americas").unwrap().clone();
+                let region = region.clone();
                 mount(move || {
                     beacon::nav::provide_nav();
-                    beacon::ui::clock::Clock::provide(&americas);
+                    beacon::ui::clock::Clock::provide(&region);
                     view! { <IncidentCard incident summary region="americas" /> }.into_any()
                 })
             };
@@ -433,6 +439,14 @@ fn real_statuspage_summaries_render_every_section_incident_and_maintenance() {
             assert!(
                 !shown.contains("<br>"),
                 "{name} {}: markup shown as text",
+                incident.id
+            );
+            // Read years later, an open incident's last update is long overdue, and says so.
+            let overdue = card.query_selector("[data-testid=update-overdue]").unwrap();
+            assert_eq!(
+                overdue.is_some(),
+                incident.is_open() && !incident.is_maintenance(),
+                "{name} {}",
                 incident.id
             );
             card.remove();

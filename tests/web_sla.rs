@@ -20,6 +20,8 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 const MODEL_A: &str = include_str!("../public/policies/model-a-black-duck.json");
 const MODEL_B: &str = include_str!("../public/policies/model-b-zmanda.json");
+const MODEL_C: &str = include_str!("../public/policies/model-c-blancco.json");
+const DE: &str = include_str!("../public/policies/calendars/de.json");
 const PENDING: &str = include_str!("../public/policies/dropsuite-pending.json");
 const US: &str = include_str!("../public/policies/calendars/us.json");
 const GB: &str = include_str!("../public/policies/calendars/gb.json");
@@ -235,7 +237,18 @@ fn plans_are_compared_side_by_side_with_the_chosen_one_marked() {
     let rows = root
         .query_selector_all("[data-testid=plan-comparison] tbody tr")
         .unwrap();
-    assert_eq!(rows.length(), 3);
+    // Standard, Premium, Trial (Premium's targets) and Community.
+    assert_eq!(rows.length(), 4);
+    assert_eq!(
+        text(
+            &root,
+            "[data-testid=compare-trial] [data-testid=compare-first-response]"
+        ),
+        text(
+            &root,
+            "[data-testid=compare-premium] [data-testid=compare-first-response]"
+        )
+    );
     let standard = find(&root, "[data-testid=compare-standard]");
     assert_eq!(
         standard.get_attribute("aria-current").as_deref(),
@@ -341,4 +354,220 @@ fn the_browsers_json_parse_reads_every_policy_as_serde_json_does() {
         .unwrap_err()
         .describe(english);
     assert!(error.starts_with("model-b.json: "), "{error}");
+}
+
+/// Installs every language's pack as `beacon-ops publish` writes it, so components can be
+/// shown in each language.
+fn install_every_pack() {
+    use beacon::i18n::{pack, packs, Lang};
+    for lang in Lang::ALL {
+        if !pack::ready(lang) {
+            let file = format!("i18n/{}.test.json", lang.tag());
+            packs::install_json(lang, &file, &pack::pack_json(lang)).unwrap();
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+fn every_target_of_every_policy_stands_beside_its_quoted_sentence_and_reading_in_every_language() {
+    use beacon::i18n::{provide_lang, Lang, Msg};
+    install_every_pack();
+    let submitted = utc("2026-11-18T10:00:00Z");
+    let mut checked = 0;
+    for text_of_policy in [MODEL_A, MODEL_B, MODEL_C] {
+        let policy = policy(text_of_policy);
+        let levels: Vec<String> = policy
+            .classification
+            .as_ref()
+            .unwrap()
+            .target_levels()
+            .iter()
+            .map(|l| l.id.clone())
+            .collect();
+        for lang in Lang::ALL {
+            for plan in &policy.plans {
+                for level in &levels {
+                    let q = query(&[("plan", &plan.id), ("severity", level)]);
+                    let (p, centre) = (policy.clone(), calendar(US));
+                    let root = mount(move || {
+                        provide_lang(Signal::stored(lang));
+                        view! {
+                            <SlaResults
+                                policy=p
+                                centre
+                                query=Signal::stored(q)
+                                submitted=Signal::stored(submitted)
+                                now=Signal::stored(submitted)
+                            />
+                        }
+                        .into_any()
+                    });
+                    for (kind, name) in [
+                        ("first-response", "first_response"),
+                        ("resolution", "resolution"),
+                    ] {
+                        let row = policy.target_row(&plan.id, level).unwrap();
+                        let source = row.source(name).unwrap();
+                        let card = find(&root, &format!("[data-testid={kind}]"));
+                        let quote = find(&card, &format!("[data-testid={kind}-quote]"));
+                        assert_eq!(quote.text_content().unwrap(), source.quote);
+                        let quote_lang = source
+                            .language
+                            .clone()
+                            .unwrap_or_else(|| policy.document_language.clone());
+                        assert_eq!(quote.get_attribute("lang").unwrap(), quote_lang);
+                        assert_eq!(
+                            text(&card, &format!("[data-testid={kind}-reading]")),
+                            policy.reading(&source.reading).unwrap().text.get(lang),
+                            "{} {} {level} {kind} {lang:?}",
+                            policy.id,
+                            plan.id
+                        );
+                        assert!(
+                            text(&card, &format!("[data-testid={kind}-source]")).starts_with(
+                                &format!("{}: {}", lang.text(Msg::SourceLabel), policy.document)
+                            )
+                        );
+                        checked += 1;
+                    }
+                    root.remove();
+                }
+            }
+        }
+    }
+    // 3 plans × 4 + 4 plans × 4 + 4 plans × 4 targets' rows, two targets each, 8 languages.
+    assert_eq!(checked, (12 + 16 + 16) * 2 * 8);
+}
+
+#[wasm_bindgen_test]
+fn how_the_policy_is_read_lists_its_readings_and_open_questions() {
+    use beacon::i18n::{provide_lang, Lang};
+    use beacon::pages::sla::PolicyReadings;
+    install_every_pack();
+    for lang in Lang::ALL {
+        let (policy, centre) = (policy(MODEL_B), calendar(DE));
+        let expected: Vec<String> = policy
+            .readings
+            .iter()
+            .map(|r| r.text.get(lang).to_owned())
+            .collect();
+        let questions = policy.open_questions.len();
+        let root = mount(move || {
+            provide_lang(Signal::stored(lang));
+            view! { <PolicyReadings policy centre /> }.into_any()
+        });
+        let items = root
+            .query_selector_all("[data-testid=policy-reading]")
+            .unwrap();
+        let shown: Vec<String> = (0..items.length())
+            .map(|i| items.item(i).unwrap().text_content().unwrap())
+            .collect();
+        assert_eq!(shown, expected, "{lang:?}");
+        assert_eq!(
+            root.query_selector_all("[data-testid=open-question]")
+                .unwrap()
+                .length() as usize,
+            questions
+        );
+        assert!(text(&root, "[data-testid=centre-holiday-source]").contains("Baden-Württemberg"));
+        root.remove();
+    }
+}
+
+#[wasm_bindgen_test]
+fn pending_and_forwarded_timers_quote_the_document() {
+    let (policy, centre) = (policy(PENDING), calendar(GB));
+    let root = mount(move || {
+        view! { <PendingTimerView policy centre since=Signal::stored(utc("2026-11-20T12:00:00Z")) /> }
+            .into_any()
+    });
+    assert_eq!(
+        datetime(&root, "[data-testid=forwarded-contact]"),
+        "2026-11-21T12:00:00Z"
+    );
+    assert_eq!(
+        datetime(&root, "[data-testid=forwarded-manual-close]"),
+        "2026-11-22T12:00:00Z"
+    );
+    assert!(text(&root, "[data-testid=forwarded-contact-quote]")
+        .contains("nach 24 Stunden mit Ihnen in Verbindung setzen"));
+    assert_eq!(
+        text(&root, "[data-testid=pending-auto-close-quote]"),
+        "Ausstehende Tickets werden nach 48 Geschäftsstunden Inaktivität geschlossen."
+    );
+}
+
+#[wasm_bindgen_test]
+fn embed_details_quote_every_target_with_its_reading() {
+    let policy = beacon_embed::parse_policy("model-c.json", MODEL_C).unwrap();
+    let widget = beacon_embed::widget(
+        &policy,
+        &EmbedQuery::default(),
+        beacon::i18n::Lang::English,
+        "/",
+    );
+    let document = web_sys::window().unwrap().document().unwrap();
+    let root = document.create_element("main").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    beacon_embed::render(&root, &widget);
+    for plan in &policy.plans {
+        let card = find(&root, &format!("[data-testid=embed-plan-{}]", plan.id));
+        for kind in ["first-response", "resolution"] {
+            assert!(!text(&card, &format!("[data-testid=embed-{kind}-quote]")).is_empty());
+            assert!(!text(&card, &format!("[data-testid=embed-{kind}-reading]")).is_empty());
+        }
+    }
+    let readings = root
+        .query_selector_all("[data-testid=embed-reading]")
+        .unwrap();
+    assert_eq!(readings.length() as usize, policy.readings.len());
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn embed_shows_live_due_times_for_a_ticket_filed_now() {
+    let policy = beacon_embed::parse_policy("model-a.json", MODEL_A).unwrap();
+    let centre = BusinessCalendar::from_json("de.json", DE).unwrap();
+    let q = EmbedQuery {
+        plans: vec!["premium".into()],
+        severity: Some("critical".into()),
+        due: true,
+        ..EmbedQuery::default()
+    };
+    let lang = beacon::i18n::Lang::English;
+    let document = web_sys::window().unwrap().document().unwrap();
+    let root = document.create_element("main").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    beacon_embed::render(&root, &beacon_embed::widget(&policy, &q, lang, "/"));
+    beacon_embed::show_filed_now(&root, policy, q, centre, lang);
+    let selector = "[data-testid=embed-due-premium] time";
+    let first = datetime(&root, selector);
+    let expected = beacon_browser::now() + chrono::TimeDelta::hours(1);
+    let shown = utc(&first);
+    assert!((shown - expected).num_seconds().abs() <= 2, "{first}");
+    assert!(text(&root, "[data-testid=embed-due-premium]").contains("Europe/Berlin"));
+    // Premium runs around the clock: a second later the due time has moved with the clock.
+    sleep(Duration::from_millis(2100)).await;
+    assert_ne!(datetime(&root, selector), first);
+}
+
+#[wasm_bindgen_test]
+fn enterprise_hours_say_weekend_cover_is_severity_1_only() {
+    let (policy, centre) = (policy(MODEL_C), calendar(US));
+    let q = query(&[("plan", "spe"), ("severity", "2")]);
+    let root = mount(move || {
+        view! {
+            <SlaResults
+                policy
+                centre
+                query=Signal::stored(q)
+                submitted=Signal::stored(utc("2026-11-18T10:00:00Z"))
+                now=Signal::stored(utc("2026-11-18T10:00:00Z"))
+            />
+        }
+        .into_any()
+    });
+    assert!(text(&root, "[data-testid=result-hours]").contains("Weekends: Severity 1 only"));
+    assert!(text(&root, "[data-testid=compare-spe] th").contains("Severity 1 only"));
+    assert!(!text(&root, "[data-testid=compare-sp2] th").contains("Severity 1 only"));
 }

@@ -1,6 +1,6 @@
 //! The "Get updates" dialog as a module of its own, which the status app loads the first time a
 //! visitor opens the dialog (see `beacon::lazy` and `beacon::ui::subscribe::dialog`). Built by
-//! a nested Trunk run from `src/ui/subscribe/index.html`; its JS glue exports [`mount`], which
+//! its own Trunk run in `.ci/dist` from `src/ui/subscribe/index.html`; its JS glue exports [`mount`], which
 //! the status app calls once per region page, and the methods of [`SubscribeDialog`]. Only the
 //! wasm build does anything; natively this program exists so the workspace builds on every
 //! target.

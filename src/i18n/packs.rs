@@ -37,7 +37,7 @@ pub fn failure(lang: Lang) -> Option<String> {
                      English: {}.",
                     lang.native_name(),
                     lang.tag(),
-                    error.describe(Lang::English).trim_end_matches('.')
+                    error.to_string().trim_end_matches('.')
                 )
             })
         })

@@ -3,10 +3,10 @@
 
 use leptos::prelude::*;
 
-use crate::app::use_site;
 use crate::i18n::{split_at, use_lang, Msg};
 use crate::nav::use_nav;
 use crate::pages::region::{RegionStatus, SiteProblem, REMEMBERED_REGION};
+use crate::site::use_site;
 use beacon_browser as web;
 use beacon_core::route::Route;
 

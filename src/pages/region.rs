@@ -2,19 +2,20 @@
 //! the loading and error states. Data is polled; a failed poll keeps the last good data on
 //! screen and says what went wrong.
 
-use std::time::Duration;
-
-use chrono::{DateTime, Datelike, Utc};
+use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
 use crate::api::{self, ApiError};
-use crate::app::use_site;
 use crate::i18n::{split_at, use_lang, Lang, Msg};
 use crate::pages::not_found::NotFoundPage;
+use crate::site::use_site;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
+use std::time::Duration;
 
 use crate::nav::use_nav;
 use crate::ui::clock::{use_clock, Clock, When, ZoneSwitch};
+use crate::ui::error::describe;
 use crate::ui::incident::IncidentCard;
 use crate::ui::status::StatusLabel;
 use crate::ui::subscribe::GetUpdates;
@@ -23,10 +24,16 @@ use crate::ui::uptime::UptimeStrip;
 use beacon_browser as web;
 use beacon_core::route::Route;
 use beacon_core::status::config::{Region, Subscriptions};
+use beacon_core::status::freshness::data_changed_at;
+use beacon_core::status::history::{find_incident, history_by_month, HistoryMonth};
 use beacon_core::status::model::{Incident, IncidentHistory, Summary};
 use beacon_core::status::overall::{self, Section};
-use beacon_core::status::uptime::{all_incidents, PageUptime};
+use beacon_core::status::poll::{is_stale, next_poll_delay};
+use beacon_core::status::uptime::PageUptime;
 use beacon_core::words::{indicator_look, indicator_words};
+
+/// How often a hidden page looks whether it is shown again (no request is made meanwhile).
+const VISIBILITY_CHECK: Duration = Duration::from_secs(1);
 
 /// Local-storage key of the region the visitor chose last; `/` opens it.
 pub const REMEMBERED_REGION: &str = "beacon.region";
@@ -62,7 +69,7 @@ pub fn RegionPage(
             Some(found) => {
                 web::remember(REMEMBERED_REGION, &found.id);
                 let poll_seconds = config.poll_interval_seconds;
-                // "Get updates" (issue 4): the sign-up settings for the region's dialog.
+                // "Get updates": the sign-up settings for the region's dialog.
                 let subscriptions = config.subscriptions.clone();
                 view! {
                     <RegionStatus region=found.clone() poll_seconds view=view.clone() subscriptions />
@@ -83,7 +90,7 @@ pub fn SiteProblem(
     view! {
         <div class="notice error" role="alert" data-testid="site-error">
             <strong>{move || locale.t(Msg::SiteMisconfigured)}</strong>
-            {move || error.describe(locale.get())}
+            {move || describe(&error, locale.get())}
         </div>
     }
 }
@@ -99,7 +106,7 @@ pub fn RegionStatus(
     /// Which sub-page to show.
     #[prop(optional)]
     view: RegionView,
-    /// How visitors sign up for e-mail and webhook updates ("Get updates", issue 4).
+    /// How visitors sign up for e-mail and webhook updates ("Get updates").
     #[prop(optional)]
     subscriptions: Subscriptions,
 ) -> impl IntoView {
@@ -110,34 +117,50 @@ pub fn RegionStatus(
     let updated_at = RwSignal::new(None::<DateTime<Utc>>);
     let clock = Clock::provide(&region);
     let stored_region = StoredValue::new(region.clone());
-    let refresh = move || {
-        leptos::task::spawn_local(async move {
-            let region = stored_region.get_value();
-            // Each file is shown as soon as it is read: the page does not wait for the
-            // (much larger) history before showing the current status.
-            let load_summary = async {
-                let fresh = api::region_summary(&region).await?;
-                replace_if_changed(summary, fresh);
-                updated_at.try_set(Some(web::now()));
-                Ok(())
-            };
-            let load_history = async {
-                let fresh = api::region_history(&region).await?;
-                replace_if_changed(history, fresh);
-                Ok(())
-            };
-            let (summary_loaded, history_loaded): (Result<(), ApiError>, Result<(), ApiError>) =
-                futures::join!(load_summary, load_history);
-            error.try_set(summary_loaded.and(history_loaded).err());
-        });
+    // One poll at a time: the next is scheduled only when the last has landed, so an older
+    // response can never replace a newer one. Paused while the tab is hidden, spread out so
+    // pages do not poll in step, and backing off while the host fails.
+    let poll = move || async move {
+        let region = stored_region.get_value();
+        // Each file is shown as soon as it is read: the page does not wait for the
+        // (much larger) history before showing the current status.
+        let load_summary = async {
+            let fresh = api::region_summary(&region).await?;
+            replace_if_changed(summary, fresh);
+            updated_at.try_set(Some(web::now()));
+            Ok(())
+        };
+        let load_history = async {
+            let fresh = api::region_history(&region).await?;
+            replace_if_changed(history, fresh);
+            Ok(())
+        };
+        let (summary_loaded, history_loaded): (Result<(), ApiError>, Result<(), ApiError>) =
+            futures::join!(load_summary, load_history);
+        let failure = summary_loaded.and(history_loaded).err();
+        let ok = failure.is_none();
+        error.try_set(failure);
+        ok
     };
-    refresh();
-    if let Ok(handle) =
-        set_interval_with_handle(refresh, Duration::from_secs(u64::from(poll_seconds.max(5))))
+    let mounted = Arc::new(AtomicBool::new(true));
     {
-        on_cleanup(move || handle.clear());
+        let mounted = Arc::clone(&mounted);
+        on_cleanup(move || mounted.store(false, Ordering::Relaxed));
     }
-    let stale_after = chrono::TimeDelta::seconds(i64::from(poll_seconds.max(5)) * 3);
+    leptos::task::spawn_local(async move {
+        let mut failures = 0u32;
+        while mounted.load(Ordering::Relaxed) {
+            failures = if poll().await {
+                0
+            } else {
+                failures.saturating_add(1)
+            };
+            web::sleep(next_poll_delay(poll_seconds, failures, web::random())).await;
+            while web::page_hidden() && mounted.load(Ordering::Relaxed) {
+                web::sleep(VISIBILITY_CHECK).await;
+            }
+        }
+    });
 
     let heading = region.name.clone();
     let body = move || {
@@ -173,23 +196,36 @@ pub fn RegionStatus(
                 <h1 data-testid="region-name">{heading}</h1>
                 <p class="lede">{region.countries.clone()}</p>
             </div>
-            // "Get updates" (issue 4): fed the polled data so notifications fire on change.
+            // "Get updates": fed the polled data so notifications fire on change.
             <GetUpdates region=region.clone() subscriptions summary history />
             <ZoneSwitch />
         </div>
         {move || error.get().map(|failure| view! { <LoadProblem failure has_data=summary.with(Option::is_some) /> })}
         {body}
-        {move || updated_at.get().map(|at| {
-            let stale = clock.now.get() - at > stale_after;
-            let before = move || split_at(locale.t(Msg::LastUpdated), "when").0;
-            let after = move || {
-                let after = split_at(locale.t(Msg::LastUpdated), "when").1;
-                crate::i18n::fill(after, &[("seconds", &poll_seconds.to_string())])
+        // Two different times: when the data last changed (the operator's doing) and when this
+        // page last checked for news (the poll's); a failed poll says since when it could not.
+        {move || updated_at.get().map(|checked| {
+            let stale = is_stale(checked, clock.now.get(), poll_seconds);
+            let changed = summary.with(|s| s.as_ref().and_then(data_changed_at));
+            let failing = error.with(Option::is_some);
+            let seconds = poll_seconds.to_string();
+            let sentence = move |msg: Msg, at: DateTime<Utc>, testid: &'static str| {
+                let seconds = seconds.clone();
+                let before = move || split_at(locale.t(msg), "when").0;
+                let after = move || {
+                    crate::i18n::fill(split_at(locale.t(msg), "when").1, &[("seconds", &seconds)])
+                };
+                view! { <span data-testid=testid>{before} <When at /> {after}</span> }
             };
             view! {
-                <p class=if stale { "notice warning" } else { "lede" } data-testid="last-updated">
+                <p class=if stale || failing { "notice warning" } else { "lede" } data-testid="last-updated">
                     {move || if stale { locale.t(Msg::MayBeOutOfDate) } else { "" }}
-                    {before} <When at /> {after}
+                    {changed.map(|at| view! { {sentence(Msg::LastUpdated, at, "data-changed")} " " })}
+                    {if failing {
+                        sentence(Msg::NotCheckedSince, checked, "not-checked-since")
+                    } else {
+                        sentence(Msg::CheckedAt, checked, "checked")
+                    }}
                 </p>
             }
         })}
@@ -221,7 +257,7 @@ fn LoadProblem(failure: ApiError, has_data: bool) -> impl IntoView {
     view! {
         <div class=class role="alert" data-testid="load-error">
             <strong>{move || locale.t(lead)}</strong>
-            {move || failure.describe(locale.get())}
+            {move || describe(&failure, locale.get())}
         </div>
     }
 }
@@ -302,6 +338,7 @@ fn Overview(
     let active = cards(overall_now.active_incidents.clone(), false);
     let in_progress = cards(overall_now.maintenances_in_progress.clone(), false);
     let upcoming = cards(overall_now.upcoming_maintenances.clone(), true);
+    let overdue = cards(overall_now.overdue_maintenances.clone(), true);
     let history_href = nav.href_keeping_query(&Route::History(region.id.clone()));
     view! {
         <SummaryView summary=summary.clone() region=region.clone() now strips=strips.into() />
@@ -315,6 +352,12 @@ fn Overview(
             <section aria-labelledby="maintenance-now" data-testid="maintenance-in-progress">
                 <h2 id="maintenance-now">{move || locale.t(Msg::MaintenanceInProgress)}</h2>
                 {in_progress}
+            </section>
+        })}
+        {(!overdue.is_empty()).then(|| view! {
+            <section aria-labelledby="maintenance-overdue" data-testid="maintenance-overdue">
+                <h2 id="maintenance-overdue">{move || locale.t(Msg::MaintenanceOverdue)}</h2>
+                {overdue}
             </section>
         })}
         {(!upcoming.is_empty()).then(|| view! {
@@ -345,27 +388,13 @@ fn HistoryList(
         return view! { <p class="loading" role="status">{move || locale.t(Msg::LoadingHistory)}</p> }
             .into_any();
     };
-    let mut incidents: Vec<Incident> = all_incidents(&summary, &history)
+    let sections = history_by_month(&summary, &history)
         .into_iter()
-        .cloned()
-        .collect();
-    incidents.sort_by_key(|i| std::cmp::Reverse(i.began_at()));
-    let mut months: Vec<(chrono::NaiveDate, Vec<Incident>)> = Vec::new();
-    for incident in incidents {
-        let day = incident.began_at().date_naive();
-        let same_month =
-            |first: &chrono::NaiveDate| (first.year(), first.month()) == (day.year(), day.month());
-        match months.last_mut() {
-            Some((first, list)) if same_month(first) => list.push(incident),
-            _ => months.push((day, vec![incident])),
-        }
-    }
-    let sections = months
-        .into_iter()
-        .map(|(day, list)| {
-            let month = move || month_heading(day, locale.get());
-            let cards = list
+        .map(|HistoryMonth { month, incidents }| {
+            let month = move || month_heading(month, locale.get());
+            let cards = incidents
                 .into_iter()
+                .cloned()
                 .map(|incident| {
                     view! {
                         <IncidentCard incident summary=summary.clone() region=region.id.clone()
@@ -400,13 +429,7 @@ fn IncidentPage(
     region: Region,
     id: String,
 ) -> impl IntoView {
-    let found = summary
-        .incidents
-        .iter()
-        .chain(&summary.scheduled_maintenances)
-        .chain(history.iter().flat_map(|h| &h.incidents))
-        .find(|incident| incident.id == id)
-        .cloned();
+    let found = find_incident(&summary, history.as_ref(), &id).cloned();
     match found {
         Some(incident) => view! {
             <IncidentCard incident summary region=region.id.clone() />

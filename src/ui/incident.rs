@@ -5,12 +5,15 @@ use leptos::prelude::*;
 
 use crate::i18n::{split_at, use_lang, Lang, Msg};
 use crate::nav::use_nav;
-use crate::ui::clock::When;
+use crate::ui::clock::{use_clock, When};
 use crate::ui::markup::Markup;
 use beacon_core::route::Route;
 use beacon_core::status::bounds::updates_shown;
+use beacon_core::status::freshness::{last_news_at, update_overdue, DEFAULT_STALE_UPDATE_HOURS};
 use beacon_core::status::model::{Incident, Summary};
-use beacon_core::words::{affected_names, impact_label_in, update_status_label};
+use beacon_core::words::{
+    affected_names, impact_label_in, status_changes, status_word, update_status_label,
+};
 
 /// One incident with its update timeline: the newest
 /// [`UPDATES_SHOWN`](beacon_core::status::bounds::UPDATES_SHOWN) updates, and a button for the
@@ -126,6 +129,20 @@ fn incident_card(
     let timeline = updates
         .into_iter()
         .map(|update| {
+            let changes = status_changes(&update, summary)
+                .into_iter()
+                .map(|(name, from, to)| {
+                    let text = lang.fill(
+                        Msg::ComponentChanged,
+                        &[
+                            ("name", &name),
+                            ("from", status_word(&from, lang)),
+                            ("to", status_word(&to, lang)),
+                        ],
+                    );
+                    view! { <li data-testid="component-change">{text}</li> }
+                })
+                .collect::<Vec<_>>();
             view! {
                 <li class="update" data-testid="incident-update">
                     <p class="update-meta">
@@ -134,13 +151,35 @@ fn incident_card(
                         <When at=update.shown_at().to_utc() />
                     </p>
                     <Markup text=update.body.clone() />
+                    {(!changes.is_empty()).then(|| view! { <ul class="component-changes">{changes}</ul> })}
                 </li>
             }
         })
         .collect::<Vec<_>>();
+    let overdue = {
+        let clock = use_clock();
+        let hours = use_context::<crate::site::Site>()
+            .and_then(|site| site.config())
+            .and_then(Result::ok)
+            .map_or(DEFAULT_STALE_UPDATE_HOURS, |config| {
+                config.stale_update_hours()
+            });
+        let incident = incident.clone();
+        move || {
+            update_overdue(&incident, clock.now.get(), hours).map(|_| {
+                let (before, after) = split_at(lang.text(Msg::NoUpdateSince), "when");
+                view! {
+                    <p class="notice warning" role="status" data-testid="update-overdue">
+                        {before} <When at=last_news_at(&incident) /> {after}
+                    </p>
+                }
+            })
+        }
+    };
     view! {
         <article class="incident" data-testid="incident" data-incident-id=incident.id.clone()>
             <h3 class="incident-name">{heading}</h3>
+            {overdue}
             <p class="incident-meta">
                 <span class=impact_class>{impact_label_in(&incident.impact, lang)}</span>
                 {(!affected.is_empty()).then(|| {

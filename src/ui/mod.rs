@@ -1,6 +1,7 @@
 //! Small view pieces shared by pages.
 
 pub mod clock;
+pub mod error;
 pub mod incident;
 pub mod markup;
 pub mod status;

@@ -1,4 +1,4 @@
-//! "Get updates" (issue 4), the status app's side: the button on each region page, the feed
+//! "Get updates", the status app's side: the button on each region page, the feed
 //! links in the document head, and the browser notifications themselves, fired while the page
 //! is open when a poll brings news for the visitor's chosen sections. The dialog the button
 //! opens ([`dialog`]) is a module of its own that the status app loads the first time a visitor

@@ -17,23 +17,11 @@ use crate::ui::time::{format_date, intl_locales};
 use beacon_core::html::escape;
 use beacon_core::route::Route;
 use beacon_core::status::model::ComponentStatus;
-use beacon_core::status::uptime::{ComponentUptime, DayBar};
+use beacon_core::status::uptime::{floor_percent, format_percent, ComponentUptime, DayBar};
 use beacon_core::words::{status_look, status_word};
 
 /// Incident ids to their names, for labelling days.
 pub type IncidentNames = Arc<HashMap<String, String>>;
-
-/// Formats an uptime percentage the way status pages do: two decimals, never rounding a
-/// non-perfect figure up to "100.00%".
-pub fn format_percent(percent: f64) -> String {
-    if !(0.0..=100.0).contains(&percent) {
-        let floored = (percent * 100.0).floor() / 100.0;
-        return format!("{floored:.2}%");
-    }
-    // Whole hundredths in integers: the same digits, without float formatting for every day.
-    let hundredths = (percent * 100.0).floor() as u32;
-    format!("{}.{:02}%", hundredths / 100, hundredths % 100)
-}
 
 /// An uptime percentage in `lang`: [`format_percent`] in English, the locale's own number
 /// format (`99,99 %`) by `Intl.NumberFormat` otherwise; never rounded up to perfect either way.
@@ -41,7 +29,7 @@ pub fn format_percent_in(percent: f64, lang: Lang) -> String {
     if lang == Lang::English {
         return format_percent(percent);
     }
-    let floored = (percent * 100.0).floor() / 100.0;
+    let floored = floor_percent(percent);
     let options = js_sys::Object::new();
     for (key, value) in [
         ("style", wasm_bindgen::JsValue::from_str("percent")),
@@ -353,22 +341,6 @@ pub fn UptimeStrip(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn percentages_never_round_up_to_perfect() {
-        assert_eq!(format_percent(100.0), "100.00%");
-        assert_eq!(format_percent(99.9999), "99.99%");
-        assert_eq!(format_percent(97.5), "97.50%");
-    }
-
-    #[cfg(not(target_arch = "wasm32"))]
-    proptest::proptest! {
-        #[test]
-        fn percentages_read_as_two_decimals_floored(percent in 0.0..=100.0f64) {
-            let floored = (percent * 100.0).floor() / 100.0;
-            proptest::prop_assert_eq!(format_percent(percent), format!("{floored:.2}%"));
-        }
-    }
 
     #[test]
     fn a_day_reads_as_words() {

@@ -1,4 +1,4 @@
-// Languages (issue 7): every language on every route through `?lang=`, `<html lang>` set, a known
+// Languages: every language on every route through `?lang=`, `<html lang>` set, a known
 // translation shown, no English interface text left outside the operator's own incident text,
 // nothing wider than a 360 px phone, and the choice remembered without the parameter.
 import { test, before, after } from 'node:test';
@@ -46,7 +46,7 @@ const ENGLISH = [
   'Skip to content', 'SLA calculator', 'Powered by Beacon', 'Loading', 'Showing', 'picked from',
   'Switch to', 'Page not found', 'There is no page', 'Go to the status page', 'Components',
   'components', 'Active incidents', 'Maintenance in progress', 'Upcoming maintenance',
-  'Uptime counts', 'Incident history', 'Last updated', 'Refreshes every', 'Times in', 'Your time',
+  'Uptime counts', 'Incident history', 'Updated', 'Checked', 'checks every', 'Times in', 'Your time',
   'Region time', 'Operational', 'Degraded performance', 'Partial outage', 'Major outage',
   'Under maintenance', 'All systems operational', 'No impact', 'Minor impact', 'Major impact',
   'Critical impact', 'Affects', 'Scheduled', 'until', 'Investigating', 'Identified', 'Monitoring',
@@ -74,9 +74,11 @@ const ENGLISH_SLA = [
   'Light', 'Dark', 'Theme', 'Powered by Beacon', 'Skip to content', 'Loading',
 ];
 
-// The policy's own words on the SLA pages (plan and level names, descriptions, notes).
+// The policy's own words on the SLA pages (plan and level names, descriptions, notes, the
+// documents' sentences quoted as written, document titles, where a centre's holidays come from).
 const SLA_DATA = [
   '.sla-notes', '.sla-note', '[data-testid$=-note]', '[data-testid=severity-description]',
+  'q', 'cite', '.sla-holiday-source',
   '[data-testid=result-plan]', '[data-testid=result-level]', '[data-testid=derived-priority]',
   '[data-testid=embed-level]', '.sla-embed-head strong', '.sla-embed-plan h2',
 ].join(', ');
@@ -276,7 +278,7 @@ test('switching the language re-renders the text only: no refetch, open groups, 
   assert.match(await group.locator('summary').textContent(), /Komponente/);
   assert.match(await page.getByTestId('day-detail').textContent(), /Verfügbarkeit|keine Daten|Betriebsbereit/, 'the chosen day stays open, in German');
   assert.equal(await page.evaluate(() => window.scrollY), scrolled, 'the scroll position stays');
-  assert.match(await page.getByTestId('last-updated').textContent(), /Zuletzt aktualisiert/);
+  assert.match(await page.getByTestId('last-updated').textContent(), /Aktualisiert .*Geprüft/s);
 
   await page.getByTestId('lang-switch').selectOption('ja');
   await page.getByRole('heading', { name: 'コンポーネント' }).waitFor();
@@ -286,7 +288,7 @@ test('switching the language re-renders the text only: no refetch, open groups, 
   await page.close();
 });
 
-// Language packs (issue 8): only English is compiled into the apps; another language's texts
+// Language packs: only English is compiled into the apps; another language's texts
 // are fetched from `i18n/<tag>.<hash>.json` before the app mounts, or before a switch.
 const PACK = /\/i18n\/[^/]+\.json$/;
 

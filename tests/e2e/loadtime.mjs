@@ -6,7 +6,7 @@
 //   - scale: a region with 200 components and 5,000 historical incidents (generated here and
 //     served with page.route) renders its page and 90-day bars; its JS heap.
 // Times are milliseconds from navigation start (performance.now() in the page), recorded by a
-// MutationObserver installed before any page script runs. Prints PASS/FAIL per budget (issue 8)
+// MutationObserver installed before any page script runs. Prints PASS/FAIL per budget
 // and exits 1 on a miss.
 // Usage: node tests/e2e/loadtime.mjs [dist]   (BEACON_LOADS=N sets the loads per page, default 11)
 import { serve } from './server.mjs';

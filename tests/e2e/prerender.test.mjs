@@ -1,4 +1,4 @@
-// End-to-end: the status written into each region's page at build time (issue 8). With
+// End-to-end: the status written into each region's page at build time. With
 // JavaScript off, a static host WITHOUT the single-page-app fallback serves /americas, /emea and
 // /apac, each showing the same sections and statuses the live app shows, its incidents, when
 // the snapshot was taken, and feed links; with JavaScript on, the live page replaces the
@@ -132,7 +132,7 @@ for (const site of SITES) {
   });
 }
 
-// Issue 8: a region's pre-rendered page asks for its summary.json while it is parsed, and the
+// A region's pre-rendered page asks for its summary.json while it is parsed, and the
 // app reads that response instead of asking again.
 test('a region page fetches its summary once, started by the page before the app', async () => {
   const site = SITES[0];
@@ -166,7 +166,7 @@ test('a region page fetches its summary once, started by the page before the app
   }
 });
 
-// Issue 7: the snapshot is written in English at build time; a small inline script shows it in
+// The snapshot is written in English at build time; a small inline script shows it in
 // the visitor's language before the wasm has loaded (here: never loads), chosen as the app
 // chooses it. With JavaScript off it stays English.
 test('the snapshot speaks the visitor\'s language before the app starts, English without JavaScript', async () => {

@@ -1,4 +1,4 @@
-// End-to-end: "Get updates" (issue 4) as a visitor uses it — the dialog by keyboard, sections,
+// End-to-end: "Get updates" as a visitor uses it — the dialog by keyboard, sections,
 // feed, calendar and badge addresses that exist in the build, e-mail and webhook sign-up against
 // a real local endpoint (success, refusal, network failure, invalid input, double click), and a
 // browser notification firing when the data changes under an open page.

@@ -103,3 +103,29 @@ pub fn apply_theme(theme: Theme) {
         None => root.remove_attribute("data-theme"),
     };
 }
+
+/// Resolves after `delay` on the browser's timer (immediately when there is no window).
+pub async fn sleep(delay: std::time::Duration) {
+    let millis = i32::try_from(delay.as_millis()).unwrap_or(i32::MAX);
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let scheduled = web_sys::window().map(|window| {
+            window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, millis)
+        });
+        if !matches!(scheduled, Some(Ok(_))) {
+            let _ = resolve.call0(&JsValue::NULL);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// True while the page is hidden (a background tab, a minimised window).
+pub fn page_hidden() -> bool {
+    web_sys::window()
+        .and_then(|window| window.document())
+        .is_some_and(|document| document.hidden())
+}
+
+/// A number in `0..1` from the browser's generator, for spreading out timers.
+pub fn random() -> f64 {
+    js_sys::Math::random()
+}

@@ -1,6 +1,7 @@
 //! Client-side routes: parsing a path into a [`Route`] and back, with no browser in sight.
 //!
-//! The app is served under a base path (`/` or a sub-path given to Trunk with `--public-url`);
+//! The app is served under a base path (`/`, or a sub-path such as `/beacon/` given to
+//! `.ci/dist --public-url` or `trunk serve --public-url`);
 //! routes here are always relative to that base, and [`Route::href`] and [`Route::parse`] are
 //! exact inverses for every route the app links to.
 
@@ -49,7 +50,7 @@ impl Route {
             [region, "history"] if is_slug(region) => Route::History((*region).to_string()),
             [region, "incidents", id] if is_slug(region) && !id.is_empty() => Route::Incident {
                 region: (*region).to_string(),
-                id: (*id).to_string(),
+                id: decode_segment(id),
             },
             _ => Route::NotFound(format!("/{}", segments.join("/"))),
         }
@@ -62,9 +63,13 @@ impl Route {
     pub fn path(&self) -> String {
         match self {
             Route::Home => String::new(),
-            Route::Region(region) => format!("{region}/"),
-            Route::History(region) => format!("{region}/history/"),
-            Route::Incident { region, id } => format!("{region}/incidents/{id}/"),
+            Route::Region(region) => format!("{}/", encode_segment(region)),
+            Route::History(region) => format!("{}/history/", encode_segment(region)),
+            Route::Incident { region, id } => format!(
+                "{}/incidents/{}/",
+                encode_segment(region),
+                encode_segment(id)
+            ),
             Route::Sla => "sla/".into(),
             Route::EmbedSla => "embed/sla/".into(),
             Route::NotFound(path) => path.trim_start_matches('/').to_string(),
@@ -85,6 +90,55 @@ impl Route {
     pub fn href(&self, base: &str) -> String {
         format!("{base}{}", self.path())
     }
+}
+
+/// `segment` percent-encoded as one path segment: every byte but ASCII letters, digits and
+/// `- . _ ~` becomes `%XX`, so an id from the data (`../../sla/`, `a?b#c`) can never climb
+/// out of its place in a link or add a query. Valid ids are letters, digits and dashes
+/// ([`crate::status::limits::id_problem`]) and come out unchanged.
+///
+/// ```
+/// use beacon_core::route::{decode_segment, encode_segment};
+///
+/// assert_eq!(encode_segment("tb1xtvj5wamt"), "tb1xtvj5wamt");
+/// assert_eq!(encode_segment("../../sla/"), "..%2F..%2Fsla%2F");
+/// assert_eq!(decode_segment(&encode_segment("a b?c#é")), "a b?c#é");
+/// ```
+pub fn encode_segment(segment: &str) -> String {
+    let mut encoded = String::with_capacity(segment.len());
+    for byte in segment.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
+            encoded.push(byte as char);
+        } else {
+            encoded.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    encoded
+}
+
+/// The text of a percent-encoded path segment (the inverse of [`encode_segment`]); a `%` not
+/// followed by two hex digits is kept as it is.
+pub fn decode_segment(segment: &str) -> String {
+    let bytes = segment.as_bytes();
+    let mut decoded = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .and_then(|pair| std::str::from_utf8(pair).ok())
+            .and_then(|pair| u8::from_str_radix(pair, 16).ok());
+        match (bytes[i], hex) {
+            (b'%', Some(byte)) => {
+                decoded.push(byte);
+                i += 3;
+            }
+            (byte, _) => {
+                decoded.push(byte);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&decoded).into_owned()
 }
 
 /// Strips the app's base path (ending in `/`) from an absolute path. Paths outside the base
@@ -134,6 +188,28 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn an_incident_id_stays_one_segment_of_its_link() {
+        for id in ["../../sla/", "a?b#c", "x/../../embed/sla", "%2e%2e", "a b"] {
+            let route = Route::Incident {
+                region: "americas".into(),
+                id: id.into(),
+            };
+            let href = route.href("/beacon/");
+            let rest = href.strip_prefix("/beacon/americas/incidents/").unwrap();
+            let segment = rest.strip_suffix('/').unwrap();
+            assert!(!segment.contains(['/', '?', '#']), "{href}");
+            assert_eq!(Route::parse(strip_base("/beacon/", &href)), route, "{href}");
+        }
+    }
+
+    #[test]
+    fn a_stray_percent_is_kept_when_decoding() {
+        assert_eq!(decode_segment("100%"), "100%");
+        assert_eq!(decode_segment("%zz%4"), "%zz%4");
+        assert_eq!(decode_segment("%41%62"), "Ab");
     }
 
     #[test]

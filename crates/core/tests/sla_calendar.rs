@@ -3,7 +3,7 @@
 use std::fs;
 use std::path::Path;
 
-use beacon_core::sla::{BusinessCalendar, BusinessDayRule};
+use beacon_core::sla::{BusinessCalendar, BusinessDayRule, CalendarError};
 use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
 
 fn load(file: &str) -> BusinessCalendar {
@@ -233,7 +233,8 @@ fn a_year_of_business_hours_takes_no_more_steps_than_an_hour() {
     let c = load("de.json");
     let start = at(2026, 1, 5, 9, 0, 1);
     let mut most = 0;
-    for hours in [1, 9, 45, 189, 2250, 9 * 250 * 10] {
+    // Up to two years of business hours: the calendar is verified for 2026-2028.
+    for hours in [1, 9, 45, 189, 2250, 9 * 250 * 2] {
         let (_, steps) = c
             .add_business_time_counting_steps(start, TimeDelta::hours(hours))
             .unwrap();
@@ -243,9 +244,42 @@ fn a_year_of_business_hours_takes_no_more_steps_than_an_hour() {
         .add_business_time_counting_steps(start, TimeDelta::hours(1))
         .unwrap();
     // Three binary searches over the ~2,500 precomputed days (12 probes each) plus a handful
-    // of weekday/interval steps, whatever the duration (ten years included).
+    // of weekday/interval steps, whatever the duration.
     assert!(most <= 3 * 13 + 12, "steps {most}");
     assert!(most <= one_hour + 8, "hour {one_hour}, max {most}");
+}
+
+/// A shipped calendar's holidays and time-zone rule are verified for 2026-2028 only: an instant
+/// in another year, or a due time that would land in one, is refused with the year named.
+#[test]
+fn a_year_outside_the_verified_window_is_refused_naming_it() {
+    let c = load("us.json");
+    assert_eq!(c.verified_years(), Some((2026, 2028)));
+    let error = c
+        .add_business_time(at(2029, 3, 12, 9, 0, -4), TimeDelta::hours(1))
+        .unwrap_err();
+    assert_eq!(
+        error,
+        CalendarError::OutsideVerifiedYears {
+            year: 2029,
+            first: 2026,
+            last: 2028
+        }
+    );
+    assert!(error.to_string().starts_with("2029 is outside the years"));
+    // US daylight saving followed other rules before 2007: 2006 is not guessed either.
+    assert!(matches!(
+        c.is_open(at(2006, 4, 3, 9, 0, -5)),
+        Err(CalendarError::OutsideVerifiedYears { year: 2006, .. })
+    ));
+    // A due time past the window is refused too: 2028-12-29 plus 40 business hours.
+    assert!(matches!(
+        c.add_business_time(at(2028, 12, 29, 9, 0, -5), TimeDelta::hours(40)),
+        Err(CalendarError::OutsideVerifiedYears { year: 2029, .. })
+    ));
+    assert!(c
+        .add_business_time(at(2028, 12, 27, 9, 0, -5), TimeDelta::hours(8))
+        .is_ok());
 }
 
 #[test]

@@ -5,8 +5,8 @@ use std::fs;
 use std::path::Path;
 
 use beacon_core::sla::engine::{
-    earliest_development_review, pending_timer, resolve_level, LevelChoice, SlaCalculator,
-    SlaError, TargetOutcome,
+    earliest_development_review, forwarded_timer, pending_timer, resolve_level, LevelChoice,
+    SlaCalculator, SlaError, TargetOutcome,
 };
 use beacon_core::sla::{BusinessCalendar, BusinessDayRule, Policy};
 use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
@@ -96,22 +96,54 @@ fn black_duck_premium_runs_around_the_clock_through_holidays() {
 fn enhanced_plan_response_is_not_stated_but_resolution_is() {
     let a = policy("model-a-black-duck.json");
     let us = centre("us");
+    let monday = at(2026, 3, 2, 9, 0, -5);
     let out = SlaCalculator::new(&a, "enhanced", &us)
         .unwrap()
         .outcome(
             LevelChoice::Level("low"),
-            at(2026, 3, 2, 9, 0, -5),
+            monday,
             BusinessDayRule::default(),
         )
         .unwrap();
     assert!(
         matches!(&out.first_response, TargetOutcome::NotStated { note } if note.contains("Standard and Premium plans only"))
     );
-    // 15 business days on a 24x7 calendar: 15 × 24 h, crossing the US spring-forward change.
-    assert_eq!(
-        due(&out.resolution).due,
-        at(2026, 3, 2, 9, 0, -5) + TimeDelta::hours(15 * 24)
-    );
+    // 15 business days of Monday-Friday 08:00-18:00: three weeks on, across the US change to
+    // daylight time on 8 March (09:00 EDT is UTC-4).
+    assert_eq!(due(&out.resolution).due, at(2026, 3, 23, 9, 0, -4));
+}
+
+/// "Für Kunden mit dem Enhanced-Kundendienstplan ist der Kundendienst der Ebene 1 rund um die
+/// Uhr und 7 Tage die Woche verfügbar" - level 1 only; the resolution target is level-2 work
+/// ("Versuch, Abhilfemaßnahmen ... innerhalb des in Abschnitt ‚Reaktions- und Lösungsziele' ...
+/// definierten Zeitrahmens bereitzustellen"), and level 2 is round the clock on Premium only.
+#[test]
+fn enhanced_resolution_runs_on_business_days_premium_around_the_clock() {
+    let a = policy("model-a-black-duck.json");
+    let de = centre("de");
+    let friday_5pm = at(2026, 3, 6, 17, 0, 1);
+    let resolution = |plan: &str| {
+        let out = SlaCalculator::new(&a, plan, &de)
+            .unwrap()
+            .outcome(
+                LevelChoice::Level("critical"),
+                friday_5pm,
+                BusinessDayRule::default(),
+            )
+            .unwrap();
+        due(&out.resolution).due
+    };
+    let tuesday_5pm = at(2026, 3, 10, 17, 0, 1);
+    assert_eq!(resolution("enhanced"), tuesday_5pm);
+    assert_eq!(resolution("standard"), tuesday_5pm);
+    assert_eq!(resolution("premium"), at(2026, 3, 8, 17, 0, 1));
+    let enhanced = SlaCalculator::new(&a, "enhanced", &de).unwrap();
+    assert!(enhanced.calendar().unwrap().hours().is_always_open());
+    assert!(!enhanced
+        .resolution_calendar()
+        .unwrap()
+        .hours()
+        .is_always_open());
 }
 
 #[test]
@@ -267,4 +299,42 @@ fn dropsuite_pending_ticket_reminder_and_auto_close() {
         pending_timer(&policy("model-a-black-duck.json"), &us, since),
         Err(SlaError::NoLifecycle)
     );
+}
+
+/// "Wenn Ihr Ticket an unser Support-Team weitergeleitet wurde, wird sich dieses nach 24 Stunden
+/// mit Ihnen in Verbindung setzen und das Ticket nach 48 Stunden manuell schließen."
+#[test]
+fn dropsuite_forwarded_ticket_contact_after_24_hours_manual_close_after_48() {
+    let d = policy("dropsuite-pending.json");
+    let de = centre("de");
+    // Forwarded Friday 2026-01-16 10:00 CET: clock hours, weekend or not.
+    let forwarded = at(2026, 1, 16, 10, 0, 1);
+    let timer = forwarded_timer(&d, &de, forwarded).unwrap().unwrap();
+    assert_eq!(timer.contact.due, at(2026, 1, 17, 10, 0, 1));
+    assert_eq!(timer.manual_close.due, at(2026, 1, 18, 10, 0, 1));
+    assert_eq!(
+        forwarded_timer(&policy("model-a-black-duck.json"), &de, forwarded),
+        Err(SlaError::NoLifecycle)
+    );
+}
+
+/// "We bieden premium support-SLA's aan onze proefklanten tijdens de evaluatieperiode."
+#[test]
+fn zmanda_trial_customers_get_the_premium_due_times() {
+    let b = policy("model-b-zmanda.json");
+    let gb = centre("gb");
+    let saturday = at(2026, 6, 6, 11, 0, 1);
+    let due_on = |plan: &str| {
+        let out = SlaCalculator::new(&b, plan, &gb)
+            .unwrap()
+            .outcome(
+                LevelChoice::Level("P1"),
+                saturday,
+                BusinessDayRule::default(),
+            )
+            .unwrap();
+        due(&out.first_response).due
+    };
+    assert_eq!(due_on("trial"), saturday + TimeDelta::minutes(15));
+    assert_eq!(due_on("trial"), due_on("premium"));
 }

@@ -28,7 +28,7 @@ fn the_index_lists_every_policy_and_calendar_file_and_they_all_validate() {
     )
     .unwrap();
     assert_eq!(index.policies.len(), 4);
-    assert_eq!(index.calendars.len(), 11);
+    assert_eq!(index.calendars.len(), 12);
     for entry in &index.policies {
         assert_eq!(policy(&entry.file).id, entry.id);
     }
@@ -109,6 +109,15 @@ fn model_a_black_duck_targets_are_table_3() {
         a.plan("premium").unwrap().coverage,
         Coverage::AroundTheClock
     ));
+    let Some(Coverage::WeeklyHours {
+        hours: resolution_hours,
+        centre_holidays: true,
+    }) = &a.plan("enhanced").unwrap().resolution_coverage
+    else {
+        panic!("Enhanced resolves on the standard business hours, centre holidays closed")
+    };
+    assert_eq!(resolution_hours, hours);
+    assert!(a.plan("premium").unwrap().resolution_coverage.is_none());
 }
 
 #[test]
@@ -154,6 +163,45 @@ fn model_b_zmanda_matrix_and_response_targets() {
         b.plan("premium").unwrap().coverage,
         Coverage::AroundTheClock
     ));
+    // "We bieden premium support-SLA's aan onze proefklanten tijdens de evaluatieperiode."
+    let trial = b.plan("trial").unwrap();
+    assert_eq!(trial.targets_of.as_deref(), Some("premium"));
+    for level in ["P1", "P2", "P3", "P4"] {
+        let premium = b.target_row("premium", level).unwrap();
+        let row = b.target_row("trial", level).unwrap();
+        assert_eq!(
+            (row.first_response, row.resolution),
+            (premium.first_response, premium.resolution)
+        );
+    }
+}
+
+#[test]
+fn blancco_enterprise_hours_say_weekends_are_severity_1_only() {
+    use beacon_core::i18n::Lang;
+    let c = policy("model-c-blancco.json");
+    let note = c.plan("spe").unwrap().hours_note.clone().unwrap();
+    assert!(note.get(Lang::English).contains("Severity 1 only"));
+    assert!(note.get(Lang::German).contains("nur Schweregrad 1"));
+    for lang in Lang::ALL {
+        assert!(!note.get(lang).is_empty(), "{lang:?}");
+    }
+}
+
+#[test]
+fn forwarded_ticket_rule_and_trial_plan_are_checked() {
+    let d = policy("dropsuite-pending.json");
+    let l = d.lifecycle.as_ref().unwrap();
+    assert_eq!(l.forwarded_contact, t(24, TargetUnit::Hours));
+    assert_eq!(l.forwarded_manual_close, t(48, TargetUnit::Hours));
+    let text = std::fs::read_to_string(dir().join("model-b-zmanda.json")).unwrap();
+    let unknown = text.replace("\"targets_of\": \"premium\"", "\"targets_of\": \"gold\"");
+    let err = Policy::from_json("model-b-zmanda.json", &unknown).unwrap_err();
+    assert!(err.to_string().contains("unknown plan \"gold\""), "{err}");
+    let text = std::fs::read_to_string(dir().join("model-c-blancco.json")).unwrap();
+    let missing = text.replace("\"fi\": \"Viikonloppuisin", "\"xx\": \"Viikonloppuisin");
+    let err = Policy::from_json("model-c-blancco.json", &missing).unwrap_err();
+    assert!(err.to_string().contains("hours_note"), "{err}");
 }
 
 #[test]
@@ -200,7 +248,7 @@ fn model_c_blancco_gives_no_numbers_and_says_so() {
         c.plan("sp2").unwrap().coverage,
         Coverage::CentreHours
     ));
-    assert_eq!(c.support_centres.len(), 11);
+    assert_eq!(c.support_centres.len(), 12);
 }
 
 #[test]
@@ -282,6 +330,8 @@ fn validation_reports_all_problems_with_file_and_path() {
         ("targets[1].level", "unknown level"),
         ("targets[1].note", "missing (null) target needs a note"),
         ("targets[2].first_response", "not_stated"),
+        ("document", "title in its own language"),
+        ("targets[0].sources", "give the source of first_response"),
     ] {
         assert!(
             found
@@ -326,4 +376,61 @@ fn a_value_of_the_wrong_kind_is_named_by_its_path() {
         [("id", "expected a string"), ("source", "missing")],
         "{err}"
     );
+}
+
+/// Every target of every policy carries the sentence it comes from, quoted in the document's
+/// language, and a reading the policy states in every language.
+#[test]
+fn every_target_has_its_quoted_sentence_and_a_reading_in_every_language() {
+    use beacon_core::i18n::Lang;
+    for file in [
+        "model-a-black-duck.json",
+        "model-b-zmanda.json",
+        "model-c-blancco.json",
+        "dropsuite-pending.json",
+    ] {
+        let policy = policy(file);
+        assert!(!policy.document.is_empty() && !policy.document_language.is_empty());
+        assert!(!policy.open_questions.is_empty(), "{file}");
+        let mut sources: Vec<(&str, &beacon_core::sla::policy::Source)> = Vec::new();
+        for row in &policy.targets {
+            for name in ["first_response", "resolution"] {
+                let source = row
+                    .source(name)
+                    .unwrap_or_else(|| panic!("{file} {} {} {name}", row.plan, row.level));
+                sources.push((name, source));
+            }
+        }
+        if let Some(l) = &policy.lifecycle {
+            assert_eq!(l.sources.len(), 5, "{file}");
+            sources.extend(l.sources.iter().map(|(k, v)| (k.as_str(), v)));
+        }
+        assert!(!sources.is_empty(), "{file}");
+        for (name, source) in sources {
+            assert!(!source.quote.is_empty(), "{file} {name}");
+            let reading = policy.reading(&source.reading).unwrap();
+            for lang in Lang::ALL {
+                assert!(!reading.text.get(lang).is_empty(), "{file} {name} {lang:?}");
+            }
+        }
+    }
+    // The quotes are the document's own words: Enhanced's resolution cites the table's
+    // resolution column, read as level-2 work on business hours.
+    let a = policy("model-a-black-duck.json");
+    let row = a.target_row("enhanced", "critical").unwrap();
+    let source = row.source("resolution").unwrap();
+    assert_eq!(
+        source.quote,
+        "Kritisch – Ziellösung: Innerhalb von 2 Geschäftstagen"
+    );
+    assert_eq!(source.reading, "enhanced-resolution");
+    let seed = std::fs::read_to_string(
+        Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
+            .join("../shared/seeds/004_3230531eb426f250.txt"),
+    );
+    if let Ok(seed) = seed {
+        let d = policy("dropsuite-pending.json");
+        let quote = &d.lifecycle.unwrap().sources["forwarded_contact"].quote;
+        assert!(seed.contains(quote.as_str()), "quoted as written: {quote}");
+    }
 }

@@ -1,9 +1,11 @@
 //! The Statuspage data model: tolerant reading, faithful round trips, errors with JSON paths.
 #![cfg(not(target_arch = "wasm32"))]
 
+use beacon_core::i18n::Lang;
 use beacon_core::status::{
     parse_history, parse_summary, ComponentStatus, Impact, IncidentStatus, Indicator,
 };
+use beacon_core::words::{indicator_words, status_word, update_status_label};
 
 /// A small summary in the exact Statuspage shape, with one group, one incident, one maintenance.
 const SUMMARY: &str = r#"{
@@ -97,7 +99,7 @@ fn unknown_enum_values_are_kept_and_written_back_verbatim() {
     let summary = parse_summary("future.json", text).expect("unknown values tolerated");
     let status = &summary.components[0].status;
     assert_eq!(status, &ComponentStatus::Unknown("on_fire".into()));
-    assert_eq!(status.label(), "Status unknown");
+    assert_eq!(status_word(status, Lang::English), "Status unknown");
     assert!(
         !status.is_operational(),
         "an unreadable status is never shown as operational"
@@ -245,12 +247,21 @@ fn severity_ranks_order_statuses_from_operational_to_major_outage() {
     assert!(!ComponentStatus::DegradedPerformance.is_outage());
     assert!(ComponentStatus::DegradedPerformance.is_degraded_or_worse());
     assert!(!ComponentStatus::UnderMaintenance.is_degraded_or_worse());
-    assert_eq!(ComponentStatus::PartialOutage.label(), "Partial outage");
-    assert_eq!(IncidentStatus::InProgress.label(), "In progress");
+    assert_eq!(
+        status_word(&ComponentStatus::PartialOutage, Lang::English),
+        "Partial outage"
+    );
+    assert_eq!(
+        update_status_label(&IncidentStatus::InProgress, Lang::English),
+        "In progress"
+    );
     assert!(IncidentStatus::Postmortem.is_closed() && IncidentStatus::Completed.is_closed());
     assert!(!IncidentStatus::Monitoring.is_closed());
     assert!(Impact::Critical.severity_rank() > Impact::Major.severity_rank());
-    assert_eq!(Indicator::Critical.label(), "Major system outage");
+    assert_eq!(
+        indicator_words(&Indicator::Critical, Lang::English),
+        "Major system outage"
+    );
 }
 
 mod timestamps {

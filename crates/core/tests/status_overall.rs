@@ -82,7 +82,26 @@ fn open_incidents_and_running_maintenance_raise_the_banner() {
     assert_eq!(overall.maintenances_in_progress[0].id, "m");
     assert_eq!(overall.upcoming_maintenances[0].id, "l");
     let after: DateTime<Utc> = "2026-11-21T13:30:00Z".parse().unwrap();
-    assert_eq!(overall_status(&s, after).indicator, Indicator::None);
+    let past_end = overall_status(&s, after);
+    assert_eq!(past_end.indicator, Indicator::None);
+    // Nobody completed the window that ended: it is overdue, never upcoming again.
+    let ids = |list: &[beacon_core::status::Incident]| -> Vec<String> {
+        list.iter().map(|m| m.id.clone()).collect()
+    };
+    assert_eq!(ids(&past_end.overdue_maintenances), ["m"]);
+    assert_eq!(ids(&past_end.upcoming_maintenances), ["l"]);
+    assert!(past_end.maintenances_in_progress.is_empty());
+    // As the clock passes the later window's times it moves on by itself.
+    let during: DateTime<Utc> = "2026-11-24T12:00:00Z".parse().unwrap();
+    assert_eq!(
+        ids(&overall_status(&s, during).maintenances_in_progress),
+        ["l"]
+    );
+    let done: DateTime<Utc> = "2026-11-24T13:00:00Z".parse().unwrap();
+    assert_eq!(
+        ids(&overall_status(&s, done).overdue_maintenances),
+        ["m", "l"]
+    );
 }
 
 #[test]

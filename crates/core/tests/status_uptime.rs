@@ -483,3 +483,23 @@ fn an_incident_over_before_the_window_is_mentioned_on_no_day() {
         .iter()
         .all(|day| day.incident_ids.is_empty()));
 }
+
+#[test]
+fn percentages_never_round_up_to_perfect() {
+    use beacon_core::status::uptime::format_percent;
+    assert_eq!(format_percent(100.0), "100.00%");
+    assert_eq!(format_percent(99.9999), "99.99%");
+    assert_eq!(format_percent(99.995), "99.99%");
+    assert_eq!(format_percent(97.5), "97.50%");
+    assert_eq!(format_percent(0.0), "0.00%");
+}
+
+proptest! {
+    #[test]
+    fn percentages_read_as_two_decimals_floored(percent in 0.0..=100.0f64) {
+        use beacon_core::status::uptime::{floor_percent, format_percent};
+        let floored = floor_percent(percent);
+        prop_assert!(floored <= percent + 1e-9 && percent - floored < 0.01 + 1e-9);
+        prop_assert_eq!(format_percent(percent), format!("{floored:.2}%"));
+    }
+}

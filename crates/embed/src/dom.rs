@@ -6,15 +6,19 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::{spawn_local, JsFuture};
 use web_sys::{AbortSignal, Document, Element, HtmlElement, RequestInit, Response};
 
-use super::{root_class, site_from_embed_base, text, widget, LoadError, Text, Widget};
+use super::{
+    centre_for, root_class, site_from_embed_base, widget, FiledNow, LoadError, PlanDue, Widget,
+    WidgetTexts,
+};
 use beacon_browser as web;
 use beacon_browser::apply_theme;
-use beacon_core::i18n::{Lang, LANG_PARAM, REMEMBERED_LANG};
+use beacon_core::i18n::{fill, Lang, Msg, Texts, LANG_PARAM, REMEMBERED_LANG};
 use beacon_core::layout::DATA_TIMEOUT_MS;
 use beacon_core::sla::policy::PolicyIndex;
-use beacon_core::sla::present::{echoed, EmbedQuery, HEIGHT_MESSAGE};
+use beacon_core::sla::present::{self, echoed, EmbedQuery, HEIGHT_MESSAGE};
 use beacon_core::sla::tree::JsonTree;
-use beacon_core::sla::Policy;
+use beacon_core::sla::{BusinessCalendar, Policy};
+use chrono::{DateTime, Utc};
 
 /// The policy index, relative to the site's base URL.
 const INDEX_FILE: &str = "policies/index.json";
@@ -48,21 +52,165 @@ pub fn start() {
     if let (Some(accent), Some(root)) = (&query.accent, root.dyn_ref::<HtmlElement>()) {
         let _ = root.style().set_property("--accent", accent);
     }
-    render(&root, &Widget::Loading(text(lang, Text::Loading)));
+    render(
+        &root,
+        &Widget::Loading(WidgetTexts(lang).text(Msg::Loading)),
+    );
     if let Some(parent) = query.parent_origin(&document.referrer()) {
         report_height(&root, parent);
     }
     let site = site_from_embed_base(&document.base_uri().ok().flatten().unwrap_or_default());
     spawn_local(async move {
-        let shown = match load(&site, query.policy.as_deref()).await {
-            Ok(policy) => widget(&policy, &query, lang, &site),
-            Err(error) => Widget::Problem {
-                lead: text(lang, Text::PolicyUnusable),
-                detail: error.describe(lang),
-            },
+        let problem = |error: LoadError| Widget::Problem {
+            lead: WidgetTexts(lang).text(Msg::PolicyUnusable),
+            detail: error.describe(lang),
         };
-        render(&root, &shown);
+        let (policy, index) = match load(&site, query.policy.as_deref()).await {
+            Ok(loaded) => loaded,
+            Err(error) => return render(&root, &problem(error)),
+        };
+        render(&root, &widget(&policy, &query, lang, &site));
+        if !query.due {
+            return;
+        }
+        let first = index.calendars.first().map(|e| e.id.as_str());
+        let Some(id) = centre_for(&query, &policy, first) else {
+            return;
+        };
+        let Some(entry) = index.calendars.iter().find(|e| e.id == id) else {
+            let known: Vec<&str> = index.calendars.iter().map(|e| e.id.as_str()).collect();
+            let reason = format!(
+                "no calendar \"{}\" (the index lists {})",
+                echoed(id),
+                known.join(", ")
+            );
+            return render(
+                &root,
+                &problem(LoadError::at(INDEX_FILE, "calendars", reason)),
+            );
+        };
+        let file = format!("policies/{}", entry.file);
+        let centre = match fetch_json(&site, &file)
+            .await
+            .and_then(|tree| BusinessCalendar::from_tree(&file, &tree).map_err(LoadError::Invalid))
+        {
+            Ok(centre) => centre,
+            Err(error) => return render(&root, &problem(error)),
+        };
+        show_filed_now(&root, policy, query, centre, lang);
     });
+}
+
+/// "If you filed now": the due times of each shown plan for a ticket filed at this moment, in
+/// the visitor's zone and the centre's, kept current every second.
+pub fn show_filed_now(
+    root: &Element,
+    policy: Policy,
+    query: EmbedQuery,
+    centre: BusinessCalendar,
+    lang: Lang,
+) {
+    // The widget lives as long as the page: its policy and centre are never dropped.
+    let policy: &'static Policy = Box::leak(Box::new(policy));
+    let centre: &'static BusinessCalendar = Box::leak(Box::new(centre));
+    let filed_now = FiledNow::new(policy, &query, centre);
+    render_filed_now(root, &filed_now.at(web::now()), centre.zone(), lang);
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let root = root.clone();
+    let tick = Closure::<dyn FnMut()>::new(move || {
+        render_filed_now(&root, &filed_now.at(web::now()), centre.zone(), lang);
+    });
+    let _ = window.set_interval_with_callback_and_timeout_and_arguments_0(
+        tick.as_ref().unchecked_ref(),
+        1000,
+    );
+    // The clock runs as long as the page: the callback is never dropped.
+    tick.forget();
+}
+
+/// Writes (or rewrites) the "If you filed now" section of `root`: each plan's due times, in
+/// the visitor's zone and the centre's (`zone`).
+pub fn render_filed_now(root: &Element, dues: &[PlanDue], zone: &str, lang: Lang) {
+    let Some(document) = root.owner_document() else {
+        return;
+    };
+    let section = match root.query_selector("[data-testid=embed-filed-now]") {
+        Ok(Some(section)) => section,
+        _ => {
+            let Ok(section) = document.create_element("section") else {
+                return;
+            };
+            let _ = section.set_attribute("data-testid", "embed-filed-now");
+            let _ = section.set_attribute("aria-live", "off");
+            let foot = root.query_selector(".sla-embed-foot").ok().flatten();
+            let _ = root.insert_before(&section, foot.as_ref().map(|f| f.unchecked_ref()));
+            section
+        }
+    };
+    section.set_text_content(None);
+    let add = |parent: &Element, tag: &str, attrs: &[(&str, &str)], text: &str| {
+        let element = document.create_element(tag).unwrap_throw();
+        for (name, value) in attrs {
+            let _ = element.set_attribute(name, value);
+        }
+        if !text.is_empty() {
+            element.set_text_content(Some(text));
+        }
+        let _ = parent.append_child(&element);
+        element
+    };
+    add(&section, "h2", &[], WidgetTexts(lang).text(Msg::FiledNow));
+    let list = add(&section, "dl", &[], "");
+    let labels = [
+        WidgetTexts(lang).text(Msg::FirstResponse),
+        WidgetTexts(lang).text(Msg::Resolution),
+    ];
+    for due in dues {
+        add(&list, "dt", &[], &due.name);
+        let testid = format!("embed-due-{}", due.plan);
+        let item = add(&list, "dd", &[("data-testid", &testid)], "");
+        for (label, at) in labels.iter().zip([due.first_response, due.resolution]) {
+            let Some(at) = at else { continue };
+            let line = add(&item, "p", &[], &format!("{label}: "));
+            let yours = fill(
+                WidgetTexts(lang).text(Msg::FiledNowYours),
+                &[("time", &local_time(at, lang, None))],
+            );
+            add(
+                &line,
+                "time",
+                &[("datetime", &present::utc_stamp(at))],
+                &yours,
+            );
+            let _ = line.append_with_str_1(" · ");
+            let _ = line.append_with_str_1(&fill(
+                WidgetTexts(lang).text(Msg::FiledNowCentre),
+                &[("time", &local_time(at, lang, Some(zone))), ("zone", zone)],
+            ));
+        }
+    }
+}
+
+/// `at` as the browser writes a weekday, date and time in `lang`, in `zone` (default: the
+/// visitor's own).
+fn local_time(at: DateTime<Utc>, lang: Lang, zone: Option<&str>) -> String {
+    let options = js_sys::Object::new();
+    for (key, value) in [
+        ("weekday", "short"),
+        ("day", "numeric"),
+        ("month", "short"),
+        ("hour", "2-digit"),
+        ("minute", "2-digit"),
+    ]
+    .into_iter()
+    .chain(zone.map(|z| ("timeZone", z)))
+    {
+        let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
+    }
+    let date = js_sys::Date::new(&JsValue::from_f64(at.timestamp_millis() as f64));
+    date.to_locale_string(lang.tag(), &options).into()
 }
 
 /// The page's `<main data-testid="sla-embed">`, created when the page lacks it.
@@ -160,6 +308,62 @@ pub fn render(root: &Element, widget: &Widget) {
                     &[("data-testid", "embed-resolution")],
                     &plan.resolution,
                 );
+                let details = add(&item, "details", &[("class", "sla-embed-source")], "");
+                add(&details, "summary", &[], targets.source_labels[0]);
+                for (kind, (label, line)) in ["first-response", "resolution"]
+                    .into_iter()
+                    .zip(targets.labels.iter().zip(&plan.sources))
+                {
+                    let Some(line) = line else { continue };
+                    let testid = format!("embed-{kind}-source");
+                    let p = add(&details, "p", &[("data-testid", &testid)], "");
+                    add(&p, "strong", &[], &format!("{label}: "));
+                    add(&p, "cite", &[], &line.document);
+                    let _ = p.append_with_str_1(" ");
+                    let quote_id = format!("embed-{kind}-quote");
+                    add(
+                        &p,
+                        "q",
+                        &[("lang", &line.language), ("data-testid", &quote_id)],
+                        &line.quote,
+                    );
+                    add(&p, "br", &[], "");
+                    let _ = p.append_with_str_1(&format!("{}: ", targets.source_labels[1]));
+                    let reading_id = format!("embed-{kind}-reading");
+                    add(&p, "span", &[("data-testid", &reading_id)], &line.reading);
+                }
+            }
+            let readings = &targets.readings;
+            let details = add(
+                root,
+                "details",
+                &[
+                    ("class", "sla-embed-readings"),
+                    ("data-testid", "embed-readings"),
+                ],
+                "",
+            );
+            add(&details, "summary", &[], readings.heading);
+            let cite = add(&details, "p", &[], "");
+            add(
+                &cite,
+                "cite",
+                &[("lang", &readings.document_language)],
+                &readings.document,
+            );
+            let list = add(&details, "ul", &[], "");
+            for reading in &readings.readings {
+                add(&list, "li", &[("data-testid", "embed-reading")], reading);
+            }
+            add(&details, "p", &[], readings.open_label);
+            let list = add(&details, "ul", &[], "");
+            for question in &readings.open_questions {
+                add(
+                    &list,
+                    "li",
+                    &[("data-testid", "embed-open-question")],
+                    question,
+                );
             }
             let foot = add(root, "p", &[("class", "sla-embed-foot")], "");
             add(
@@ -178,7 +382,7 @@ pub fn render(root: &Element, widget: &Widget) {
 
 /// Fetches the index and the policy `wanted` (else the index's first), validated. A policy
 /// the index does not list is an error, never silently another policy's numbers.
-async fn load(site: &str, wanted: Option<&str>) -> Result<Policy, LoadError> {
+async fn load(site: &str, wanted: Option<&str>) -> Result<(Policy, PolicyIndex), LoadError> {
     let index = fetch_json(site, INDEX_FILE).await?;
     let index = PolicyIndex::from_tree(INDEX_FILE, &index).map_err(LoadError::Invalid)?;
     let entry = match wanted {
@@ -198,7 +402,8 @@ async fn load(site: &str, wanted: Option<&str>) -> Result<Policy, LoadError> {
     };
     let file = format!("policies/{}", entry.file);
     let policy = fetch_json(site, &file).await?;
-    Policy::from_tree(&file, &policy).map_err(LoadError::Invalid)
+    let policy = Policy::from_tree(&file, &policy).map_err(LoadError::Invalid)?;
+    Ok((policy, index))
 }
 
 /// `site` + `file` parsed by the browser's `JSON.parse`, or why not, naming the file.

@@ -1,6 +1,7 @@
 //! The SLA widget for an `<iframe>` on another site (`/embed/sla/`): a small app of its own
-//! (`src/bin/beacon-embed.rs`, built by Trunk from `src/embed/index.html` into
-//! `embed/sla/`), so a sales page loads neither the status pages nor Leptos for it.
+//! (`crates/embed/src/main.rs`, built by its own Trunk run in `.ci/dist` from
+//! `crates/embed/index.html` into `embed/sla/`), so a sales page loads neither the status pages
+//! nor Leptos for it.
 //!
 //! What it shows is decided here as plain data ([`widget`], tested natively); [`start`] only
 //! fetches the policy, writes that data into the page with `web_sys`, and reports the height.
@@ -25,7 +26,9 @@
 //! ```
 //!
 //! Parameters: `policy`, `plans` (comma-separated) or `plan`, `severity` (a severity or priority
-//! id), `theme` (`light`, `dark`, `auto`), `accent` (`#rgb`/`#rrggbb`), `compact=1`, `lang`.
+//! id), `theme` (`light`, `dark`, `auto`), `accent` (`#rgb`/`#rrggbb`), `compact=1`, `lang`,
+//! `due=1` (when a ticket filed now would be due under each shown plan, updated every second)
+//! and `centre` (the calendar for those due times; default: the policy's first centre).
 //!
 //! # Why not Leptos here
 //! The widget renders once and never changes, and its budget is 80 KB gzip for everything
@@ -36,46 +39,17 @@
 //! are in its bundle, in every language.
 
 use beacon_core::error::{FieldError, FieldErrors};
-use beacon_core::i18n::{Lang, Msg};
+use beacon_core::i18n::{fill, Lang, Msg, Texts};
+use beacon_core::sla::engine::{LevelChoice, SlaCalculator, TargetOutcome};
 use beacon_core::sla::policy::{Classification, Target};
-use beacon_core::sla::present::{self, fill, EmbedQuery, SlaQuery, SlaWords};
-use beacon_core::sla::Policy;
+use beacon_core::sla::present::{self, EmbedQuery, SlaQuery, SourceLine};
+use beacon_core::sla::{BusinessCalendar, BusinessDayRule, Policy};
+use chrono::{DateTime, Utc};
 
-/// The interface texts the widget uses, as indexes into [`TEXTS`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Text {
-    /// "Loading…"
-    Loading,
-    /// "{policy} states no response targets."
-    NoTargets,
-    /// "Priority"
-    Priority,
-    /// "Severity"
-    Severity,
-    /// "not stated in the policy"
-    NotStated,
-    /// "First response"
-    FirstResponse,
-    /// "Resolution"
-    Resolution,
-    /// "Open the SLA calculator"
-    OpenCalculator,
-    /// "This policy cannot be used: "
-    PolicyUnusable,
-    /// "{file}: could not be fetched ({reason})"
-    ErrFetch,
-    /// "{file}: the server answered HTTP {status}"
-    ErrHttp,
-    /// "{file} at {path}: {reason}"
-    ErrDataAt,
-    /// "; also {path}: {reason}"
-    ErrAlso,
-    /// "{file}: no answer within {seconds} seconds"
-    ErrTimeout,
-}
-
-/// The [`Msg`] behind each [`Text`], in the same order.
-const MSGS: [Msg; 14] = [
+/// The interface texts the widget shows, from the shared catalogue: its own sentences, then
+/// the words targets and coverage are written with (see `present::describe_target` and
+/// `present::describe_coverage`).
+const KEYS: [Msg; 46] = [
     Msg::Loading,
     Msg::EmbedNoTargets,
     Msg::Priority,
@@ -90,86 +64,93 @@ const MSGS: [Msg; 14] = [
     Msg::ErrDataAt,
     Msg::ErrAlso,
     Msg::ErrTimeout,
+    Msg::SlaMinutesOne,
+    Msg::SlaMinutesOther,
+    Msg::SlaHoursOne,
+    Msg::SlaHoursOther,
+    Msg::SlaBusinessMinutesOne,
+    Msg::SlaBusinessMinutesOther,
+    Msg::SlaBusinessHoursOne,
+    Msg::SlaBusinessHoursOther,
+    Msg::SlaBusinessDaysOne,
+    Msg::SlaBusinessDaysOther,
+    Msg::CoverageAroundTheClock,
+    Msg::MondayShort,
+    Msg::TuesdayShort,
+    Msg::WednesdayShort,
+    Msg::ThursdayShort,
+    Msg::FridayShort,
+    Msg::SaturdayShort,
+    Msg::SundayShort,
+    Msg::CoverageDaysHours,
+    Msg::ListSeparator,
+    Msg::CoverageGroupSeparator,
+    Msg::CoverageLocalTime,
+    Msg::CoverageClosedOnHolidays,
+    Msg::CoverageCentreHours,
+    Msg::CoverageNotStated,
+    Msg::SourceLabel,
+    Msg::ReadingLabel,
+    Msg::HowPolicyIsRead,
+    Msg::OpenQuestions,
+    Msg::FiledNow,
+    Msg::FiledNowYours,
+    Msg::FiledNowCentre,
 ];
 
-/// Every [`Text`] in every language, evaluated at compile time from the shared tables.
-const TEXTS: [[&str; MSGS.len()]; Lang::ALL.len()] = {
-    let mut table = [[""; MSGS.len()]; Lang::ALL.len()];
+/// Every text of [`KEYS`] in every language, evaluated at compile time from the shared tables,
+/// so only these texts are in the widget's bundle.
+const TEXTS: [[&str; KEYS.len()]; Lang::ALL.len()] = {
+    let mut table = [[""; KEYS.len()]; Lang::ALL.len()];
     let mut lang = 0;
     while lang < Lang::ALL.len() {
-        let mut msg = 0;
-        while msg < MSGS.len() {
-            table[lang][msg] = Lang::ALL[lang].table_text(MSGS[msg]);
-            msg += 1;
+        let mut key = 0;
+        while key < KEYS.len() {
+            table[lang][key] = Lang::ALL[lang].table_text(KEYS[key]);
+            key += 1;
         }
         lang += 1;
     }
     table
 };
 
-/// `text` in `lang`.
-pub fn text(lang: Lang, text: Text) -> &'static str {
-    TEXTS[index(lang)][text as usize]
+/// Marks a key the widget does not carry in [`SLOTS`].
+const NOT_CARRIED: u8 = u8::MAX;
+
+/// Each key's place in [`KEYS`] (by `Msg as usize`), [`NOT_CARRIED`] for the others.
+const SLOTS: [u8; Msg::ALL.len()] = {
+    let mut slots = [NOT_CARRIED; Msg::ALL.len()];
+    let mut key = 0;
+    while key < KEYS.len() {
+        slots[KEYS[key] as usize] = key as u8;
+        key += 1;
+    }
+    slots
+};
+
+/// The widget's texts in one language: [`KEYS`] from its compile-time table, the same words
+/// the calculator reads from the language's table or pack. A key it does not carry reads as
+/// empty (the tests show the widget asks for none).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct WidgetTexts(pub Lang);
+
+impl Texts for WidgetTexts {
+    fn lang(self) -> Lang {
+        self.0
+    }
+
+    fn text(self, msg: Msg) -> &'static str {
+        match SLOTS[msg as usize] {
+            NOT_CARRIED => "",
+            slot => TEXTS[index(self.0)][usize::from(slot)],
+        }
+    }
 }
 
-/// `lang`'s place in [`Lang::ALL`] (and in [`TEXTS`] and [`WORDS`]).
+/// `lang`'s place in [`Lang::ALL`] (and in [`TEXTS`]).
 fn index(lang: Lang) -> usize {
     Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0)
 }
-
-/// The words of each language's [`SlaWords`] that targets and coverage are written with; the
-/// rest (month names, due-time and reason sentences the widget never shows) is left empty, so
-/// it is not in the widget's bundle.
-const WORDS: [SlaWords; Lang::ALL.len()] = {
-    const fn targets_and_coverage(all: &SlaWords) -> SlaWords {
-        SlaWords {
-            zero_is_singular: all.zero_is_singular,
-            minutes: all.minutes,
-            hours: all.hours,
-            business_minutes: all.business_minutes,
-            business_hours: all.business_hours,
-            business_days: all.business_days,
-            around_the_clock: all.around_the_clock,
-            weekdays_short: all.weekdays_short,
-            days_hours: all.days_hours,
-            list_separator: all.list_separator,
-            group_separator: all.group_separator,
-            local_time: all.local_time,
-            closed_on_holidays: all.closed_on_holidays,
-            centre_hours: all.centre_hours,
-            hours_not_stated: all.hours_not_stated,
-            weekdays: [""; 7],
-            months_short: [""; 12],
-            months: [""; 12],
-            span_days: "",
-            span_hours: "",
-            span_minutes: "",
-            due_in: "",
-            overdue_by: "",
-            same_time: "",
-            sooner: "",
-            later: "",
-            in_centre: "",
-            day_time: "",
-            day_date_time: "",
-            filed_clock_time: "",
-            filed_outside: "",
-            filed_pause: "",
-            stops_at: "",
-            stops_on: "",
-            filed_no_pause: "",
-            closed_for: "",
-        }
-    }
-    let mut words =
-        [const { targets_and_coverage(&beacon_core::sla::present::ENGLISH) }; Lang::ALL.len()];
-    let mut lang = 1;
-    while lang < Lang::ALL.len() {
-        words[lang] = targets_and_coverage(Lang::ALL[lang].sla_words());
-        lang += 1;
-    }
-    words
-};
 
 /// Why the widget could not load its policy.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -209,17 +190,18 @@ impl LoadError {
     /// The problem in `lang`: the sentence around it translated, file names, paths and the
     /// parser's or validator's own reasons verbatim (what an operator searches for).
     pub fn describe(&self, lang: Lang) -> String {
+        let texts = WidgetTexts(lang);
         match self {
             LoadError::Fetch { file, reason } => fill(
-                text(lang, Text::ErrFetch),
+                texts.text(Msg::ErrFetch),
                 &[("file", file), ("reason", reason)],
             ),
             LoadError::Http { file, status } => fill(
-                text(lang, Text::ErrHttp),
+                texts.text(Msg::ErrHttp),
                 &[("file", file), ("status", &status.to_string())],
             ),
             LoadError::Timeout { file, seconds } => fill(
-                text(lang, Text::ErrTimeout),
+                texts.text(Msg::ErrTimeout),
                 &[("file", file), ("seconds", &seconds.to_string())],
             ),
             LoadError::Invalid(errors) => {
@@ -232,8 +214,8 @@ impl LoadError {
                     ];
                     out += &match (i, e.path.is_empty()) {
                         (0, true) => format!("{}: {}", e.file, e.reason),
-                        (0, false) => fill(text(lang, Text::ErrDataAt), &values),
-                        _ => fill(text(lang, Text::ErrAlso), &values),
+                        (0, false) => fill(texts.text(Msg::ErrDataAt), &values),
+                        _ => fill(texts.text(Msg::ErrAlso), &values),
                     };
                 }
                 out
@@ -258,7 +240,7 @@ pub enum Widget {
     /// The policy states no targets at all.
     NoTargets(String),
     /// The targets of each chosen plan for one severity.
-    Targets(Targets),
+    Targets(Box<Targets>),
 }
 
 /// The policy's targets for one level, per plan.
@@ -278,6 +260,28 @@ pub struct Targets {
     pub calculator_text: &'static str,
     /// The "First response" and "Resolution" labels.
     pub labels: [&'static str; 2],
+    /// The "Source" and "Reading" labels.
+    pub source_labels: [&'static str; 2],
+    /// How the policy is read, for the widget's details.
+    pub readings: Readings,
+}
+
+/// "How this policy is read": the document, the readings and the open questions, in the
+/// visitor's language (the document's title as written).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Readings {
+    /// "How this policy is read"
+    pub heading: &'static str,
+    /// The document's title.
+    pub document: String,
+    /// The document's language.
+    pub document_language: String,
+    /// Each reading the policy applies.
+    pub readings: Vec<String>,
+    /// "Open questions"
+    pub open_label: &'static str,
+    /// What the document leaves open.
+    pub open_questions: Vec<String>,
 }
 
 /// One plan's card.
@@ -293,12 +297,15 @@ pub struct PlanCard {
     pub first_response: String,
     /// The resolution target in words, or "not stated in the policy".
     pub resolution: String,
+    /// Where the first-response and resolution targets come from.
+    pub sources: [Option<SourceLine>; 2],
 }
 
 /// The widget for `policy` as `query` asks, in `lang`; `site` is the site's base URL (ends in
 /// `/`), for the link to the full calculator. An unknown severity falls back to the policy's
 /// first level, unknown plans are left out, and no plans named means every plan.
 pub fn widget(policy: &Policy, query: &EmbedQuery, lang: Lang, site: &str) -> Widget {
+    let texts = WidgetTexts(lang);
     let levels = policy
         .classification
         .as_ref()
@@ -311,15 +318,14 @@ pub fn widget(policy: &Policy, query: &EmbedQuery, lang: Lang, site: &str) -> Wi
         .or_else(|| levels.first().map(|l| &l.id));
     let Some(level) = level.cloned() else {
         return Widget::NoTargets(fill(
-            text(lang, Text::NoTargets),
+            texts.text(Msg::EmbedNoTargets),
             &[("policy", &policy.name)],
         ));
     };
-    let words = &WORDS[index(lang)];
     let in_words = |target: Option<Target>| {
         target.map_or_else(
-            || text(lang, Text::NotStated).to_owned(),
-            |t| present::describe_target_in(words, &t),
+            || texts.text(Msg::NotStatedInPolicyLower).to_owned(),
+            |t| present::describe_target(texts, &t),
         )
     };
     let plans: Vec<PlanCard> = policy
@@ -331,9 +337,19 @@ pub fn widget(policy: &Policy, query: &EmbedQuery, lang: Lang, site: &str) -> Wi
             PlanCard {
                 id: plan.id.clone(),
                 name: plan.name.clone(),
-                coverage: present::describe_coverage_in(words, &plan.coverage),
+                coverage: match &plan.hours_note {
+                    Some(note) => format!(
+                        "{}{}{}",
+                        present::describe_coverage(texts, &plan.coverage),
+                        texts.text(Msg::CoverageGroupSeparator),
+                        note.get(lang)
+                    ),
+                    None => present::describe_coverage(texts, &plan.coverage),
+                },
                 first_response: in_words(row.and_then(|r| r.first_response)),
                 resolution: in_words(row.and_then(|r| r.resolution)),
+                sources: ["first_response", "resolution"]
+                    .map(|name| present::target_source(policy, &plan.id, &level, name, lang)),
             }
         })
         .collect();
@@ -343,11 +359,11 @@ pub fn widget(policy: &Policy, query: &EmbedQuery, lang: Lang, site: &str) -> Wi
         severity: Some(level.clone()),
         ..SlaQuery::default()
     };
-    Widget::Targets(Targets {
+    Widget::Targets(Box::new(Targets {
         policy: policy.name.clone(),
         level_label: match policy.classification {
-            Some(Classification::Matrix { .. }) => text(lang, Text::Priority),
-            _ => text(lang, Text::Severity),
+            Some(Classification::Matrix { .. }) => texts.text(Msg::Priority),
+            _ => texts.text(Msg::Severity),
         },
         level: present::level_name(policy, &level),
         plans,
@@ -355,12 +371,125 @@ pub fn widget(policy: &Policy, query: &EmbedQuery, lang: Lang, site: &str) -> Wi
             "{site}sla/{}",
             present::query_string(&calculator.to_pairs())
         ),
-        calculator_text: text(lang, Text::OpenCalculator),
-        labels: [
-            text(lang, Text::FirstResponse),
-            text(lang, Text::Resolution),
-        ],
-    })
+        calculator_text: texts.text(Msg::OpenCalculator),
+        labels: [texts.text(Msg::FirstResponse), texts.text(Msg::Resolution)],
+        source_labels: [texts.text(Msg::SourceLabel), texts.text(Msg::ReadingLabel)],
+        readings: Readings {
+            heading: texts.text(Msg::HowPolicyIsRead),
+            document: policy.document.clone(),
+            document_language: policy.document_language.clone(),
+            readings: policy
+                .readings
+                .iter()
+                .map(|r| r.text.get(lang).to_owned())
+                .collect(),
+            open_label: texts.text(Msg::OpenQuestions),
+            open_questions: policy
+                .open_questions
+                .iter()
+                .map(|q| q.get(lang).to_owned())
+                .collect(),
+        },
+    }))
+}
+
+/// When a ticket filed at one instant would be due under one plan.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PlanDue {
+    /// Plan id.
+    pub plan: String,
+    /// Plan name.
+    pub name: String,
+    /// First-response due instant (`None`: not stated, or outside the calendar's years).
+    pub first_response: Option<DateTime<Utc>>,
+    /// Resolution due instant.
+    pub resolution: Option<DateTime<Utc>>,
+}
+
+/// "If you filed now" for the plans the widget shows, prepared once (each plan's coverage
+/// calendars at the centre) so the due times can follow the clock every second.
+pub struct FiledNow<'a> {
+    level: String,
+    plans: Vec<(String, String, SlaCalculator<'a>)>,
+}
+
+impl<'a> FiledNow<'a> {
+    /// Prepares the plans `query` shows, for its level (else the policy's first), at `centre`.
+    pub fn new(policy: &'a Policy, query: &EmbedQuery, centre: &'a BusinessCalendar) -> Self {
+        let levels = policy
+            .classification
+            .as_ref()
+            .map(|c| c.target_levels())
+            .unwrap_or_default();
+        let level = query
+            .severity
+            .as_ref()
+            .filter(|id| levels.iter().any(|l| &&l.id == id))
+            .or_else(|| levels.first().map(|l| &l.id))
+            .cloned()
+            .unwrap_or_default();
+        let plans = policy
+            .plans
+            .iter()
+            .filter(|p| query.plans.is_empty() || query.plans.contains(&p.id))
+            .filter_map(|plan| {
+                let calculator = SlaCalculator::new(policy, &plan.id, centre).ok()?;
+                Some((plan.id.clone(), plan.name.clone(), calculator))
+            })
+            .collect();
+        FiledNow { level, plans }
+    }
+
+    /// When a ticket filed at `now` would be due under each plan.
+    pub fn at(&self, now: DateTime<Utc>) -> Vec<PlanDue> {
+        let due = |target: &TargetOutcome| match target {
+            TargetOutcome::Due(d) => Some(d.due),
+            TargetOutcome::NotStated { .. } => None,
+        };
+        self.plans
+            .iter()
+            .map(|(plan, name, calculator)| {
+                let outcome = calculator
+                    .outcome(
+                        LevelChoice::Level(&self.level),
+                        now,
+                        BusinessDayRule::default(),
+                    )
+                    .ok();
+                PlanDue {
+                    plan: plan.clone(),
+                    name: name.clone(),
+                    first_response: outcome.as_ref().and_then(|o| due(&o.first_response)),
+                    resolution: outcome.as_ref().and_then(|o| due(&o.resolution)),
+                }
+            })
+            .collect()
+    }
+}
+
+/// "If you filed now": for each plan the widget shows, when a ticket of its level filed at
+/// `now` would be due at `centre`.
+pub fn due_if_filed_at(
+    policy: &Policy,
+    query: &EmbedQuery,
+    centre: &BusinessCalendar,
+    now: DateTime<Utc>,
+) -> Vec<PlanDue> {
+    FiledNow::new(policy, query, centre).at(now)
+}
+
+/// The calendar id the widget's due times use: the one the URL names, else the policy's first
+/// support centre, else the index's first calendar.
+pub fn centre_for<'a>(
+    query: &'a EmbedQuery,
+    policy: &'a Policy,
+    first_calendar: Option<&'a str>,
+) -> Option<&'a str> {
+    query
+        .centre
+        .as_deref()
+        .or_else(|| policy.support_centres.first().map(String::as_str))
+        .or(first_calendar)
 }
 
 /// The `class` of the widget's root for `query`.
@@ -385,7 +514,7 @@ pub fn site_from_embed_base(base: &str) -> String {
 #[cfg(target_arch = "wasm32")]
 mod dom;
 #[cfg(target_arch = "wasm32")]
-pub use dom::{parse_policy, render, start};
+pub use dom::{parse_policy, render, render_filed_now, show_filed_now, start};
 
 #[cfg(test)]
 mod tests {
@@ -393,41 +522,35 @@ mod tests {
 
     #[test]
     fn every_text_is_the_shared_tables_text_in_every_language() {
-        let all = [
-            Text::Loading,
-            Text::NoTargets,
-            Text::Priority,
-            Text::Severity,
-            Text::NotStated,
-            Text::FirstResponse,
-            Text::Resolution,
-            Text::OpenCalculator,
-            Text::PolicyUnusable,
-            Text::ErrFetch,
-            Text::ErrHttp,
-            Text::ErrDataAt,
-            Text::ErrAlso,
-            Text::ErrTimeout,
-        ];
-        assert_eq!(all.len(), MSGS.len());
         for lang in Lang::ALL {
-            for (t, msg) in all.into_iter().zip(MSGS) {
-                assert_eq!(text(lang, t), lang.text(msg), "{lang:?} {t:?}");
-                assert!(!text(lang, t).is_empty());
+            for msg in KEYS {
+                let text = WidgetTexts(lang).text(msg);
+                assert_eq!(text, lang.text(msg), "{lang:?} {msg:?}");
+                assert!(!text.is_empty(), "{lang:?} {msg:?}");
             }
+            assert_eq!(WidgetTexts(lang).text(Msg::Footer), "", "not carried");
         }
     }
 
     #[test]
     fn targets_and_coverage_read_as_in_the_calculator_in_every_language() {
         use beacon_core::sla::policy::{Coverage, TargetUnit};
-        let coverages = [
+        let b = Policy::from_json(
+            "model-b.json",
+            include_str!("../../../public/policies/model-b-zmanda.json"),
+        )
+        .unwrap();
+        let mut coverages = vec![
             Coverage::AroundTheClock,
             Coverage::CentreHours,
             Coverage::NotStated,
         ];
+        coverages.extend(b.plans.iter().map(|plan| plan.coverage.clone()));
+        assert!(coverages
+            .iter()
+            .any(|c| matches!(c, Coverage::WeeklyHours { .. })));
         for lang in Lang::ALL {
-            let (small, all) = (&WORDS[index(lang)], lang.sla_words());
+            let small = WidgetTexts(lang);
             for unit in [
                 TargetUnit::Minutes,
                 TargetUnit::Hours,
@@ -438,15 +561,15 @@ mod tests {
                 for amount in [0, 1, 2, 15] {
                     let target = Target { amount, unit };
                     assert_eq!(
-                        present::describe_target_in(small, &target),
-                        present::describe_target_in(all, &target)
+                        present::describe_target(small, &target),
+                        present::describe_target(lang, &target)
                     );
                 }
             }
             for coverage in &coverages {
                 assert_eq!(
-                    present::describe_coverage_in(small, coverage),
-                    present::describe_coverage_in(all, coverage)
+                    present::describe_coverage(small, coverage),
+                    present::describe_coverage(lang, coverage)
                 );
             }
         }

@@ -92,7 +92,7 @@ fn a_tree_gets_the_policys_validation() {
 
 fn targets(widget: Widget) -> beacon_embed::Targets {
     match widget {
-        Widget::Targets(targets) => targets,
+        Widget::Targets(targets) => *targets,
         other => panic!("expected targets, got {other:?}"),
     }
 }
@@ -117,7 +117,10 @@ fn the_widget_shows_the_chosen_plans_targets_for_the_level() {
     assert_eq!(shown.labels, ["First response", "Resolution"]);
     for plan in &shown.plans {
         let stated = policy.plan(&plan.id).unwrap();
-        assert_eq!(plan.coverage, present::describe_coverage(&stated.coverage));
+        assert_eq!(
+            plan.coverage,
+            present::describe_coverage(Lang::English, &stated.coverage)
+        );
     }
     assert_eq!(
         shown.calculator_href,
@@ -151,13 +154,12 @@ fn the_widget_speaks_every_language_with_the_calculators_words() {
     };
     for lang in Lang::ALL {
         let shown = targets(widget(&policy, &query, lang, SITE));
-        let words = lang.sla_words();
         for plan in &shown.plans {
             let stated = policy.plan(&plan.id).unwrap();
             let row = policy.target_row(&plan.id, "high").unwrap();
             assert_eq!(
                 plan.coverage,
-                present::describe_coverage_in(words, &stated.coverage),
+                present::describe_coverage(lang, &stated.coverage),
                 "{lang:?}"
             );
             let stated = row.first_response.map_or_else(
@@ -165,7 +167,7 @@ fn the_widget_speaks_every_language_with_the_calculators_words() {
                     lang.text(beacon_core::i18n::Msg::NotStatedInPolicyLower)
                         .to_owned()
                 },
-                |t| present::describe_target_in(words, &t),
+                |t| present::describe_target(lang, &t),
             );
             assert_eq!(plan.first_response, stated, "{lang:?}");
         }
@@ -185,4 +187,89 @@ fn a_policy_without_levels_says_so() {
         Widget::NoTargets(message) => assert!(message.contains(&policy.name), "{message}"),
         other => panic!("expected no targets, got {other:?}"),
     }
+}
+
+fn centre(id: &str) -> beacon_core::sla::BusinessCalendar {
+    beacon_core::sla::BusinessCalendar::from_json(id, &read(&format!("calendars/{id}.json")))
+        .unwrap()
+}
+
+#[test]
+fn every_card_carries_its_quoted_sentences_and_readings_in_the_visitors_language() {
+    for id in ["model-a-black-duck", "model-b-zmanda", "model-c-blancco"] {
+        let policy = shipped(id);
+        for lang in Lang::ALL {
+            let shown = targets(widget(&policy, &EmbedQuery::default(), lang, SITE));
+            for plan in &shown.plans {
+                for source in &plan.sources {
+                    let source = source
+                        .as_ref()
+                        .unwrap_or_else(|| panic!("{id} {}", plan.id));
+                    assert!(!source.quote.is_empty() && !source.reading.is_empty());
+                    assert_eq!(source.document, policy.document);
+                }
+            }
+            assert_eq!(shown.readings.readings.len(), policy.readings.len());
+            assert_eq!(
+                shown.readings.open_questions.len(),
+                policy.open_questions.len()
+            );
+            assert_eq!(
+                shown.readings.heading,
+                lang.text(beacon_core::i18n::Msg::HowPolicyIsRead)
+            );
+        }
+    }
+    let a = shipped("model-a-black-duck");
+    let query = EmbedQuery::from_params(|name| (name == "plans").then(|| "enhanced".into()));
+    let shown = targets(widget(&a, &query, Lang::German, SITE));
+    let resolution = shown.plans[0].sources[1].as_ref().unwrap();
+    assert_eq!(
+        resolution.quote,
+        "Kritisch – Ziellösung: Innerhalb von 2 Geschäftstagen"
+    );
+    assert!(
+        resolution.reading.starts_with("Enhanced: nur Ebene 1"),
+        "{}",
+        resolution.reading
+    );
+}
+
+#[test]
+fn if_you_filed_now_gives_each_shown_plans_due_times_at_the_centre() {
+    use chrono::{NaiveDate, TimeDelta};
+    let a = shipped("model-a-black-duck");
+    let query = EmbedQuery::from_params(|name| match name {
+        "plans" => Some("standard,premium".into()),
+        "severity" => Some("critical".into()),
+        "due" => Some("1".into()),
+        _ => None,
+    });
+    assert!(query.due);
+    // Friday 2026-03-06 17:00 in Berlin (16:00 UTC).
+    let now = NaiveDate::from_ymd_opt(2026, 3, 6)
+        .unwrap()
+        .and_hms_opt(16, 0, 0)
+        .unwrap()
+        .and_utc();
+    let due = beacon_embed::due_if_filed_at(&a, &query, &centre("de"), now);
+    let plans: Vec<&str> = due.iter().map(|d| d.plan.as_str()).collect();
+    assert_eq!(plans, ["standard", "premium"]);
+    // Standard: 2 business hours → Monday 09:00; Premium: 1 hour, 2 days around the clock.
+    assert_eq!(due[0].first_response, Some(now + TimeDelta::hours(64)));
+    assert_eq!(due[1].first_response, Some(now + TimeDelta::hours(1)));
+    assert_eq!(due[1].resolution, Some(now + TimeDelta::hours(48)));
+    // A second later, the around-the-clock due times move with the clock.
+    let later =
+        beacon_embed::due_if_filed_at(&a, &query, &centre("de"), now + TimeDelta::seconds(1));
+    assert_eq!(
+        later[1].first_response,
+        Some(now + TimeDelta::hours(1) + TimeDelta::seconds(1))
+    );
+    // The centre: the URL's, else the policy's first centre, else the index's first.
+    let c = shipped("model-c-blancco");
+    assert_eq!(beacon_embed::centre_for(&query, &c, Some("us")), Some("us"));
+    assert_eq!(beacon_embed::centre_for(&query, &a, Some("us")), Some("us"));
+    let named = EmbedQuery::from_params(|name| (name == "centre").then(|| "jp".into()));
+    assert_eq!(beacon_embed::centre_for(&named, &a, Some("us")), Some("jp"));
 }

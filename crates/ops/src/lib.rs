@@ -6,10 +6,13 @@
 //!   functions on a region's data, and [`edit::edit_region`], which reads the files, validates
 //!   the edited site in memory and writes only a valid result.
 //! - [`publish`]: the published site around the apps: the data read and validated once
-//!   ([`publish::site`]), feeds ([`publish::atom`], [`publish::rss`]), calendars
+//!   ([`publish::data`], [`publish::site`]), feeds ([`publish::atom`], [`publish::rss`]), calendars
 //!   ([`publish::ical`]), badges ([`publish::badge`]), pre-rendered pages
 //!   ([`publish::prerender`]) and language packs.
+//! - [`store`]: the data folder on disk: the lock that serialises edits and the journal that
+//!   makes an edit of several files all-or-nothing.
 
 pub mod cli;
 pub mod edit;
 pub mod publish;
+pub mod store;

@@ -1,4 +1,4 @@
-//! The language packs `beacon-ops publish` writes (issue 8): one file per language but English,
+//! The language packs `beacon-ops publish` writes: one file per language but English,
 //! named as the browser apps will ask for it, holding every interface key with the compiled
 //! table's text and the same `{placeholders}` as English, pre-compressed beside it, and
 //! preloaded by the pre-rendered pages' script for the visitor's language.
@@ -93,8 +93,8 @@ fn each_published_pack_has_every_key_with_the_tables_text_and_englishs_placehold
             assert_eq!(text, lang.text(msg), "{lang:?} {msg:?}");
             assert!(!text.trim().is_empty(), "{lang:?} {msg:?} is empty");
             assert_eq!(
-                placeholders(text),
-                placeholders(Lang::English.text(msg)),
+                placeholders(msg, text),
+                placeholders(msg, Lang::English.text(msg)),
                 "{lang:?} {msg:?} has other placeholders than English"
             );
         }

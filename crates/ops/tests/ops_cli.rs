@@ -655,3 +655,79 @@ fn maintenance_is_scheduled_started_and_completed() {
         .unwrap();
     assert_eq!(done["status"], "completed");
 }
+
+#[test]
+fn validate_warns_about_an_open_incident_left_without_an_update_but_passes() {
+    let root = copy_site("stale-update");
+    let fresh = validate(&root, "2026-11-21T12:00:00Z");
+    assert!(fresh.status.success());
+    assert!(!stdout(&fresh).contains("warning:"), "{}", stdout(&fresh));
+
+    let later = validate(&root, "2026-12-03T12:00:00Z");
+    assert!(later.status.success(), "a warning is not a failure");
+    let text = stdout(&later);
+    assert!(
+        text.contains("warning: data/emea/summary.json: incidents[0].incident_updates: open incident \"tb1xtvj5wamt\" has had no update for"),
+        "{text}"
+    );
+    assert!(text.contains("(limit 24 h)"), "{text}");
+
+    let config = root.join("config.json");
+    let mut value = read_json(&root, "config.json");
+    value["stale_update_hours"] = 720.into();
+    std::fs::write(&config, serde_json::to_string_pretty(&value).unwrap()).unwrap();
+    let relaxed = validate(&root, "2026-12-03T12:00:00Z");
+    assert!(
+        !stdout(&relaxed).contains("warning:"),
+        "{}",
+        stdout(&relaxed)
+    );
+    value["stale_update_hours"] = 0.into();
+    std::fs::write(&config, serde_json::to_string_pretty(&value).unwrap()).unwrap();
+    let refused = validate(&root, "2026-12-03T12:00:00Z");
+    assert!(!refused.status.success());
+    assert!(
+        stderr(&refused).contains("config.json: stale_update_hours: 0 is outside 1..=720"),
+        "{}",
+        stderr(&refused)
+    );
+}
+
+#[test]
+fn demo_places_the_story_around_another_moment_and_a_second_run_changes_nothing() {
+    let root = copy_site("demo");
+    let before = read_json(&root, "data/emea/summary.json");
+    let at = "2027-03-10T09:00:00Z";
+    let output = ops(&["demo", "--public", root.to_str().unwrap(), "--now", at]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stdout(&output).contains("emea: times moved by"),
+        "{}",
+        stdout(&output)
+    );
+    let after = read_json(&root, "data/emea/summary.json");
+    let time =
+        |value: &Value| chrono::DateTime::parse_from_rfc3339(value.as_str().unwrap()).unwrap();
+    assert_eq!(time(&after["page"]["updated_at"]), time(&Value::from(at)));
+    // The open incident stays open and as recent, relative to the new moment.
+    let age = |summary: &Value, now: &str| {
+        time(&Value::from(now))
+            - time(&summary["incidents"][0]["incident_updates"][0]["created_at"])
+    };
+    assert_eq!(age(&before, "2026-11-21T12:00:00Z"), age(&after, at));
+    assert_eq!(
+        after["incidents"][0]["status"],
+        before["incidents"][0]["status"]
+    );
+    let validated = validate(&root, at);
+    assert!(validated.status.success(), "{}", stderr(&validated));
+
+    let again = ops(&["demo", "--public", root.to_str().unwrap(), "--now", at]);
+    assert!(again.status.success());
+    assert!(
+        stdout(&again).contains("already placed"),
+        "{}",
+        stdout(&again)
+    );
+    assert_eq!(read_json(&root, "data/emea/summary.json"), after);
+}

@@ -14,6 +14,9 @@ use std::path::{Path, PathBuf};
 
 mod common;
 
+/// How long an edit here waits for the folder's lock (nothing else edits it).
+const WAIT: std::time::Duration = std::time::Duration::from_secs(5);
+
 /// A copy of the shipped site's data in a fresh temporary folder.
 fn copy_site(name: &str) -> PathBuf {
     let root = common::temp_dir("publish", name);
@@ -190,7 +193,7 @@ fn ids_stay_and_revisions_grow_when_the_data_changes() {
     let before = publish(&common::public());
     let root = copy_site("stable");
     let later = DateTime::parse_from_rfc3339("2026-11-21T12:30:00+01:00").unwrap();
-    edit_region(&root, "emea", later, |summary, history| {
+    edit_region(&root, "emea", later, WAIT, |summary, history| {
         update_incident(
             summary,
             history,
@@ -242,7 +245,7 @@ fn a_changed_maintenance_keeps_its_uid_with_a_higher_sequence() {
     let before = publish(&common::public());
     let root = copy_site("sequence");
     let later = DateTime::parse_from_rfc3339("2026-11-24T09:00:00+01:00").unwrap();
-    edit_region(&root, "emea", later, |summary, history| {
+    edit_region(&root, "emea", later, WAIT, |summary, history| {
         update_incident(
             summary,
             history,
@@ -284,7 +287,7 @@ fn hostile_body() -> String {
 fn hostile_incident_text_is_escaped_in_every_format() {
     let root = copy_site("hostile");
     let body = hostile_body();
-    edit_region(&root, "apac", now(), |summary, history| {
+    edit_region(&root, "apac", now(), WAIT, |summary, history| {
         open_incident(
             summary,
             history,
@@ -366,7 +369,7 @@ fn hostile_incident_text_is_escaped_in_every_format() {
 fn hostile_maintenance_text_is_escaped_in_calendars() {
     use beacon_ops::edit::{schedule_maintenance, NewMaintenance};
     let root = copy_site("hostile-ics");
-    edit_region(&root, "apac", now(), |summary, history| {
+    edit_region(&root, "apac", now(), WAIT, |summary, history| {
         schedule_maintenance(
             summary,
             history,

@@ -27,6 +27,7 @@ pub fn EmbedPanel(
     let theme = RwSignal::new(Theme::Auto);
     let compact = RwSignal::new(false);
     let all_plans = RwSignal::new(true);
+    let due = RwSignal::new(false);
     let embed_query = move || {
         let q = query.get();
         let level = LevelPick::from_query(&policy, &q).and_then(|pick| {
@@ -49,6 +50,8 @@ pub fn EmbedPanel(
             theme: theme.get(),
             accent: None,
             compact: compact.get(),
+            due: due.get(),
+            centre: due.get().then(|| q.centre.clone()).flatten(),
             origin: None,
         }
     };
@@ -73,6 +76,15 @@ pub fn EmbedPanel(
                         on:change=move |ev| compact.set(event_target_checked(&ev))
                     />
                     {move || format!(" {}", locale.t(Msg::Compact))}
+                </label>
+                <label>
+                    <input
+                        type="checkbox"
+                        data-testid="embed-due-option"
+                        prop:checked=move || due.get()
+                        on:change=move |ev| due.set(event_target_checked(&ev))
+                    />
+                    {move || format!(" {}", locale.t(Msg::FiledNow))}
                 </label>
                 <label>
                     {move || format!("{} ", locale.t(Msg::EmbedTheme))}

@@ -3,6 +3,7 @@
 //! widget is an app of its own: `beacon_embed`.)
 
 mod embed;
+mod readings;
 mod results;
 
 use std::sync::Arc;
@@ -14,12 +15,14 @@ use leptos::prelude::*;
 use crate::api::{self, ApiError};
 use crate::i18n::{use_lang, Msg};
 use crate::nav::{use_nav, Nav};
+use crate::ui::error::describe;
 use beacon_browser as web;
 use beacon_core::sla::policy::{Classification, IndexEntry, PolicyIndex};
 use beacon_core::sla::present::{self, param, LevelPick, SlaQuery};
 use beacon_core::sla::{BusinessCalendar, Policy};
 
 pub use embed::EmbedPanel;
+pub use readings::PolicyReadings;
 pub use results::{PendingTimerView, SlaResults};
 
 /// The SLA calculator page: pick a policy, plan, level, time and support centre; see the targets,
@@ -54,7 +57,7 @@ pub fn PolicyProblem(
     view! {
         <div class="notice error" role="alert" data-testid="policy-error">
             <strong>{move || locale.t(Msg::PolicyUnusable)}</strong>
-            {move || error.describe(locale.get())}
+            {move || describe(&error, locale.get())}
         </div>
     }
 }
@@ -309,6 +312,7 @@ fn Loaded(
         </p>
         {results}
         {pending}
+        <PolicyReadings policy=policy.clone() centre=centre.clone() />
     }
 }
 

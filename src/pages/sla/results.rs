@@ -10,9 +10,12 @@ use leptos::prelude::*;
 use crate::i18n::{split_at, use_lang, Lang, Msg};
 use crate::ui::time::format_instant;
 use beacon_browser as web;
-use beacon_core::sla::engine::{pending_timer, DueTime, SlaOutcome, TargetOutcome};
-use beacon_core::sla::present::{self, LevelPick, PlanOutcome, SlaQuery};
+use beacon_core::sla::engine::{
+    forwarded_timer, pending_timer, DueTime, SlaOutcome, TargetOutcome,
+};
+use beacon_core::sla::present::{self, LevelPick, PlanOutcome, SlaQuery, SourceLine};
 use beacon_core::sla::{BusinessCalendar, Policy};
+use beacon_core::words::sla_error;
 
 /// Results of the chosen plan, then every plan side by side for the same ticket.
 #[component]
@@ -35,10 +38,10 @@ pub fn SlaResults(
     let outcomes = {
         let (policy, centre) = (policy.clone(), centre.clone());
         Memo::new(move |_| {
-            let words = locale.get().sla_words();
+            let lang = locale.get();
             let pick = query.with(|q| LevelPick::from_query(&policy, q));
             pick.map(|pick| {
-                present::outcomes_for_all_plans_in(words, &policy, &centre, &pick, submitted.get())
+                present::outcomes_for_all_plans(lang, &policy, &centre, &pick, submitted.get())
             })
             .unwrap_or_default()
         })
@@ -107,12 +110,11 @@ fn ChosenPlan(
     labels: Arc<ZoneLabels>,
 ) -> impl IntoView {
     let lang = use_lang().get_untracked();
-    let words = lang.sla_words();
     let outcome: SlaOutcome =
         match found.outcome {
             Ok(outcome) => outcome,
             Err(error) => return view! {
-                <p class="notice error" role="alert" data-testid="sla-error">{lang.sla_error(&error)}</p>
+                <p class="notice error" role="alert" data-testid="sla-error">{sla_error(&error, lang)}</p>
             }
             .into_any(),
         };
@@ -136,12 +138,16 @@ fn ChosenPlan(
         ),
         None => present::level_name(&policy, &outcome.level.effective),
     };
+    let source = |name: &str| {
+        present::target_source(&policy, &found.plan, &outcome.level.effective, name, lang)
+    };
     let callback = outcome.weekend_callback.clone().map(|due| {
         view! {
             <TargetCard
                 kind="weekend-callback"
                 title=lang.text(Msg::WeekendCallback)
                 outcome=TargetOutcome::Due(due)
+                source=source("weekend_callback")
                 reason=None
                 centre=centre.clone()
                 now
@@ -164,16 +170,20 @@ fn ChosenPlan(
             <span data-testid="result-level">{level_line}</span>
             {lang.text(Msg::SubmittedLabel)}
             <time data-testid="submitted" datetime=present::utc_stamp(submitted)>
-                {present::format_in_centre_in(words, &centre, submitted)}
+                {present::format_in_centre(lang, &centre, submitted)}
             </time>
             <br />
-            <span class="muted">{lang.text(Msg::SupportHours)} {found.coverage.clone()}</span>
+            <span class="muted" data-testid="result-hours">
+                {lang.text(Msg::SupportHours)} {found.coverage.clone()}
+                {found.hours_note.as_ref().map(|n| format!("{}{}", lang.text(Msg::CoverageGroupSeparator), n.get(lang)))}
+            </span>
         </p>
         <div class="sla-targets">
             <TargetCard
                 kind="first-response"
                 title=lang.text(Msg::FirstResponse)
                 outcome=outcome.first_response.clone()
+                source=source("first_response")
                 reason=found.first_response_reason.clone()
                 centre=centre.clone()
                 now
@@ -183,6 +193,7 @@ fn ChosenPlan(
                 kind="resolution"
                 title=lang.text(Msg::Resolution)
                 outcome=outcome.resolution.clone()
+                source=source("resolution")
                 reason=found.resolution_reason.clone()
                 centre=centre.clone()
                 now
@@ -202,13 +213,13 @@ fn TargetCard(
     kind: &'static str,
     title: &'static str,
     outcome: TargetOutcome,
+    source: Option<SourceLine>,
     reason: Option<String>,
     centre: Arc<BusinessCalendar>,
     now: Signal<DateTime<Utc>>,
     labels: Arc<ZoneLabels>,
 ) -> impl IntoView {
     let lang = use_lang().get_untracked();
-    let words = lang.sla_words();
     let body = match outcome {
         TargetOutcome::NotStated { note } => view! {
             <p class="sla-target" data-testid=format!("{kind}-target")>{lang.text(Msg::NotStatedInPolicy)}</p>
@@ -216,16 +227,16 @@ fn TargetCard(
         }
         .into_any(),
         TargetOutcome::Due(due) => {
-            let countdown = move || present::format_countdown_in(words, due.due, now.get());
+            let countdown = move || present::format_countdown(lang, due.due, now.get());
             view! {
                 <p class="sla-target" data-testid=format!("{kind}-target")>
-                    {present::describe_target_in(words, &due.target)}
+                    {present::describe_target(lang, &due.target)}
                 </p>
                 <dl class="sla-due">
                     <dt>{lang.fill(Msg::DueAtCentre, &[("zone", &labels.centre)])}</dt>
                     <dd>
                         <time data-testid=format!("{kind}-due") datetime=present::utc_stamp(due.due)>
-                            {present::format_in_centre_in(words, &centre, due.due)}
+                            {present::format_in_centre(lang, &centre, due.due)}
                         </time>
                     </dd>
                     <dt>{
@@ -250,7 +261,32 @@ fn TargetCard(
         <article class="sla-card" data-testid=kind>
             <h3>{title}</h3>
             {body}
+            {source.map(|line| view! { <SourceNote kind line lang /> })}
         </article>
+    }
+}
+
+/// Where a number comes from, beside it: the document, its sentence quoted as written (in the
+/// document's language), and the reading applied, in the visitor's language.
+#[component]
+pub fn SourceNote(
+    /// `data-testid` prefix of the target the source belongs to.
+    kind: &'static str,
+    /// The source.
+    line: SourceLine,
+    /// The visitor's language.
+    lang: Lang,
+) -> impl IntoView {
+    view! {
+        <p class="sla-source" data-testid=format!("{kind}-source")>
+            <span class="muted">{format!("{}: ", lang.text(Msg::SourceLabel))}</span>
+            <cite>{line.document}</cite>
+            " "
+            <q lang=line.language data-testid=format!("{kind}-quote")>{line.quote}</q>
+            <br />
+            <span class="muted">{format!("{}: ", lang.text(Msg::ReadingLabel))}</span>
+            <span data-testid=format!("{kind}-reading")>{line.reading}</span>
+        </p>
     }
 }
 
@@ -262,7 +298,6 @@ fn ClockTimeline(
     due: DueTime,
     lang: Lang,
 ) -> impl IntoView {
-    let words = lang.sla_words();
     // "{state} from {from} to {to}", with the two instants as `<time>` elements.
     let (before_from, after_from) = split_at(lang.text(Msg::ClockSpan), "from");
     let (between, after_to) = split_at(after_from, "to");
@@ -274,8 +309,8 @@ fn ClockTimeline(
             } else {
                 ("paused", lang.text(Msg::ClockPaused))
             };
-            let from = present::format_in_centre_in(words, &centre, bar.segment.start);
-            let to = present::format_in_centre_in(words, &centre, bar.segment.end);
+            let from = present::format_in_centre(lang, &centre, bar.segment.start);
+            let to = present::format_in_centre(lang, &centre, bar.segment.end);
             view! {
                 <li
                     class=class
@@ -314,7 +349,6 @@ fn PlanComparison(
     chosen: Option<String>,
 ) -> impl IntoView {
     let lang = use_lang().get_untracked();
-    let words = lang.sla_words();
     let first_due = |o: &PlanOutcome| match o.outcome.as_ref().ok().map(|o| &o.first_response) {
         Some(TargetOutcome::Due(d)) => Some(d.due),
         _ => None,
@@ -326,9 +360,9 @@ fn PlanComparison(
     let cell = |target: Option<&TargetOutcome>, centre: &BusinessCalendar| {
         match target {
         Some(TargetOutcome::Due(due)) => view! {
-            {present::describe_target_in(words, &due.target)}
+            {present::describe_target(lang, &due.target)}
             <br />
-            <time datetime=present::utc_stamp(due.due)>{present::format_in_centre_in(words, centre, due.due)}</time>
+            <time datetime=present::utc_stamp(due.due)>{present::format_in_centre(lang, centre, due.due)}</time>
         }
         .into_any(),
         Some(TargetOutcome::NotStated { .. }) => view! { <span class="muted">{lang.text(Msg::NotStated)}</span> }.into_any(),
@@ -344,14 +378,20 @@ fn PlanComparison(
                 (true, _, _) => lang.text(Msg::ChosenPlanMark).to_owned(),
                 (false, Some(a), Some(b)) => lang.fill(
                     Msg::FirstResponseCompared,
-                    &[("comparison", &present::compare_due_in(words, a, b))],
+                    &[("comparison", &present::compare_due(lang, a, b))],
                 ),
                 (false, _, Some(_)) => lang.text(Msg::StatesResponseTarget).to_owned(),
                 (false, _, None) => lang.text(Msg::NoResponseTarget).to_owned(),
             };
             view! {
                 <tr data-testid=format!("compare-{}", o.plan) aria-current=is_chosen.then_some("true")>
-                    <th scope="row">{o.name.clone()} <br /> <span class="muted">{o.coverage.clone()}</span></th>
+                    <th scope="row">
+                        {o.name.clone()} <br />
+                        <span class="muted">
+                            {o.coverage.clone()}
+                            {o.hours_note.as_ref().map(|n| format!("{}{}", lang.text(Msg::CoverageGroupSeparator), n.get(lang)))}
+                        </span>
+                    </th>
                     <td data-testid="compare-first-response">{cell(outcome.map(|x| &x.first_response), &centre)}</td>
                     <td data-testid="compare-resolution">{cell(outcome.map(|x| &x.resolution), &centre)}</td>
                     <td data-testid="compare-change">{change}</td>
@@ -398,22 +438,27 @@ pub fn PendingTimerView(
         .collect_view();
     let timer = move || {
         let lang = locale.get();
-        let words = lang.sla_words();
-        match pending_timer(&policy, &centre, since.get()) {
+        let since = since.get();
+        let timers = pending_timer(&policy, &centre, since)
+            .and_then(|p| forwarded_timer(&policy, &centre, since).map(|f| (p, f)));
+        match timers {
         Err(error) => {
-            view! { <p class="notice error" data-testid="pending-error">{lang.sla_error(&error)}</p> }
+            view! { <p class="notice error" data-testid="pending-error">{sla_error(&error, lang)}</p> }
                 .into_any()
         }
-        Ok(timer) => {
+        Ok((timer, forwarded)) => {
             let row = |label: Msg, testid: &'static str, due: &DueTime| {
+                let timer = testid.replace('-', "_");
+                let source = present::lifecycle_source(&policy, &timer, lang);
                 view! {
-                    <dt>{format!("{} ({})", lang.text(label), present::describe_target_in(words, &due.target))}</dt>
+                    <dt>{format!("{} ({})", lang.text(label), present::describe_target(lang, &due.target))}</dt>
                     <dd>
                         <time data-testid=testid datetime=present::utc_stamp(due.due)>
-                            {present::format_in_centre_in(words, &centre, due.due)}
+                            {present::format_in_centre(lang, &centre, due.due)}
                         </time>
                         " · "
                         {format_instant(due.due, None, true, lang)}
+                        {source.map(|line| view! { <SourceNote kind=testid line lang /> })}
                     </dd>
                 }
             };
@@ -421,6 +466,10 @@ pub fn PendingTimerView(
                 <dl class="sla-due">
                     {row(Msg::PendingReminder, "pending-reminder", &timer.reminder)}
                     {row(Msg::PendingAutoClose, "pending-auto-close", &timer.auto_close)}
+                    {forwarded.map(|f| view! {
+                        {row(Msg::ForwardedContact, "forwarded-contact", &f.contact)}
+                        {row(Msg::ForwardedManualClose, "forwarded-manual-close", &f.manual_close)}
+                    })}
                 </dl>
             }
             .into_any()

@@ -1,4 +1,4 @@
-//! The "Get updates" dialog (issue 4): sections and a method — feeds, calendar, browser
+//! The "Get updates" dialog: sections and a method — feeds, calendar, browser
 //! notifications, e-mail or webhook sign-up, badges. It is an app of its own (bin
 //! `beacon-subscribe`, see [`crate::lazy`]) that the status app loads when a visitor first opens
 //! the dialog, so a status-page visitor who never does downloads none of it. The status app
@@ -17,6 +17,7 @@ use wasm_bindgen_futures::JsFuture;
 use super::{permission, site_root, DialogSetup, SectionChoice};
 use crate::api;
 use crate::i18n::{provide_lang, split_at, use_lang, Lang, Msg};
+use crate::ui::error::describe;
 use beacon_browser as web;
 use beacon_core::layout::{badge_html, badge_markdown, PublishedLinks};
 use beacon_core::notify::{
@@ -607,10 +608,13 @@ fn SignupForm(
         let lang = locale.get();
         outcome.get().map(|result| match result {
             Ok(answer) => Ok(answer.unwrap_or_else(|| lang.text(Msg::SignedUp).into())),
-            Err(error) if error.is_network() => {
-                Err(lang.fill(Msg::SignupUnreachable, &[("error", &error.describe(lang))]))
+            Err(error) if error.is_network() => Err(lang.fill(
+                Msg::SignupUnreachable,
+                &[("error", &describe(&error, lang))],
+            )),
+            Err(error) => {
+                Err(lang.fill(Msg::SignupRejected, &[("error", &describe(&error, lang))]))
             }
-            Err(error) => Err(lang.fill(Msg::SignupRejected, &[("error", &error.describe(lang))])),
         })
     };
     view! {

@@ -202,6 +202,7 @@ pub struct SlaCalculator<'a> {
     plan: &'a Plan,
     centre: &'a BusinessCalendar,
     calendar: Option<BusinessCalendar>,
+    resolution_calendar: Option<Option<BusinessCalendar>>,
 }
 
 impl<'a> SlaCalculator<'a> {
@@ -219,12 +220,25 @@ impl<'a> SlaCalculator<'a> {
             plan,
             centre,
             calendar: coverage_calendar(&plan.coverage, centre),
+            resolution_calendar: plan
+                .resolution_coverage
+                .as_ref()
+                .map(|c| coverage_calendar(c, centre)),
         })
     }
 
     /// The calendar the plan's clock runs on here (`None` if the document states no hours).
     pub fn calendar(&self) -> Option<&BusinessCalendar> {
         self.calendar.as_ref()
+    }
+
+    /// The calendar the resolution clock runs on here: the plan's own resolution hours if it has
+    /// them ([`Plan::resolution_coverage`]), else [`Self::calendar`].
+    pub fn resolution_calendar(&self) -> Option<&BusinessCalendar> {
+        match &self.resolution_calendar {
+            Some(own) => own.as_ref(),
+            None => self.calendar.as_ref(),
+        }
     }
 
     /// Targets, due instants and timelines for a ticket submitted at `submitted`.
@@ -239,9 +253,12 @@ impl<'a> SlaCalculator<'a> {
             .policy
             .target_row(&self.plan.id, &level.effective)
             .ok_or_else(|| SlaError::UnknownLevel(level.effective.clone()))?;
-        let outcome = |t: Option<Target>| -> Result<TargetOutcome, SlaError> {
+        let outcome = |t: Option<Target>,
+                       calendar: Option<&BusinessCalendar>|
+         -> Result<TargetOutcome, SlaError> {
             match t {
-                Some(t) => Ok(TargetOutcome::Due(self.due_time(
+                Some(t) => Ok(TargetOutcome::Due(due_time(
+                    calendar,
                     t,
                     submitted,
                     business_days,
@@ -258,8 +275,8 @@ impl<'a> SlaCalculator<'a> {
             _ => None,
         };
         Ok(SlaOutcome {
-            first_response: outcome(row.first_response)?,
-            resolution: outcome(row.resolution)?,
+            first_response: outcome(row.first_response, self.calendar())?,
+            resolution: outcome(row.resolution, self.resolution_calendar())?,
             weekend_callback,
             note: row.note.clone(),
             level,
@@ -392,4 +409,37 @@ pub fn earliest_development_review(
         BusinessDayRule::default(),
     )
     .map(Some)
+}
+
+/// A ticket forwarded to the support team: when the team makes contact and when it closes the
+/// ticket by hand ("wird sich dieses nach 24 Stunden mit Ihnen in Verbindung setzen und das
+/// Ticket nach 48 Stunden manuell schließen").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ForwardedTimer {
+    /// The support team gets in touch.
+    pub contact: DueTime,
+    /// The support team closes the ticket by hand.
+    pub manual_close: DueTime,
+}
+
+/// The forwarded-ticket timers of `policy` for a ticket forwarded at `forwarded`, or `None` if
+/// the policy states no such rule.
+pub fn forwarded_timer(
+    policy: &Policy,
+    centre: &BusinessCalendar,
+    forwarded: DateTime<Utc>,
+) -> Result<Option<ForwardedTimer>, SlaError> {
+    let lifecycle = policy.lifecycle.as_ref().ok_or(SlaError::NoLifecycle)?;
+    let (Some(contact), Some(close)) = (
+        lifecycle.forwarded_contact,
+        lifecycle.forwarded_manual_close,
+    ) else {
+        return Ok(None);
+    };
+    let calendar = coverage_calendar(&lifecycle.coverage, centre);
+    let rule = BusinessDayRule::default();
+    Ok(Some(ForwardedTimer {
+        contact: due_time(calendar.as_ref(), contact, forwarded, rule)?,
+        manual_close: due_time(calendar.as_ref(), close, forwarded, rule)?,
+    }))
 }

@@ -7,6 +7,56 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::calendar::{read_hours, WeeklyHours};
 use super::tree::{self, as_string, JsonTree, Object};
 use crate::error::{FieldErrors, Problems};
+use crate::i18n::Lang;
+
+/// A text the visitor reads, given in each of Beacon's languages (keyed by [`Lang::tag`]): the
+/// readings a policy file applies are data beside the numbers they explain, not interface text.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct LocalText(BTreeMap<String, String>);
+
+impl LocalText {
+    /// The text in `lang` (every language is present once the file is read).
+    ///
+    /// ```
+    /// use beacon_core::i18n::Lang;
+    /// use beacon_core::sla::policy::LocalText;
+    /// let text = LocalText::from_pairs(&[("en", "weekdays"), ("de", "werktags")]);
+    /// assert_eq!(text.get(Lang::German), "werktags");
+    /// assert_eq!(text.get(Lang::Finnish), "weekdays");
+    /// ```
+    pub fn get(&self, lang: Lang) -> &str {
+        self.0
+            .get(lang.tag())
+            .or_else(|| self.0.get(Lang::English.tag()))
+            .map_or("", String::as_str)
+    }
+
+    /// A text from `(tag, text)` pairs; languages left out read as English.
+    pub fn from_pairs(pairs: &[(&str, &str)]) -> LocalText {
+        LocalText(
+            pairs
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+                .collect(),
+        )
+    }
+}
+
+fn read_local_text<T: JsonTree>(t: &T, path: &str, p: &mut Problems) -> LocalText {
+    let tags: Vec<&str> = Lang::ALL.iter().map(|l| l.tag()).collect();
+    let Some(o) = Object::new(t, path, &tags, p) else {
+        return LocalText::default();
+    };
+    let mut texts = BTreeMap::new();
+    for tag in tags {
+        let text = o.string(tag, p);
+        if text.trim().is_empty() {
+            p.add(o.path(tag), "give the text in every language");
+        }
+        texts.insert(tag.to_owned(), text);
+    }
+    LocalText(texts)
+}
 
 /// A validated support policy (one source document).
 #[derive(Debug, Clone)]
@@ -17,6 +67,14 @@ pub struct Policy {
     pub name: String,
     /// Which source document the numbers come from.
     pub source: String,
+    /// The source document's title, in its own language, as the visitor is shown it.
+    pub document: String,
+    /// The language the document is written in (BCP-47), for the quoted sentences.
+    pub document_language: String,
+    /// The readings the policy applies to the document's words, each in every language.
+    pub readings: Vec<Reading>,
+    /// What the document leaves open, each in every language.
+    pub open_questions: Vec<LocalText>,
     /// Notes for the reader (assumptions, what the document leaves open).
     pub notes: Vec<String>,
     /// Support plans, in document order.
@@ -31,6 +89,28 @@ pub struct Policy {
     pub lifecycle: Option<Lifecycle>,
 }
 
+/// Where a number comes from: the document's sentence, quoted as written, and the reading
+/// applied to it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Source {
+    /// The sentence (or table row) of the document, in the document's language.
+    pub quote: String,
+    /// Id of the [`Reading`] applied.
+    pub reading: String,
+    /// The quote's language when it is not the document's (a bilingual source).
+    pub language: Option<String>,
+}
+
+/// A reading the policy applies to the document's words ("business hours of the centre",
+/// "24×7: the plan's stated hours"), said in every language: a reading, never the document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reading {
+    /// Id the sources refer to, e.g. `"business-hours"`.
+    pub id: String,
+    /// The reading in words.
+    pub text: LocalText,
+}
+
 /// A support plan and the hours its clock runs.
 #[derive(Debug, Clone)]
 pub struct Plan {
@@ -40,8 +120,26 @@ pub struct Plan {
     pub name: String,
     /// When the plan's SLA clock runs.
     pub coverage: Coverage,
+    /// When the resolution clock runs, if the document puts resolution work on other hours than
+    /// the plan's cover (Black Duck Enhanced: level 1 answers around the clock, but working
+    /// towards the resolution target is level-2 work on standard business hours).
+    pub resolution_coverage: Option<Coverage>,
     /// Notes (what the document says about the plan).
     pub notes: Vec<String>,
+    /// A limit on the plan's hours the visitor must read beside them (Blancco Enterprise:
+    /// weekend cover is for Severity 1 only), in every language.
+    pub hours_note: Option<LocalText>,
+    /// The plan whose targets this one has, as the document grants them (Zmanda's trial
+    /// customers get the Premium SLAs during the evaluation period).
+    pub targets_of: Option<String>,
+}
+
+impl Plan {
+    /// The hours the resolution clock runs: [`Plan::resolution_coverage`] if the plan has its
+    /// own, else the plan's coverage.
+    pub fn resolution_clock(&self) -> &Coverage {
+        self.resolution_coverage.as_ref().unwrap_or(&self.coverage)
+    }
 }
 
 /// When an SLA clock runs.
@@ -170,6 +268,16 @@ pub struct TargetRow {
     pub weekend_callback: Option<Target>,
     /// Why a target is missing, or other remarks.
     pub note: Option<String>,
+    /// Where each target comes from, by target name (`first_response`, `resolution`,
+    /// `weekend_callback`); given for every target, stated or not.
+    pub sources: BTreeMap<String, Source>,
+}
+
+impl TargetRow {
+    /// The source of the target `name` (`"first_response"`, `"resolution"`, ...).
+    pub fn source(&self, name: &str) -> Option<&Source> {
+        self.sources.get(name)
+    }
 }
 
 /// Pending-ticket and escalation timers.
@@ -183,8 +291,14 @@ pub struct Lifecycle {
     pub pending_auto_close: Target,
     /// Minimum time development needs to review an escalated ticket, if stated.
     pub development_review_at_least: Option<Target>,
+    /// A ticket forwarded to the support team: when the team makes contact.
+    pub forwarded_contact: Option<Target>,
+    /// A ticket forwarded to the support team: when the team closes it by hand.
+    pub forwarded_manual_close: Option<Target>,
     /// Notes (wording of the document, discrepancies).
     pub notes: Vec<String>,
+    /// Where each timer comes from, by timer name (`pending_reminder`, ...).
+    pub sources: BTreeMap<String, Source>,
 }
 
 #[derive(Default)]
@@ -198,6 +312,23 @@ struct PolicyFile {
     targets: Vec<TargetRowFile>,
     support_centres: Vec<String>,
     lifecycle: Option<LifecycleFile>,
+    document: String,
+    document_language: String,
+    readings: Vec<ReadingFile>,
+    open_questions: Vec<LocalText>,
+}
+
+#[derive(Default, Clone)]
+struct SourceFile {
+    quote: String,
+    reading: String,
+    language: Option<String>,
+}
+
+#[derive(Default)]
+struct ReadingFile {
+    id: String,
+    text: LocalText,
 }
 
 #[derive(Default)]
@@ -205,7 +336,10 @@ struct PlanFile {
     id: String,
     name: String,
     coverage: CoverageFile,
+    resolution_coverage: Option<CoverageFile>,
     notes: Vec<String>,
+    hours_note: Option<LocalText>,
+    targets_of: Option<String>,
 }
 
 #[derive(Default)]
@@ -248,6 +382,7 @@ struct TargetRowFile {
     resolution: Option<TargetFile>,
     weekend_callback: Option<TargetFile>,
     note: Option<String>,
+    sources: Vec<(String, SourceFile)>,
 }
 
 #[derive(Default)]
@@ -256,7 +391,34 @@ struct LifecycleFile {
     pending_reminder: TargetFile,
     pending_auto_close: TargetFile,
     development_review_at_least: Option<TargetFile>,
+    forwarded_contact: Option<TargetFile>,
+    forwarded_manual_close: Option<TargetFile>,
     notes: Vec<String>,
+    sources: Vec<(String, SourceFile)>,
+}
+
+fn read_source<T: JsonTree>(t: &T, path: &str, p: &mut Problems) -> SourceFile {
+    let Some(o) = Object::new(t, path, &["quote", "reading", "language"], p) else {
+        return SourceFile::default();
+    };
+    SourceFile {
+        quote: o.string("quote", p),
+        reading: o.string("reading", p),
+        language: o.optional_string("language", p),
+    }
+}
+
+fn read_reading<T: JsonTree>(t: &T, path: &str, p: &mut Problems) -> ReadingFile {
+    let Some(o) = Object::new(t, path, &["id", "text"], p) else {
+        return ReadingFile::default();
+    };
+    ReadingFile {
+        id: o.string("id", p),
+        text: o
+            .required("text", p)
+            .map(|t| read_local_text(&t, &o.path("text"), p))
+            .unwrap_or_default(),
+    }
 }
 
 // Reading the `*File` structs from a [`JsonTree`]: required members, defaults for the optional
@@ -273,6 +435,10 @@ fn read_policy<T: JsonTree>(t: &T, p: &mut Problems) -> PolicyFile {
         "targets",
         "support_centres",
         "lifecycle",
+        "document",
+        "document_language",
+        "readings",
+        "open_questions",
     ];
     let Some(o) = Object::new(t, "", &fields, p) else {
         return PolicyFile::default();
@@ -291,11 +457,26 @@ fn read_policy<T: JsonTree>(t: &T, p: &mut Problems) -> PolicyFile {
         lifecycle: o
             .get("lifecycle")
             .map(|l| read_lifecycle(&l, &o.path("lifecycle"), p)),
+        document: o.optional_string("document", p).unwrap_or_default(),
+        document_language: o
+            .optional_string("document_language", p)
+            .unwrap_or_default(),
+        readings: o.list("readings", p, read_reading),
+        open_questions: o.list("open_questions", p, read_local_text),
     }
 }
 
 fn read_plan<T: JsonTree>(t: &T, path: &str, p: &mut Problems) -> PlanFile {
-    let Some(o) = Object::new(t, path, &["id", "name", "coverage", "notes"], p) else {
+    let fields = [
+        "id",
+        "name",
+        "coverage",
+        "resolution_coverage",
+        "notes",
+        "hours_note",
+        "targets_of",
+    ];
+    let Some(o) = Object::new(t, path, &fields, p) else {
         return PlanFile::default();
     };
     PlanFile {
@@ -305,7 +486,14 @@ fn read_plan<T: JsonTree>(t: &T, path: &str, p: &mut Problems) -> PlanFile {
             .required("coverage", p)
             .map(|c| read_coverage(&c, &o.path("coverage"), p))
             .unwrap_or_default(),
+        resolution_coverage: o
+            .get("resolution_coverage")
+            .map(|c| read_coverage(&c, &o.path("resolution_coverage"), p)),
         notes: o.list("notes", p, as_string),
+        hours_note: o
+            .get("hours_note")
+            .map(|t| read_local_text(&t, &o.path("hours_note"), p)),
+        targets_of: o.optional_string("targets_of", p),
     }
 }
 
@@ -381,6 +569,7 @@ fn read_row<T: JsonTree>(t: &T, path: &str, p: &mut Problems) -> TargetRowFile {
         "resolution",
         "weekend_callback",
         "note",
+        "sources",
     ];
     let Some(o) = Object::new(t, path, &fields, p) else {
         return TargetRowFile::default();
@@ -394,6 +583,7 @@ fn read_row<T: JsonTree>(t: &T, path: &str, p: &mut Problems) -> TargetRowFile {
         resolution: target("resolution", p),
         weekend_callback: target("weekend_callback", p),
         note: o.optional_string("note", p),
+        sources: o.entries("sources", p, read_source),
     }
 }
 
@@ -403,7 +593,10 @@ fn read_lifecycle<T: JsonTree>(t: &T, path: &str, p: &mut Problems) -> Lifecycle
         "pending_reminder",
         "pending_auto_close",
         "development_review_at_least",
+        "forwarded_contact",
+        "forwarded_manual_close",
         "notes",
+        "sources",
     ];
     let Some(o) = Object::new(t, path, &fields, p) else {
         return LifecycleFile::default();
@@ -423,7 +616,14 @@ fn read_lifecycle<T: JsonTree>(t: &T, path: &str, p: &mut Problems) -> Lifecycle
         development_review_at_least: o
             .get("development_review_at_least")
             .map(|t| read_target(&t, &o.path("development_review_at_least"), p)),
+        forwarded_contact: o
+            .get("forwarded_contact")
+            .map(|t| read_target(&t, &o.path("forwarded_contact"), p)),
+        forwarded_manual_close: o
+            .get("forwarded_manual_close")
+            .map(|t| read_target(&t, &o.path("forwarded_manual_close"), p)),
         notes: o.list("notes", p, as_string),
+        sources: o.entries("sources", p, read_source),
     }
 }
 
@@ -451,7 +651,7 @@ fn parse_levels(list: &[LevelFile], path: &str, p: &mut Problems) -> Vec<Level> 
         .collect()
 }
 
-fn coverage(c: &CoverageFile, path: &str, p: &mut Problems) -> Coverage {
+fn coverage_of(c: &CoverageFile, path: &str, p: &mut Problems) -> Coverage {
     let extra_hours = !c.hours.is_empty();
     let cov = match c.kind.as_str() {
         "around_the_clock" => Coverage::AroundTheClock,
@@ -521,6 +721,56 @@ fn target(t: &TargetFile, path: &str, p: &mut Problems) -> Option<Target> {
     })
 }
 
+/// Checks the sources of the targets named in `stated` (name, whether the file has the target):
+/// every target has one, each quotes a sentence and names a known reading, and no source is for
+/// a target the row does not have.
+fn check_sources(
+    sources: &[(String, SourceFile)],
+    stated: &[(&str, bool)],
+    reading_ids: &BTreeSet<&str>,
+    path: &str,
+    p: &mut Problems,
+) -> BTreeMap<String, Source> {
+    for (name, present) in stated {
+        if *present && !sources.iter().any(|(k, _)| k == name) {
+            p.add(
+                format!("{path}.sources"),
+                format!(
+                    "give the source of {name}: the document's sentence and the reading applied"
+                ),
+            );
+        }
+    }
+    let mut out = BTreeMap::new();
+    for (name, source) in sources {
+        let here = format!("{path}.sources.{name}");
+        if !stated.iter().any(|(k, present)| k == name && *present) {
+            p.add(
+                &here,
+                format!("there is no {name} target here to give a source for"),
+            );
+        }
+        if source.quote.trim().is_empty() {
+            p.add(format!("{here}.quote"), "quote the document's sentence");
+        }
+        if !reading_ids.contains(source.reading.as_str()) {
+            p.add(
+                format!("{here}.reading"),
+                format!("unknown reading {:?}", source.reading),
+            );
+        }
+        out.insert(
+            name.clone(),
+            Source {
+                quote: source.quote.clone(),
+                reading: source.reading.clone(),
+                language: source.language.clone(),
+            },
+        );
+    }
+    out
+}
+
 fn check_unit_against(coverage: &Coverage, t: Option<Target>, path: &str, p: &mut Problems) {
     if let (Coverage::NotStated, Some(t)) = (coverage, t) {
         if t.unit.is_business_time() {
@@ -558,6 +808,32 @@ impl Policy {
         if file.source.trim().is_empty() {
             p.add("source", "name the source document");
         }
+        if file.document.trim().is_empty() {
+            p.add("document", "give the document's title in its own language");
+        }
+        if file.document_language.trim().is_empty() {
+            p.add(
+                "document_language",
+                "give the document's language, e.g. \"de\"",
+            );
+        }
+        let mut reading_ids = BTreeSet::new();
+        for (i, r) in file.readings.iter().enumerate() {
+            if r.id.trim().is_empty() || !reading_ids.insert(r.id.as_str()) {
+                p.add(
+                    format!("readings[{i}].id"),
+                    format!("reading ids must be given and unique ({:?})", r.id),
+                );
+            }
+        }
+        let readings: Vec<Reading> = file
+            .readings
+            .iter()
+            .map(|r| Reading {
+                id: r.id.clone(),
+                text: r.text.clone(),
+            })
+            .collect();
         let mut plan_ids = BTreeSet::new();
         let plans: Vec<Plan> = file
             .plans
@@ -570,18 +846,25 @@ impl Policy {
                         format!("duplicate plan {:?}", plan.id),
                     );
                 }
-                let coverage = coverage(&plan.coverage, &format!("plans[{i}].coverage"), &mut p);
+                let coverage = coverage_of(&plan.coverage, &format!("plans[{i}].coverage"), &mut p);
                 if matches!(coverage, Coverage::NotStated) && plan.notes.is_empty() {
                     p.add(
                         format!("plans[{i}].notes"),
                         "say why the hours are not stated",
                     );
                 }
+                let resolution_coverage = plan
+                    .resolution_coverage
+                    .as_ref()
+                    .map(|c| coverage_of(c, &format!("plans[{i}].resolution_coverage"), &mut p));
                 Plan {
                     id: plan.id.clone(),
                     name: plan.name.clone(),
                     coverage,
+                    resolution_coverage,
                     notes: plan.notes.clone(),
+                    hours_note: plan.hours_note.clone(),
+                    targets_of: plan.targets_of.clone(),
                 }
             })
             .collect();
@@ -604,6 +887,22 @@ impl Policy {
             .unwrap_or_default();
         let mut rows = Vec::with_capacity(file.targets.len());
         let mut seen = BTreeSet::new();
+        for (i, plan) in plans.iter().enumerate() {
+            let Some(of) = &plan.targets_of else { continue };
+            let here = format!("plans[{i}].targets_of");
+            match plans.iter().find(|other| &other.id == of) {
+                None => p.add(here, format!("unknown plan {of:?}")),
+                Some(other) if other.targets_of.is_some() => p.add(
+                    here,
+                    format!("plan {of:?} takes its targets from another plan itself"),
+                ),
+                Some(_) if file.targets.iter().any(|r| r.plan == plan.id) => p.add(
+                    here,
+                    "a plan with the targets of another plan has no target rows of its own",
+                ),
+                Some(_) => {}
+            }
+        }
         for (i, row) in file.targets.iter().enumerate() {
             let here = format!("targets[{i}]");
             let plan = plans.iter().find(|pl| pl.id == row.plan);
@@ -656,12 +955,23 @@ impl Policy {
                     &mut p,
                 );
                 check_unit_against(
-                    &plan.coverage,
+                    plan.resolution_clock(),
                     resolution,
                     &format!("{here}.resolution"),
                     &mut p,
                 );
             }
+            let sources = check_sources(
+                &row.sources,
+                &[
+                    ("first_response", true),
+                    ("resolution", true),
+                    ("weekend_callback", row.weekend_callback.is_some()),
+                ],
+                &reading_ids,
+                &here,
+                &mut p,
+            );
             rows.push(TargetRow {
                 plan: row.plan.clone(),
                 level: row.level.clone(),
@@ -669,7 +979,23 @@ impl Policy {
                 resolution,
                 weekend_callback,
                 note: row.note.clone(),
+                sources,
             });
+        }
+        for plan in &plans {
+            let Some(of) = &plan.targets_of else { continue };
+            let copies: Vec<TargetRow> = rows
+                .iter()
+                .filter(|r| &r.plan == of)
+                .map(|r| TargetRow {
+                    plan: plan.id.clone(),
+                    ..r.clone()
+                })
+                .collect();
+            for row in copies {
+                seen.insert((row.plan.clone(), row.level.clone()));
+                rows.push(row);
+            }
         }
         for plan in &plans {
             for level in &level_ids {
@@ -687,7 +1013,7 @@ impl Policy {
             }
         }
         let lifecycle = file.lifecycle.as_ref().and_then(|l| {
-            let coverage = coverage(&l.coverage, "lifecycle.coverage", &mut p);
+            let coverage = coverage_of(&l.coverage, "lifecycle.coverage", &mut p);
             let reminder = target(&l.pending_reminder, "lifecycle.pending_reminder", &mut p);
             let close = target(
                 &l.pending_auto_close,
@@ -700,12 +1026,40 @@ impl Policy {
                 .map(|t| target(t, "lifecycle.development_review_at_least", &mut p));
             check_unit_against(&coverage, reminder, "lifecycle.pending_reminder", &mut p);
             check_unit_against(&coverage, close, "lifecycle.pending_auto_close", &mut p);
+            let forwarded = |name: &str, t: &Option<TargetFile>, p: &mut Problems| {
+                let path = format!("lifecycle.{name}");
+                let t = t.as_ref().and_then(|t| target(t, &path, p));
+                check_unit_against(&coverage, t, &path, p);
+                t
+            };
+            let forwarded_contact = forwarded("forwarded_contact", &l.forwarded_contact, &mut p);
+            let forwarded_manual_close =
+                forwarded("forwarded_manual_close", &l.forwarded_manual_close, &mut p);
+            let sources = check_sources(
+                &l.sources,
+                &[
+                    ("pending_reminder", true),
+                    ("pending_auto_close", true),
+                    (
+                        "development_review_at_least",
+                        l.development_review_at_least.is_some(),
+                    ),
+                    ("forwarded_contact", l.forwarded_contact.is_some()),
+                    ("forwarded_manual_close", l.forwarded_manual_close.is_some()),
+                ],
+                &reading_ids,
+                "lifecycle",
+                &mut p,
+            );
             Some(Lifecycle {
                 coverage,
                 pending_reminder: reminder?,
                 pending_auto_close: close?,
                 development_review_at_least: review.flatten(),
+                forwarded_contact,
+                forwarded_manual_close,
                 notes: l.notes.clone(),
+                sources,
             })
         });
         p.finish()?;
@@ -719,7 +1073,16 @@ impl Policy {
             targets: rows,
             support_centres: file.support_centres,
             lifecycle,
+            document: file.document,
+            document_language: file.document_language,
+            readings,
+            open_questions: file.open_questions,
         })
+    }
+
+    /// The reading with this id.
+    pub fn reading(&self, id: &str) -> Option<&Reading> {
+        self.readings.iter().find(|r| r.id == id)
     }
 
     /// The plan with this id.

@@ -7,8 +7,8 @@ use chrono::{DateTime, Datelike, NaiveDateTime, TimeDelta, Utc};
 
 use super::calendar::{BusinessCalendar, BusinessDayRule, ClockSegment};
 use super::engine::{DueTime, LevelChoice, SlaCalculator, SlaError, SlaOutcome, TargetOutcome};
-use super::policy::{Classification, Coverage, Policy, Target, TargetUnit};
-use crate::i18n::{Lang, Msg};
+use super::policy::{Classification, Coverage, LocalText, Policy, Source, Target, TargetUnit};
+use crate::i18n::{Lang, Msg, Texts};
 
 /// Query parameter names of the calculator and the embed; a link with them reproduces a result.
 pub mod param {
@@ -38,6 +38,8 @@ pub mod param {
     pub const ACCENT: &str = "accent";
     /// Embed compact mode: `1`.
     pub const COMPACT: &str = "compact";
+    /// Embed: `1` shows when a ticket filed now would be due under each shown plan.
+    pub const DUE: &str = "due";
     /// The origin of the page that frames the embed (`https://shop.example`), the only one the
     /// embed tells its height; the `<beacon-sla>` element sets it.
     pub const ORIGIN: &str = "origin";
@@ -241,6 +243,8 @@ pub struct PlanOutcome {
     pub name: String,
     /// When the plan's clock runs, in words.
     pub coverage: String,
+    /// A limit on those hours to read beside them, in every language ([`Plan::hours_note`]).
+    pub hours_note: Option<LocalText>,
     /// The outcome, or why there is none.
     pub outcome: Result<SlaOutcome, SlaError>,
     /// One-line reason for the first-response due time (see [`explain`]).
@@ -249,186 +253,65 @@ pub struct PlanOutcome {
     pub resolution_reason: Option<String>,
 }
 
-/// The words the calculator's sentences are built from, in one language: `{name}` templates,
-/// plural pairs and day and month names. [`ENGLISH`] is here; the interface's language tables
-/// (`crate::i18n`) hold the others, one struct literal each, so the compiler proves every word
-/// is there. Plain data, so this module stays free of browser APIs.
-#[derive(Debug)]
-pub struct SlaWords {
-    /// Whether 0 takes the singular form (French).
-    pub zero_is_singular: bool,
-    /// `{n}` minute(s): singular, plural.
-    pub minutes: [&'static str; 2],
-    /// `{n}` hour(s).
-    pub hours: [&'static str; 2],
-    /// `{n}` business minute(s).
-    pub business_minutes: [&'static str; 2],
-    /// `{n}` business hour(s).
-    pub business_hours: [&'static str; 2],
-    /// `{n}` business day(s).
-    pub business_days: [&'static str; 2],
-    /// Coverage around the clock.
-    pub around_the_clock: &'static str,
-    /// Weekday abbreviations, Monday first.
-    pub weekdays_short: [&'static str; 7],
-    /// Weekday names, Monday first.
-    pub weekdays: [&'static str; 7],
-    /// Month abbreviations, January first.
-    pub months_short: [&'static str; 12],
-    /// Month names as they stand in a date, January first.
-    pub months: [&'static str; 12],
-    /// One run of days with its hours: `{days}`, `{spans}`.
-    pub days_hours: &'static str,
-    /// Between list items (hours of a day, holiday names).
-    pub list_separator: &'static str,
-    /// Between runs of days.
-    pub group_separator: &'static str,
-    /// Weekly hours: `{hours}` and `{holidays}` (empty or [`SlaWords::closed_on_holidays`]).
-    pub local_time: &'static str,
-    /// Appended when the centre's holidays close the plan's hours.
-    pub closed_on_holidays: &'static str,
-    /// Coverage: the centre's business hours.
-    pub centre_hours: &'static str,
-    /// Coverage not stated.
-    pub hours_not_stated: &'static str,
-    /// A span with days: `{d}`, `{h}`, `{m}` (two digits).
-    pub span_days: &'static str,
-    /// A span with hours: `{h}`, `{m}` (two digits).
-    pub span_hours: &'static str,
-    /// A span of minutes: `{m}`.
-    pub span_minutes: &'static str,
-    /// Countdown: `{span}`, `{s}` (two digits).
-    pub due_in: &'static str,
-    /// Past due: `{span}`.
-    pub overdue_by: &'static str,
-    /// Comparison: no difference.
-    pub same_time: &'static str,
-    /// Comparison: `{span}` sooner.
-    pub sooner: &'static str,
-    /// Comparison: `{span}` later.
-    pub later: &'static str,
-    /// An instant at the centre: `{wd}` (short), `{d}`, `{mon}` (short), `{m}` (number), `{y}`,
-    /// `{time}`, `{zone}`.
-    pub in_centre: &'static str,
-    /// Reason: `{weekday}` and `{time}` within the week.
-    pub day_time: &'static str,
-    /// Reason: `{weekday}`, `{d}`, `{month}`, `{m}` (number), `{time}` further away.
-    pub day_date_time: &'static str,
-    /// Reason, clock time: `{filed}`, `{due}`.
-    pub filed_clock_time: &'static str,
-    /// Reason, outside hours: `{filed}`, `{starts}`, `{closed}`.
-    pub filed_outside: &'static str,
-    /// Reason, with a pause: `{filed}`, `{stops}`, `{resumes}`, `{closed}`.
-    pub filed_pause: &'static str,
-    /// Where the clock stops on the filing day: `{time}`.
-    pub stops_at: &'static str,
-    /// Where the clock stops on a later day: `{when}` (a weekday and time).
-    pub stops_on: &'static str,
-    /// Reason, no pause: `{filed}`, `{due}`.
-    pub filed_no_pause: &'static str,
-    /// The holidays a pause spans: `{names}`.
-    pub closed_for: &'static str,
-}
+/// The weekday abbreviations, Monday first.
+const WEEKDAYS_SHORT: [Msg; 7] = [
+    Msg::MondayShort,
+    Msg::TuesdayShort,
+    Msg::WednesdayShort,
+    Msg::ThursdayShort,
+    Msg::FridayShort,
+    Msg::SaturdayShort,
+    Msg::SundayShort,
+];
 
-/// The English words (the functions without a `words` argument use these).
-pub const ENGLISH: SlaWords = SlaWords {
-    zero_is_singular: false,
-    minutes: ["{n} minute", "{n} minutes"],
-    hours: ["{n} hour", "{n} hours"],
-    business_minutes: ["{n} business minute", "{n} business minutes"],
-    business_hours: ["{n} business hour", "{n} business hours"],
-    business_days: ["{n} business day", "{n} business days"],
-    around_the_clock: "around the clock, every day (24 × 7 × 365)",
-    weekdays_short: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
-    weekdays: [
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-    ],
-    months_short: [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ],
-    months: [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ],
-    days_hours: "{days} {spans}",
-    list_separator: ", ",
-    group_separator: "; ",
-    local_time: "{hours} local time{holidays}",
-    closed_on_holidays: ", closed on the centre's holidays",
-    centre_hours: "the support centre's business hours, excluding holidays",
-    hours_not_stated: "hours not stated in the policy",
-    span_days: "{d} d {h} h {m} min",
-    span_hours: "{h} h {m} min",
-    span_minutes: "{m} min",
-    due_in: "due in {span} {s} s",
-    overdue_by: "overdue by {span}",
-    same_time: "same time",
-    sooner: "{span} sooner",
-    later: "{span} later",
-    in_centre: "{wd} {d} {mon} {y}, {time} {zone}",
-    day_time: "{weekday} {time}",
-    day_date_time: "{weekday} {d} {month} {time}",
-    filed_clock_time: "filed {filed}: counted in clock time, due {due}",
-    filed_outside: "filed {filed}, outside support hours: clock starts {starts}{closed}",
-    filed_pause: "filed {filed}: clock stops {stops}, resumes {resumes}{closed}",
-    stops_at: "at {time}",
-    stops_on: "{when}",
-    filed_no_pause: "filed {filed}: the clock runs without a pause until {due}",
-    closed_for: " (closed for {names})",
-};
+/// The weekday names, Monday first.
+const WEEKDAYS: [Msg; 7] = [
+    Msg::Monday,
+    Msg::Tuesday,
+    Msg::Wednesday,
+    Msg::Thursday,
+    Msg::Friday,
+    Msg::Saturday,
+    Msg::Sunday,
+];
 
-/// Fills `{name}` placeholders in `template`; unknown ones stay as written.
-pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    let mut out = String::with_capacity(template.len() + 16);
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        let Some(close) = after.find('}') else {
-            out.push_str(&rest[open..]);
-            return out;
-        };
-        let name = &after[..close];
-        match values.iter().find(|(key, _)| *key == name) {
-            Some((_, value)) => out.push_str(value),
-            None => out.push_str(&rest[open..open + close + 2]),
-        }
-        rest = &after[close + 1..];
-    }
-    out.push_str(rest);
-    out
-}
+/// The month abbreviations, January first.
+const MONTHS_SHORT: [Msg; 12] = [
+    Msg::JanuaryShort,
+    Msg::FebruaryShort,
+    Msg::MarchShort,
+    Msg::AprilShort,
+    Msg::MayShort,
+    Msg::JuneShort,
+    Msg::JulyShort,
+    Msg::AugustShort,
+    Msg::SeptemberShort,
+    Msg::OctoberShort,
+    Msg::NovemberShort,
+    Msg::DecemberShort,
+];
 
-/// The outcome of the same ticket under every plan of `policy`, in document order. Builds each
-/// plan's coverage calendar once; call it when the inputs change, not per render.
+/// The month names as they stand in a date, January first.
+const MONTHS: [Msg; 12] = [
+    Msg::January,
+    Msg::February,
+    Msg::March,
+    Msg::April,
+    Msg::May,
+    Msg::June,
+    Msg::July,
+    Msg::August,
+    Msg::September,
+    Msg::October,
+    Msg::November,
+    Msg::December,
+];
+
+/// The outcome of the same ticket under every plan of `policy`, in document order, with
+/// coverage and reasons in `lang`. Builds each plan's coverage calendar once; call it when the
+/// inputs change, not per render.
 pub fn outcomes_for_all_plans(
-    policy: &Policy,
-    centre: &BusinessCalendar,
-    pick: &LevelPick,
-    submitted: DateTime<Utc>,
-) -> Vec<PlanOutcome> {
-    outcomes_for_all_plans_in(&ENGLISH, policy, centre, pick, submitted)
-}
-
-/// [`outcomes_for_all_plans`] with coverage and reasons in `words`' language.
-pub fn outcomes_for_all_plans_in(
-    words: &SlaWords,
+    lang: impl Texts,
     policy: &Policy,
     centre: &BusinessCalendar,
     pick: &LevelPick,
@@ -447,56 +330,128 @@ pub fn outcomes_for_all_plans_in(
                 .ok()
                 .and_then(SlaCalculator::calendar)
                 .unwrap_or(centre);
-            let reason = |target: Option<&TargetOutcome>| match target {
-                Some(TargetOutcome::Due(due)) => Some(explain_in(words, calendar, submitted, due)),
+            let resolution_calendar = calculator
+                .as_ref()
+                .ok()
+                .and_then(SlaCalculator::resolution_calendar)
+                .unwrap_or(centre);
+            let reason = |target: Option<&TargetOutcome>, calendar| match target {
+                Some(TargetOutcome::Due(due)) => Some(explain(lang, calendar, submitted, due)),
                 _ => None,
             };
             PlanOutcome {
                 plan: plan.id.clone(),
                 name: plan.name.clone(),
-                coverage: describe_coverage_in(words, &plan.coverage),
-                first_response_reason: reason(outcome.as_ref().ok().map(|o| &o.first_response)),
-                resolution_reason: reason(outcome.as_ref().ok().map(|o| &o.resolution)),
+                coverage: describe_coverage(lang, &plan.coverage),
+                hours_note: plan.hours_note.clone(),
+                first_response_reason: reason(
+                    outcome.as_ref().ok().map(|o| &o.first_response),
+                    calendar,
+                ),
+                resolution_reason: reason(
+                    outcome.as_ref().ok().map(|o| &o.resolution),
+                    resolution_calendar,
+                ),
                 outcome,
             }
         })
         .collect()
 }
 
-/// A target in words, as the policy states it: "2 business hours", "15 business minutes",
-/// "1 business day", "24 hours".
-pub fn describe_target(target: &Target) -> String {
-    describe_target_in(&ENGLISH, target)
+/// Where a target comes from, as the visitor reads it beside the target: the document, its
+/// sentence quoted as written, and the reading applied in the visitor's language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceLine {
+    /// The document's title, in its own language.
+    pub document: String,
+    /// The quote's language (BCP-47), for `lang` on the quotation.
+    pub language: String,
+    /// The document's sentence, as written.
+    pub quote: String,
+    /// The reading applied, in the visitor's language.
+    pub reading: String,
 }
 
-/// [`describe_target`] in `words`' language.
-pub fn describe_target_in(words: &SlaWords, target: &Target) -> String {
-    let n = target.amount;
-    let [one, many] = match target.unit {
-        TargetUnit::Minutes => words.minutes,
-        TargetUnit::Hours => words.hours,
-        TargetUnit::BusinessMinutes => words.business_minutes,
-        TargetUnit::BusinessHours => words.business_hours,
-        TargetUnit::BusinessDays => words.business_days,
+fn source_line(policy: &Policy, source: &Source, lang: Lang) -> SourceLine {
+    SourceLine {
+        document: policy.document.clone(),
+        language: source
+            .language
+            .clone()
+            .unwrap_or_else(|| policy.document_language.clone()),
+        quote: source.quote.clone(),
+        reading: policy
+            .reading(&source.reading)
+            .map(|r| r.text.get(lang).to_owned())
+            .unwrap_or_default(),
+    }
+}
+
+/// The source of target `name` (`"first_response"`, `"resolution"`, `"weekend_callback"`) of
+/// `plan` at `level`, in `lang`.
+///
+/// ```
+/// use beacon_core::i18n::Lang;
+/// use beacon_core::sla::present::target_source;
+/// use beacon_core::sla::Policy;
+/// let text = include_str!("../../../../public/policies/model-a-black-duck.json");
+/// let policy = Policy::from_json("model-a-black-duck.json", text).unwrap();
+/// let line = target_source(&policy, "enhanced", "critical", "resolution", Lang::English).unwrap();
+/// assert_eq!(line.quote, "Kritisch – Ziellösung: Innerhalb von 2 Geschäftstagen");
+/// assert_eq!(line.language, "de");
+/// assert!(line.reading.starts_with("Enhanced: only level 1 is round the clock"));
+/// ```
+pub fn target_source(
+    policy: &Policy,
+    plan: &str,
+    level: &str,
+    name: &str,
+    lang: Lang,
+) -> Option<SourceLine> {
+    let source = policy.target_row(plan, level)?.source(name)?;
+    Some(source_line(policy, source, lang))
+}
+
+/// The source of the lifecycle timer `name` (`"pending_reminder"`, `"forwarded_contact"`, ...),
+/// in `lang`.
+pub fn lifecycle_source(policy: &Policy, name: &str, lang: Lang) -> Option<SourceLine> {
+    let source = policy.lifecycle.as_ref()?.sources.get(name)?;
+    Some(source_line(policy, source, lang))
+}
+
+/// A target in words, as the policy states it, in `lang`: "2 business hours", "15 business
+/// minutes", "1 business day", "24 hours".
+///
+/// ```
+/// use beacon_core::i18n::Lang;
+/// use beacon_core::sla::policy::{Target, TargetUnit};
+/// use beacon_core::sla::present::describe_target;
+///
+/// let target = Target { amount: 1, unit: TargetUnit::BusinessDays };
+/// assert_eq!(describe_target(Lang::English, &target), "1 business day");
+/// let target = Target { amount: 0, unit: TargetUnit::Hours };
+/// assert_eq!(describe_target(Lang::French, &target), "0 heure");
+/// ```
+pub fn describe_target(lang: impl Texts, target: &Target) -> String {
+    let (one, other) = match target.unit {
+        TargetUnit::Minutes => (Msg::SlaMinutesOne, Msg::SlaMinutesOther),
+        TargetUnit::Hours => (Msg::SlaHoursOne, Msg::SlaHoursOther),
+        TargetUnit::BusinessMinutes => (Msg::SlaBusinessMinutesOne, Msg::SlaBusinessMinutesOther),
+        TargetUnit::BusinessHours => (Msg::SlaBusinessHoursOne, Msg::SlaBusinessHoursOther),
+        TargetUnit::BusinessDays => (Msg::SlaBusinessDaysOne, Msg::SlaBusinessDaysOther),
     };
-    let singular = n == 1 || (n == 0 && words.zero_is_singular);
-    fill(if singular { one } else { many }, &[("n", &n.to_string())])
+    lang.count(target.amount as usize, one, other)
 }
 
-/// When a plan's clock runs, in words.
-pub fn describe_coverage(coverage: &Coverage) -> String {
-    describe_coverage_in(&ENGLISH, coverage)
-}
-
-/// [`describe_coverage`] in `words`' language.
-pub fn describe_coverage_in(words: &SlaWords, coverage: &Coverage) -> String {
+/// When a plan's clock runs, in words in `lang`.
+pub fn describe_coverage(lang: impl Texts, coverage: &Coverage) -> String {
     match coverage {
-        Coverage::AroundTheClock => words.around_the_clock.into(),
+        Coverage::AroundTheClock => lang.text(Msg::CoverageAroundTheClock).into(),
         Coverage::WeeklyHours {
             hours,
             centre_holidays,
         } => {
-            let days_short = &words.weekdays_short;
+            let day_short = |d: usize| lang.text(WEEKDAYS_SHORT[d]);
             let mut groups: Vec<DayRun<'_>> = Vec::new();
             for d in 0..7 {
                 let day = hours.day(d);
@@ -512,38 +467,38 @@ pub fn describe_coverage_in(words: &SlaWords, coverage: &Coverage) -> String {
                 .iter()
                 .map(|(first, last, day)| {
                     let days = if first == last {
-                        days_short[*first].to_owned()
+                        day_short(*first).to_owned()
                     } else {
-                        format!("{}–{}", days_short[*first], days_short[*last])
+                        format!("{}–{}", day_short(*first), day_short(*last))
                     };
                     let spans: Vec<String> = day
                         .iter()
                         .map(|(a, b)| format!("{}–{}", clock(*a), clock(*b)))
                         .collect();
-                    fill(
-                        words.days_hours,
+                    lang.fill(
+                        Msg::CoverageDaysHours,
                         &[
                             ("days", &days),
-                            ("spans", &spans.join(words.list_separator)),
+                            ("spans", &spans.join(lang.text(Msg::ListSeparator))),
                         ],
                     )
                 })
                 .collect();
             let holidays = if *centre_holidays {
-                words.closed_on_holidays
+                lang.text(Msg::CoverageClosedOnHolidays)
             } else {
                 ""
             };
-            fill(
-                words.local_time,
+            lang.fill(
+                Msg::CoverageLocalTime,
                 &[
-                    ("hours", &text.join(words.group_separator)),
+                    ("hours", &text.join(lang.text(Msg::CoverageGroupSeparator))),
                     ("holidays", holidays),
                 ],
             )
         }
-        Coverage::CentreHours => words.centre_hours.into(),
-        Coverage::NotStated => words.hours_not_stated.into(),
+        Coverage::CentreHours => lang.text(Msg::CoverageCentreHours).into(),
+        Coverage::NotStated => lang.text(Msg::CoverageNotStated).into(),
     }
 }
 
@@ -554,62 +509,46 @@ fn clock(seconds: u32) -> String {
     format!("{:02}:{:02}", seconds / 3600, seconds % 3600 / 60)
 }
 
-/// A duration in words, to the minute: "1 d 2 h 05 min", "45 min", "0 min".
-pub fn format_span(span: TimeDelta) -> String {
-    format_span_in(&ENGLISH, span)
-}
-
-/// [`format_span`] in `words`' language.
-pub fn format_span_in(words: &SlaWords, span: TimeDelta) -> String {
+/// A duration in words in `lang`, to the minute: "1 d 2 h 05 min", "45 min", "0 min".
+pub fn format_span(lang: impl Texts, span: TimeDelta) -> String {
     let minutes = span.num_minutes().abs();
     let (days, hours, mins) = (minutes / 1440, minutes % 1440 / 60, minutes % 60);
     let (d, h, padded) = (days.to_string(), hours.to_string(), format!("{mins:02}"));
     match (days, hours) {
-        (0, 0) => fill(words.span_minutes, &[("m", &mins.to_string())]),
-        (0, _) => fill(words.span_hours, &[("h", &h), ("m", &padded)]),
-        _ => fill(words.span_days, &[("d", &d), ("h", &h), ("m", &padded)]),
+        (0, 0) => lang.fill(Msg::SpanMinutes, &[("m", &mins.to_string())]),
+        (0, _) => lang.fill(Msg::SpanHours, &[("h", &h), ("m", &padded)]),
+        _ => lang.fill(Msg::SpanDays, &[("d", &d), ("h", &h), ("m", &padded)]),
     }
 }
 
-/// The live countdown to `due` as of `now`: "due in 1 h 05 min 10 s" or "overdue by 3 min".
-pub fn format_countdown(due: DateTime<Utc>, now: DateTime<Utc>) -> String {
-    format_countdown_in(&ENGLISH, due, now)
-}
-
-/// [`format_countdown`] in `words`' language.
-pub fn format_countdown_in(words: &SlaWords, due: DateTime<Utc>, now: DateTime<Utc>) -> String {
+/// The live countdown to `due` as of `now` in `lang`: "due in 1 h 05 min 10 s" or "overdue by
+/// 3 min".
+pub fn format_countdown(lang: impl Texts, due: DateTime<Utc>, now: DateTime<Utc>) -> String {
     let left = due - now;
     if left <= TimeDelta::zero() {
-        return fill(words.overdue_by, &[("span", &format_span_in(words, left))]);
+        return lang.fill(Msg::OverdueBy, &[("span", &format_span(lang, left))]);
     }
     let seconds = left.num_seconds() % 60;
-    fill(
-        words.due_in,
+    lang.fill(
+        Msg::DueIn,
         &[
-            ("span", &format_span_in(words, left)),
+            ("span", &format_span(lang, left)),
             ("s", &format!("{seconds:02}")),
         ],
     )
 }
 
-/// How a plan's due time compares with the chosen plan's: "2 h 30 min sooner", "1 d 0 h 00 min
-/// later" or "same time".
-pub fn compare_due(chosen: DateTime<Utc>, other: DateTime<Utc>) -> String {
-    compare_due_in(&ENGLISH, chosen, other)
-}
-
-/// [`compare_due`] in `words`' language.
-pub fn compare_due_in(words: &SlaWords, chosen: DateTime<Utc>, other: DateTime<Utc>) -> String {
+/// How a plan's due time compares with the chosen plan's, in `lang`: "2 h 30 min sooner",
+/// "1 d 0 h 00 min later" or "same time".
+pub fn compare_due(lang: impl Texts, chosen: DateTime<Utc>, other: DateTime<Utc>) -> String {
     let difference = other - chosen;
+    let span = || format_span(lang, difference);
     if difference.num_minutes() == 0 {
-        words.same_time.into()
+        lang.text(Msg::SameTime).into()
     } else if difference < TimeDelta::zero() {
-        fill(
-            words.sooner,
-            &[("span", &format_span_in(words, difference))],
-        )
+        lang.fill(Msg::Sooner, &[("span", &span())])
     } else {
-        fill(words.later, &[("span", &format_span_in(words, difference))])
+        lang.fill(Msg::Later, &[("span", &span())])
     }
 }
 
@@ -617,34 +556,6 @@ pub fn compare_due_in(words: &SlaWords, chosen: DateTime<Utc>, other: DateTime<U
 pub fn local_time(centre: &BusinessCalendar, t: DateTime<Utc>) -> NaiveDateTime {
     let offset = centre.tz_rule().offset_at(t.timestamp());
     (t + TimeDelta::seconds(i64::from(offset))).naive_utc()
-}
-
-/// `t` in the centre's zone with the zone's abbreviation: "Fri 20 Nov 2026, 17:00 EST".
-pub fn format_in_centre(centre: &BusinessCalendar, t: DateTime<Utc>) -> String {
-    format_in_centre_in(&ENGLISH, centre, t)
-}
-
-/// [`format_in_centre`] in `words`' language (the zone abbreviation stays as the rules name it).
-pub fn format_in_centre_in(
-    words: &SlaWords,
-    centre: &BusinessCalendar,
-    t: DateTime<Utc>,
-) -> String {
-    let local = local_time(centre, t);
-    let weekday = local.weekday().num_days_from_monday() as usize;
-    let month0 = local.month0() as usize;
-    fill(
-        words.in_centre,
-        &[
-            ("wd", words.weekdays_short[weekday]),
-            ("d", &local.day().to_string()),
-            ("mon", words.months_short[month0]),
-            ("m", &local.month().to_string()),
-            ("y", &local.year().to_string()),
-            ("time", &local.format("%H:%M").to_string()),
-            ("zone", centre.tz_rule().abbreviation_at(t.timestamp())),
-        ],
-    )
 }
 
 /// The value of an `<input type="datetime-local">` showing `t` in the centre's zone.
@@ -671,23 +582,44 @@ pub fn utc_stamp(t: DateTime<Utc>) -> String {
     t.format("%Y-%m-%dT%H:%M:%SZ").to_string()
 }
 
-/// "Friday 16:30" (the weekday and time of a local instant).
-fn weekday_time(words: &SlaWords, local: NaiveDateTime) -> String {
-    fill(
-        words.day_time,
+/// `t` in the centre's zone with the zone's abbreviation, in `lang` (the abbreviation stays as
+/// the rules name it): "Fri 20 Nov 2026, 17:00 EST".
+pub fn format_in_centre(lang: impl Texts, centre: &BusinessCalendar, t: DateTime<Utc>) -> String {
+    let local = local_time(centre, t);
+    let weekday = local.weekday().num_days_from_monday() as usize;
+    lang.fill(
+        Msg::InCentre,
         &[
-            (
-                "weekday",
-                words.weekdays[local.weekday().num_days_from_monday() as usize],
-            ),
+            ("wd", lang.text(WEEKDAYS_SHORT[weekday])),
+            ("d", &local.day().to_string()),
+            ("mon", lang.text(MONTHS_SHORT[local.month0() as usize])),
+            ("m", &local.month().to_string()),
+            ("y", &local.year().to_string()),
+            ("time", &local.format("%H:%M").to_string()),
+            ("zone", centre.tz_rule().abbreviation_at(t.timestamp())),
+        ],
+    )
+}
+
+/// "Friday 16:30" (the weekday and time of a local instant).
+fn weekday_time(lang: impl Texts, local: NaiveDateTime) -> String {
+    lang.fill(
+        Msg::ReasonDayTime,
+        &[
+            ("weekday", weekday_name(lang, local)),
             ("time", &local.format("%H:%M").to_string()),
         ],
     )
 }
 
+/// The name of a local instant's weekday.
+fn weekday_name(lang: impl Texts, local: NaiveDateTime) -> &'static str {
+    lang.text(WEEKDAYS[local.weekday().num_days_from_monday() as usize])
+}
+
 /// "Friday 16:30", with the date added when `t` is not within the six days after `reference`.
 fn day_and_time(
-    words: &SlaWords,
+    lang: impl Texts,
     centre: &BusinessCalendar,
     t: DateTime<Utc>,
     reference: DateTime<Utc>,
@@ -695,17 +627,14 @@ fn day_and_time(
     let local = local_time(centre, t);
     let near = local.date() - local_time(centre, reference).date();
     if (0..=6).contains(&near.num_days()) {
-        weekday_time(words, local)
+        weekday_time(lang, local)
     } else {
-        fill(
-            words.day_date_time,
+        lang.fill(
+            Msg::ReasonDayDateTime,
             &[
-                (
-                    "weekday",
-                    words.weekdays[local.weekday().num_days_from_monday() as usize],
-                ),
+                ("weekday", weekday_name(lang, local)),
                 ("d", &local.day().to_string()),
-                ("month", words.months[local.month0() as usize]),
+                ("month", lang.text(MONTHS[local.month0() as usize])),
                 ("m", &local.month().to_string()),
                 ("time", &local.format("%H:%M").to_string()),
             ],
@@ -743,98 +672,70 @@ fn holidays_between(
 }
 
 /// The holidays a pause spans (their names are the calendar's data, as written).
-fn after_holidays(words: &SlaWords, names: &[String]) -> String {
+fn after_holidays(lang: impl Texts, names: &[String]) -> String {
     if names.is_empty() {
         String::new()
     } else {
-        fill(
-            words.closed_for,
-            &[("names", &names.join(words.list_separator))],
+        lang.fill(
+            Msg::ReasonClosedFor,
+            &[("names", &names.join(lang.text(Msg::ListSeparator)))],
         )
     }
 }
 
-/// The one-line reason for a due time, in the centre's local time: "filed Friday 16:30: clock
-/// stops at 17:00, resumes Monday 08:00". `calendar` is the plan's coverage calendar at the centre
-/// (its holidays name the closed days).
-pub fn explain(calendar: &BusinessCalendar, submitted: DateTime<Utc>, due: &DueTime) -> String {
-    explain_in(&ENGLISH, calendar, submitted, due)
-}
-
-/// [`explain`] in `words`' language.
-pub fn explain_in(
-    words: &SlaWords,
+/// The one-line reason for a due time in `lang`, in the centre's local time: "filed Friday
+/// 16:30: clock stops at 17:00, resumes Monday 08:00". `calendar` is the plan's coverage
+/// calendar at the centre (its holidays name the closed days).
+pub fn explain(
+    lang: impl Texts,
     calendar: &BusinessCalendar,
     submitted: DateTime<Utc>,
     due: &DueTime,
 ) -> String {
-    let filed = weekday_time(words, local_time(calendar, submitted));
+    let filed = weekday_time(lang, local_time(calendar, submitted));
+    let when = |t| day_and_time(lang, calendar, t, submitted);
     if !due.target.unit.is_business_time() {
-        return fill(
-            words.filed_clock_time,
-            &[
-                ("filed", &filed),
-                ("due", &day_and_time(words, calendar, due.due, submitted)),
-            ],
+        return lang.fill(
+            Msg::ReasonClockTime,
+            &[("filed", &filed), ("due", &when(due.due))],
         );
     }
     if due.clock_starts > submitted {
         let holidays = holidays_between(calendar, submitted, due.clock_starts);
-        return fill(
-            words.filed_outside,
+        return lang.fill(
+            Msg::ReasonOutsideHours,
             &[
                 ("filed", &filed),
-                (
-                    "starts",
-                    &day_and_time(words, calendar, due.clock_starts, submitted),
-                ),
-                ("closed", &after_holidays(words, &holidays)),
+                ("starts", &when(due.clock_starts)),
+                ("closed", &after_holidays(lang, &holidays)),
             ],
         );
     }
     match due.first_pause {
         Some(pause) => {
-            let same_day =
-                local_time(calendar, pause.start).date() == local_time(calendar, submitted).date();
-            let stops = if same_day {
-                fill(
-                    words.stops_at,
-                    &[(
-                        "time",
-                        &local_time(calendar, pause.start)
-                            .format("%H:%M")
-                            .to_string(),
-                    )],
+            let stops_local = local_time(calendar, pause.start);
+            let stops = if stops_local.date() == local_time(calendar, submitted).date() {
+                lang.fill(
+                    Msg::ReasonStopsAt,
+                    &[("time", &stops_local.format("%H:%M").to_string())],
                 )
             } else {
-                fill(
-                    words.stops_on,
-                    &[(
-                        "when",
-                        &day_and_time(words, calendar, pause.start, submitted),
-                    )],
-                )
+                lang.fill(Msg::ReasonStopsOn, &[("when", &when(pause.start))])
             };
             let holidays = holidays_between(calendar, pause.start, pause.resume);
-            fill(
-                words.filed_pause,
+            lang.fill(
+                Msg::ReasonPause,
                 &[
                     ("filed", &filed),
                     ("stops", &stops),
-                    (
-                        "resumes",
-                        &day_and_time(words, calendar, pause.resume, submitted),
-                    ),
-                    ("closed", &after_holidays(words, &holidays)),
+                    ("resumes", &when(pause.resume)),
+                    ("closed", &after_holidays(lang, &holidays)),
                 ],
             )
         }
-        None => fill(
-            words.filed_no_pause,
-            &[
-                ("filed", &filed),
-                ("due", &day_and_time(words, calendar, due.due, submitted)),
-            ],
+        None => lang.fill(
+            Msg::ReasonNoPause,
+            &[("filed", &filed), ("due", &when(due.due))],
         ),
     }
 }
@@ -936,6 +837,10 @@ pub struct EmbedQuery {
     pub accent: Option<String>,
     /// Compact layout.
     pub compact: bool,
+    /// Show "If you filed now": the due times of a ticket filed at this moment.
+    pub due: bool,
+    /// Support-centre calendar id for those due times (default: the policy's first centre).
+    pub centre: Option<String>,
     /// The framing page's origin as configured (see [`param::ORIGIN`]), validated by
     /// [`web_origin`].
     pub origin: Option<String>,
@@ -965,6 +870,8 @@ impl EmbedQuery {
             theme: Theme::parse(read(param::THEME).as_deref()),
             accent: read(param::ACCENT).filter(|c| is_hex_colour(c)),
             compact: matches!(read(param::COMPACT).as_deref(), Some("1" | "true")),
+            due: matches!(read(param::DUE).as_deref(), Some("1" | "true")),
+            centre: read(param::CENTRE),
             origin: read(param::ORIGIN).and_then(|origin| web_origin(&origin)),
         }
     }
@@ -1005,6 +912,12 @@ impl EmbedQuery {
         }
         if self.compact {
             pairs.push((param::COMPACT, "1".to_owned()));
+        }
+        if self.due {
+            pairs.push((param::DUE, "1".to_owned()));
+        }
+        if let Some(centre) = &self.centre {
+            pairs.push((param::CENTRE, centre.clone()));
         }
         if let Some(origin) = &self.origin {
             pairs.push((param::ORIGIN, origin.clone()));
@@ -1186,7 +1099,7 @@ mod tests {
             "2026-11-20T16:30"
         );
         assert_eq!(
-            format_in_centre(&us, utc("2026-11-20T21:30:00Z")),
+            format_in_centre(Lang::English, &us, utc("2026-11-20T21:30:00Z")),
             "Fri 20 Nov 2026, 16:30 EST"
         );
         assert_eq!(
@@ -1199,25 +1112,28 @@ mod tests {
     fn targets_and_coverage_read_as_the_policy_states_them() {
         let t = |amount, unit| Target { amount, unit };
         assert_eq!(
-            describe_target(&t(2, TargetUnit::BusinessHours)),
+            describe_target(Lang::English, &t(2, TargetUnit::BusinessHours)),
             "2 business hours"
         );
         assert_eq!(
-            describe_target(&t(1, TargetUnit::BusinessDays)),
+            describe_target(Lang::English, &t(1, TargetUnit::BusinessDays)),
             "1 business day"
         );
         assert_eq!(
-            describe_target(&t(15, TargetUnit::BusinessMinutes)),
+            describe_target(Lang::English, &t(15, TargetUnit::BusinessMinutes)),
             "15 business minutes"
         );
-        assert_eq!(describe_target(&t(24, TargetUnit::Hours)), "24 hours");
+        assert_eq!(
+            describe_target(Lang::English, &t(24, TargetUnit::Hours)),
+            "24 hours"
+        );
         let b = policy(MODEL_B);
         assert_eq!(
-            describe_coverage(&b.plan("standard").unwrap().coverage),
+            describe_coverage(Lang::English, &b.plan("standard").unwrap().coverage),
             "Mon–Fri 08:00–17:00 local time, closed on the centre's holidays"
         );
         assert_eq!(
-            describe_coverage(&b.plan("premium").unwrap().coverage),
+            describe_coverage(Lang::English, &b.plan("premium").unwrap().coverage),
             "around the clock, every day (24 × 7 × 365)"
         );
     }
@@ -1227,7 +1143,7 @@ mod tests {
         let (a, us) = (policy(MODEL_A), us());
         let submitted = utc("2026-11-20T21:30:00Z");
         let pick = LevelPick::from_query(&a, &query(&[("severity", "critical")])).unwrap();
-        let outcomes = outcomes_for_all_plans(&a, &us, &pick, submitted);
+        let outcomes = outcomes_for_all_plans(Lang::English, &a, &us, &pick, submitted);
         let standard = first_response(&outcomes, "standard");
         assert_eq!(
             standard.due,
@@ -1242,7 +1158,7 @@ mod tests {
         let premium = first_response(&outcomes, "premium");
         assert_eq!(premium.due, utc("2026-11-20T22:30:00Z"));
         assert_eq!(
-            compare_due(standard.due, premium.due),
+            compare_due(Lang::English, standard.due, premium.due),
             "2 d 15 h 00 min sooner"
         );
         let bars = timeline(&standard.segments);
@@ -1260,7 +1176,7 @@ mod tests {
         let submitted = utc("2026-11-25T21:30:00Z");
         let pick =
             LevelPick::from_query(&b, &query(&[("urgency", "high"), ("impact", "high")])).unwrap();
-        let outcomes = outcomes_for_all_plans(&b, &us, &pick, submitted);
+        let outcomes = outcomes_for_all_plans(Lang::English, &b, &us, &pick, submitted);
         let standard = first_response(&outcomes, "standard");
         assert_eq!(
             standard.due,
@@ -1269,7 +1185,7 @@ mod tests {
         );
         let calendar = SlaCalculator::new(&b, "standard", &us).unwrap();
         assert_eq!(
-            explain(calendar.calendar().unwrap(), submitted, &standard),
+            explain(Lang::English, calendar.calendar().unwrap(), submitted, &standard),
             "filed Wednesday 16:30: clock stops at 17:00, resumes Friday 08:00 (closed for Thanksgiving Day)"
         );
     }
@@ -1280,12 +1196,17 @@ mod tests {
         let submitted = utc("2026-11-21T15:00:00Z");
         let pick = LevelPick::Level("P2".into());
         let standard = first_response(
-            &outcomes_for_all_plans(&b, &us, &pick, submitted),
+            &outcomes_for_all_plans(Lang::English, &b, &us, &pick, submitted),
             "standard",
         );
         let calendar = SlaCalculator::new(&b, "standard", &us).unwrap();
         assert_eq!(
-            explain(calendar.calendar().unwrap(), submitted, &standard),
+            explain(
+                Lang::English,
+                calendar.calendar().unwrap(),
+                submitted,
+                &standard
+            ),
             "filed Saturday 10:00, outside support hours: clock starts Monday 08:00"
         );
     }
@@ -1297,7 +1218,7 @@ mod tests {
             .unwrap();
         let us = us();
         let submitted = utc("2026-11-24T15:00:00Z");
-        let outcomes = outcomes_for_all_plans(&b, &us, &pick, submitted);
+        let outcomes = outcomes_for_all_plans(Lang::English, &b, &us, &pick, submitted);
         let level = &outcomes[0].outcome.as_ref().unwrap().level;
         assert_eq!(level.assigned.as_deref(), Some("P2"));
         assert_eq!(level.effective, "P2");
@@ -1310,7 +1231,7 @@ mod tests {
             ]),
         )
         .unwrap();
-        let outcomes = outcomes_for_all_plans(&b, &us, &overridden, submitted);
+        let outcomes = outcomes_for_all_plans(Lang::English, &b, &us, &overridden, submitted);
         let level = &outcomes[0].outcome.as_ref().unwrap().level;
         assert_eq!(
             (level.assigned.as_deref(), level.effective.as_str()),
@@ -1332,7 +1253,8 @@ mod tests {
     fn not_stated_targets_carry_the_policy_note() {
         let (b, us) = (policy(MODEL_B), us());
         let pick = LevelPick::Level("P1".into());
-        let outcomes = outcomes_for_all_plans(&b, &us, &pick, utc("2026-11-24T15:00:00Z"));
+        let outcomes =
+            outcomes_for_all_plans(Lang::English, &b, &us, &pick, utc("2026-11-24T15:00:00Z"));
         let community = outcomes.iter().find(|o| o.plan == "community").unwrap();
         match &community.outcome.as_ref().unwrap().first_response {
             TargetOutcome::NotStated { note } => assert!(note.contains("best effort")),
@@ -1342,22 +1264,25 @@ mod tests {
 
     #[test]
     fn durations_and_countdowns_read_naturally() {
-        assert_eq!(format_span(TimeDelta::minutes(45)), "45 min");
-        assert_eq!(format_span(TimeDelta::minutes(65)), "1 h 05 min");
+        assert_eq!(format_span(Lang::English, TimeDelta::minutes(45)), "45 min");
         assert_eq!(
-            format_span(TimeDelta::minutes(1440 + 125)),
+            format_span(Lang::English, TimeDelta::minutes(65)),
+            "1 h 05 min"
+        );
+        assert_eq!(
+            format_span(Lang::English, TimeDelta::minutes(1440 + 125)),
             "1 d 2 h 05 min"
         );
         let due = utc("2026-11-20T22:00:00Z");
         assert_eq!(
-            format_countdown(due, utc("2026-11-20T20:54:50Z")),
+            format_countdown(Lang::English, due, utc("2026-11-20T20:54:50Z")),
             "due in 1 h 05 min 10 s"
         );
         assert_eq!(
-            format_countdown(due, utc("2026-11-20T22:03:00Z")),
+            format_countdown(Lang::English, due, utc("2026-11-20T22:03:00Z")),
             "overdue by 3 min"
         );
-        assert_eq!(compare_due(due, due), "same time");
+        assert_eq!(compare_due(Lang::English, due, due), "same time");
     }
 
     #[test]

@@ -17,7 +17,7 @@ pub const MAX_POLL_INTERVAL_SECONDS: u32 = 3600;
 /// of fetching `config.json`.
 pub const CONFIG_ELEMENT_ID: &str = "beacon-config";
 
-/// The whole site: one status page per region (seed 004: Americas, EMEA, APAC).
+/// The whole site: one status page per region (the shipped data has Americas, EMEA and APAC).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SiteConfig {
@@ -32,6 +32,11 @@ pub struct SiteConfig {
     pub time_zone_rules: Vec<TimeZoneRule>,
     /// Seconds between two refreshes of the open region's summary.
     pub poll_interval_seconds: u32,
+    /// Hours after which an open incident's newest update is shown as overdue to visitors and
+    /// reported by `beacon-ops validate` (default
+    /// [`DEFAULT_STALE_UPDATE_HOURS`](super::freshness::DEFAULT_STALE_UPDATE_HOURS)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stale_update_hours: Option<u32>,
     /// How visitors sign up for notifications.
     #[serde(default)]
     pub subscriptions: Subscriptions,
@@ -130,6 +135,17 @@ impl SiteConfig {
         if self.regions.is_empty() {
             problem("regions".into(), "at least one region is needed".into());
         }
+        if let Some(hours) = self.stale_update_hours {
+            if !(1..=720).contains(&hours) {
+                problem(
+                    "stale_update_hours".into(),
+                    format!(
+                        "{hours} is outside 1..=720 (hours without an update before an open \
+                         incident shows as overdue)"
+                    ),
+                );
+            }
+        }
         if !(MIN_POLL_INTERVAL_SECONDS..=MAX_POLL_INTERVAL_SECONDS)
             .contains(&self.poll_interval_seconds)
         {
@@ -226,6 +242,12 @@ impl SiteConfig {
             }
         }
         problems
+    }
+
+    /// Hours without an update after which an open incident shows as overdue.
+    pub fn stale_update_hours(&self) -> u32 {
+        self.stale_update_hours
+            .unwrap_or(super::freshness::DEFAULT_STALE_UPDATE_HOURS)
     }
 
     /// The region with this id.

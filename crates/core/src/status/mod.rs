@@ -1,13 +1,19 @@
 //! The status-page domain: the Statuspage data format, the site configuration, the overall
-//! banner, uptime arithmetic, safe incident markup and data validation. Plain Rust with no
+//! banner, uptime arithmetic, the history by month, the polling rules, safe incident markup and
+//! data validation. Plain Rust with no
 //! browser APIs, so all of it is tested natively.
 
 pub mod bounds;
 pub mod config;
 pub mod error;
+pub mod freshness;
+pub mod history;
+pub mod ledger;
+pub mod limits;
 pub mod markup;
 pub mod model;
 pub mod overall;
+pub mod poll;
 pub mod uptime;
 pub mod v2;
 pub mod validate;
@@ -24,4 +30,4 @@ pub use overall::{overall_status, sections, OverallStatus, Section};
 pub use uptime::{
     all_incidents, component_uptime, ComponentUptime, DayBar, PageUptime, UptimeWindow,
 };
-pub use validate::{validate_site_at, Problem, SiteFiles};
+pub use validate::{site_warnings_at, validate_site_at, Problem, SiteFiles};

@@ -271,18 +271,6 @@ impl ComponentStatus {
         }
     }
 
-    /// English text for visitors.
-    pub fn label(&self) -> &'static str {
-        match self {
-            Self::Operational => "Operational",
-            Self::DegradedPerformance => "Degraded performance",
-            Self::PartialOutage => "Partial outage",
-            Self::MajorOutage => "Major outage",
-            Self::UnderMaintenance => "Under maintenance",
-            Self::Unknown(_) => "Status unknown",
-        }
-    }
-
     /// True when the component works normally.
     pub fn is_operational(&self) -> bool {
         matches!(self, Self::Operational)
@@ -342,22 +330,6 @@ wire_enum! {
 }
 
 impl IncidentStatus {
-    /// English text for visitors.
-    pub fn label(&self) -> &'static str {
-        match self {
-            Self::Investigating => "Investigating",
-            Self::Identified => "Identified",
-            Self::Monitoring => "Monitoring",
-            Self::Resolved => "Resolved",
-            Self::Postmortem => "Postmortem",
-            Self::Scheduled => "Scheduled",
-            Self::InProgress => "In progress",
-            Self::Verifying => "Verifying",
-            Self::Completed => "Completed",
-            Self::Unknown(_) => "Update",
-        }
-    }
-
     /// True once the incident or maintenance is over (resolved, postmortem, completed).
     pub fn is_closed(&self) -> bool {
         matches!(self, Self::Resolved | Self::Postmortem | Self::Completed)
@@ -402,18 +374,6 @@ impl Impact {
             Self::Critical => 5,
         }
     }
-
-    /// English text for visitors.
-    pub fn label(&self) -> &'static str {
-        match self {
-            Self::None => "No impact",
-            Self::Minor => "Minor",
-            Self::Major => "Major",
-            Self::Critical => "Critical",
-            Self::Maintenance => "Maintenance",
-            Self::Unknown(_) => "Impact unknown",
-        }
-    }
 }
 
 wire_enum! {
@@ -442,18 +402,6 @@ impl Indicator {
             Self::Minor => 3,
             Self::Major => 4,
             Self::Critical => 5,
-        }
-    }
-
-    /// English text for the banner, in Statuspage's usual words.
-    pub fn label(&self) -> &'static str {
-        match self {
-            Self::None => "All systems operational",
-            Self::Minor => "Minor service disruption",
-            Self::Major => "Partial system outage",
-            Self::Critical => "Major system outage",
-            Self::Maintenance => "Service under maintenance",
-            Self::Unknown(_) => "Status unknown",
         }
     }
 }

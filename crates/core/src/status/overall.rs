@@ -25,6 +25,10 @@ pub struct OverallStatus {
     pub maintenances_in_progress: Vec<Incident>,
     /// Maintenances that have not started, soonest first.
     pub upcoming_maintenances: Vec<Incident>,
+    /// Maintenances still marked scheduled although their planned window has ended: nobody
+    /// marked them in progress or completed. Shown as overdue, never as upcoming; they no
+    /// longer count towards the banner.
+    pub overdue_maintenances: Vec<Incident>,
 }
 
 impl OverallStatus {
@@ -123,12 +127,17 @@ pub fn overall_status(summary: &Summary, now: DateTime<Utc>) -> OverallStatus {
         .iter()
         .chain(&summary.incidents)
         .filter(|incident| incident.is_maintenance() && incident.is_open());
-    let (mut maintenances_in_progress, mut upcoming_maintenances): (Vec<Incident>, Vec<Incident>) =
+    let (mut maintenances_in_progress, not_under_way): (Vec<Incident>, Vec<Incident>) =
         open_maintenances
             .cloned()
             .partition(|maintenance| maintenance_under_way(maintenance, now));
+    let (mut overdue_maintenances, mut upcoming_maintenances): (Vec<Incident>, Vec<Incident>) =
+        not_under_way
+            .into_iter()
+            .partition(|maintenance| maintenance.scheduled_until.is_some_and(|end| end <= now));
     maintenances_in_progress.sort_by_key(Incident::began_at);
     upcoming_maintenances.sort_by_key(Incident::began_at);
+    overdue_maintenances.sort_by_key(Incident::began_at);
 
     let from_incidents = active_incidents
         .iter()
@@ -156,6 +165,7 @@ pub fn overall_status(summary: &Summary, now: DateTime<Utc>) -> OverallStatus {
         active_incidents,
         maintenances_in_progress,
         upcoming_maintenances,
+        overdue_maintenances,
     }
 }
 

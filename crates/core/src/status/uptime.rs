@@ -153,6 +153,39 @@ pub fn all_incidents<'a>(summary: &'a Summary, history: &'a IncidentHistory) -> 
         .collect()
 }
 
+/// An uptime percentage as status pages show it: floored to hundredths, so a figure short of
+/// perfect never reads as perfect (99.9999 is shown as 99.99, not 100).
+///
+/// ```
+/// use beacon_core::status::uptime::floor_percent;
+///
+/// assert_eq!(floor_percent(99.9999), 99.99);
+/// assert_eq!(floor_percent(100.0), 100.0);
+/// assert_eq!(floor_percent(97.456), 97.45);
+/// ```
+pub fn floor_percent(percent: f64) -> f64 {
+    (percent * 100.0).floor() / 100.0
+}
+
+/// An uptime percentage in English, as status pages write it: two decimals of
+/// [`floor_percent`] and a percent sign.
+///
+/// ```
+/// use beacon_core::status::uptime::format_percent;
+///
+/// assert_eq!(format_percent(99.9999), "99.99%");
+/// assert_eq!(format_percent(97.5), "97.50%");
+/// assert_eq!(format_percent(100.0), "100.00%");
+/// ```
+pub fn format_percent(percent: f64) -> String {
+    if !(0.0..=100.0).contains(&percent) {
+        return format!("{:.2}%", floor_percent(percent));
+    }
+    // Whole hundredths in integers: the same digits, without float formatting for every day.
+    let hundredths = (percent * 100.0).floor() as u32;
+    format!("{}.{:02}%", hundredths / 100, hundredths % 100)
+}
+
 /// A page's uptime strips: every component's, and the names of the incidents their days
 /// mention (for the day details).
 #[derive(Debug, Clone, Default, PartialEq)]

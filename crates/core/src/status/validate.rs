@@ -3,6 +3,9 @@
 //! (a folder on disk for `beacon-ops validate`, edited copies in memory before an edit is
 //! written), so the rules run without IO and the same rules serve every caller.
 //!
+//! Ids and messages are held to [`super::limits`], and the summary and the history to the
+//! agreement [`super::ledger`] describes.
+//!
 //! Addresses in the configuration that start with `http://` or `https://` point outside the site
 //! and are not checked.
 
@@ -11,6 +14,8 @@ use std::collections::{HashMap, HashSet};
 
 use super::config::{Region, SiteConfig};
 use super::error::DataError;
+use super::ledger::agreement_problems;
+use super::limits::{body_problem, id_problem};
 use super::model::{
     parse_history, parse_summary, Component, ComponentStatus, Impact, Incident, IncidentHistory,
     IncidentStatus, Indicator, Summary,
@@ -43,6 +48,48 @@ pub fn validate_site_at(files: &dyn SiteFiles, now: DateTime<Utc>) -> Vec<Proble
         validate_region(files, n, region, now, &mut problems);
     }
     problems
+}
+
+/// Things an operator should act on that are not errors in the data, as of `now`: open
+/// incidents whose newest update is older than the configured limit (the page marks them as
+/// overdue to visitors). Unreadable or invalid files give no warnings; [`validate_site_at`]
+/// reports them.
+pub fn site_warnings_at(files: &dyn SiteFiles, now: DateTime<Utc>) -> Vec<Problem> {
+    let config_file = crate::layout::CONFIG_FILE;
+    let Some(config) = files
+        .read(config_file)
+        .ok()
+        .and_then(|text| super::error::parse_json::<SiteConfig>(config_file, &text).ok())
+    else {
+        return Vec::new();
+    };
+    let hours = config.stale_update_hours();
+    let mut warnings = Vec::new();
+    for region in &config.regions {
+        let file = region.summary_url.trim_start_matches('/');
+        let Some(summary) = files
+            .read(file)
+            .ok()
+            .and_then(|text| parse_summary(file, &text).ok())
+        else {
+            continue;
+        };
+        for (n, incident) in summary.incidents.iter().enumerate() {
+            if let Some(age) = super::freshness::update_overdue(incident, now, hours) {
+                warnings.push(Problem::new(
+                    file,
+                    format!("incidents[{n}].incident_updates"),
+                    format!(
+                        "open incident {:?} has had no update for {} h (limit {hours} h): \
+                         visitors see it marked as overdue; post an update or resolve it",
+                        incident.id,
+                        age.num_hours()
+                    ),
+                ));
+            }
+        }
+    }
+    warnings
 }
 
 /// Reads a file of the site; `None` (with a problem) if it cannot be read, or if it is remote.
@@ -97,6 +144,12 @@ fn validate_region(
         }
         let known = component_ids(&summary);
         problems.extend(history_problems(history_file, &history, Some(&known)));
+        problems.extend(agreement_problems(
+            summary_file,
+            &summary,
+            history_file,
+            &history,
+        ));
     }
 }
 
@@ -127,6 +180,9 @@ fn check_summary(
         ));
     }
     for (n, component) in summary.components.iter().enumerate() {
+        if let Some(reason) = id_problem(&component.id) {
+            problems.push(Problem::new(file, format!("components[{n}].id"), reason));
+        }
         if !region.component_order.contains(&component.id) {
             problems.push(Problem::new(
                 file,
@@ -175,14 +231,7 @@ fn check_summary(
 /// assert_eq!(problems[0].reason, r#"no component has id "g""#);
 /// ```
 pub fn summary_problems(file: &str, summary: &Summary) -> Vec<Problem> {
-    let mut problems = Vec::new();
-    if summary.components.is_empty() {
-        problems.push(Problem::new(
-            file,
-            "components",
-            "no components (missing, null or empty): a status page lists at least one",
-        ));
-    }
+    let mut problems = page_problems(file, summary);
     if let Indicator::Unknown(value) = &summary.status.indicator {
         problems.push(Problem::new(
             file,
@@ -190,7 +239,15 @@ pub fn summary_problems(file: &str, summary: &Summary) -> Vec<Problem> {
             format!("unknown indicator {value:?}"),
         ));
     }
-    problems.extend(components_problems(file, &summary.components));
+    for (n, component) in summary.components.iter().enumerate() {
+        if let ComponentStatus::Unknown(value) = &component.status {
+            problems.push(Problem::new(
+                file,
+                format!("components[{n}].status"),
+                format!("unknown status {value:?}"),
+            ));
+        }
+    }
     let known = component_ids(summary);
     for (n, incident) in summary.incidents.iter().enumerate() {
         let at = format!("incidents[{n}]");
@@ -217,10 +274,10 @@ pub fn summary_problems(file: &str, summary: &Summary) -> Vec<Problem> {
     problems
 }
 
-/// A fetched `summary.json` read and checked by the same rules as [`summary_problems`]: a file
-/// that parses but would empty or contradict the page (no components, duplicate ids, groups
-/// naming unknown members) is refused with its first problem, so a page keeps showing the last
-/// good data.
+/// A fetched `summary.json` read and checked by [`page_problems`], the part of
+/// [`summary_problems`] that decides whether a page can show it: a file that parses but would
+/// empty or contradict the page (no components, duplicate ids, groups naming unknown members) is
+/// refused with its first problem, so a page keeps showing the last good data.
 ///
 /// ```
 /// use beacon_core::status::validate::checked_summary;
@@ -232,14 +289,30 @@ pub fn summary_problems(file: &str, summary: &Summary) -> Vec<Problem> {
 /// ```
 pub fn checked_summary(file: &str, json: &[u8]) -> Result<Summary, Problem> {
     let summary = super::model::parse_summary_bytes(file, json)?;
-    match summary_problems(file, &summary).into_iter().next() {
+    match page_problems(file, &summary).into_iter().next() {
         Some(problem) => Err(problem),
         None => Ok(summary),
     }
 }
 
-/// Problems in a list of components (a summary's, or a `components.json`): duplicate ids,
-/// unknown statuses, and groups whose membership does not agree both ways.
+/// The problems that would empty a page or make it contradict itself: no components at all
+/// (missing, `null` or `[]`), duplicate ids, and groups whose membership does not agree both
+/// ways. A status this version does not know is not one of them: the page shows it as unknown.
+pub fn page_problems(file: &str, summary: &Summary) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    if summary.components.is_empty() {
+        problems.push(Problem::new(
+            file,
+            "components",
+            "no components (missing, null or empty): a status page lists at least one",
+        ));
+    }
+    problems.extend(components_problems(file, &summary.components));
+    problems
+}
+
+/// Problems in the structure of a list of components (a summary's, or a `components.json`):
+/// duplicate ids, and groups whose membership does not agree both ways.
 pub fn components_problems(file: &str, components: &[Component]) -> Vec<Problem> {
     let mut problems = Vec::new();
     let mut problem =
@@ -252,9 +325,6 @@ pub fn components_problems(file: &str, components: &[Component]) -> Vec<Problem>
                 format!("{at}.id"),
                 format!("duplicate component id {:?}", component.id),
             );
-        }
-        if let ComponentStatus::Unknown(value) = &component.status {
-            problem(format!("{at}.status"), format!("unknown status {value:?}"));
         }
     }
     for (n, component) in components.iter().enumerate() {
@@ -341,6 +411,9 @@ fn check_incident(
     let mut problem = |path: String, reason: String| {
         problems.push(Problem::new(file, format!("{at}.{path}"), reason))
     };
+    if let Some(reason) = id_problem(&incident.id) {
+        problem("id".into(), reason);
+    }
     if let IncidentStatus::Unknown(value) = &incident.status {
         problem("status".into(), format!("unknown status {value:?}"));
     }
@@ -394,6 +467,12 @@ fn check_incident(
                 format!("{path}.id"),
                 format!("duplicate update id {:?}", update.id),
             );
+        }
+        if let Some(reason) = id_problem(&update.id) {
+            problem(format!("{path}.id"), reason);
+        }
+        if let Some(reason) = body_problem(&update.body) {
+            problem(format!("{path}.body"), reason);
         }
         if let IncidentStatus::Unknown(value) = &update.status {
             problem(

@@ -13,6 +13,7 @@ use chrono::{DateTime, FixedOffset, SubsecRound, Utc};
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Duration;
 
 use crate::edit::ComponentChange;
 use values::{ImpactArg, ModulePage, OpeningStatus, UpdateStatus};
@@ -32,7 +33,10 @@ const EXIT_STATUS: &str = "Exit status: 0 done, 1 data problems or a refused edi
         beacon-ops checks that data, publishes the files built around the apps (feeds, \
         calendars, badges, language packs, pre-rendered pages) and opens, updates and \
         resolves incidents and schedules maintenance, so nobody edits JSON by hand under \
-        pressure. Every edit is validated with the whole site before anything is written.",
+        pressure. Every edit is validated with the whole site before anything is written, \
+        takes the folder's lock (.beacon-edit.lock; a second editor waits up to --wait \
+        seconds, then is refused) and is journalled (.beacon-edit.journal), so it lands in \
+        every file or in none, even when the process is killed.",
     after_help = "Examples:\n  \
         beacon-ops validate\n  \
         beacon-ops incident open --region emea --name \"Slow restores\" --impact major \\\n      \
@@ -71,14 +75,15 @@ pub enum Command {
             badges/<region>.svg, badges/<region>/<component>.svg\n  \
             i18n/<lang>.<hash>.json (each language's interface texts but English, which the \
             browser apps load on demand)\n\
-            When --out holds the built index.html, also <region>/index.html (the page with the \
-            region's status pre-rendered), index.html (the default region), sla/index.html and \
-            embed/sla/index.html. Every compressible file of 1 KiB or more gets .gz and .br \
-            twins.",
+            When --out holds the built status app's index.html (.ci/dist builds the apps, then \
+            runs this), also the pages with each region's status pre-rendered: \
+            <region>/index.html, <region>/history/index.html, \
+            <region>/incidents/<id>/index.html, and index.html (the default region). Every \
+            compressible file of 1 KiB or more gets .gz and .br twins.",
         after_help = "Examples:\n  \
             beacon-ops publish --out dist\n  \
             beacon-ops publish --public public --out \"$out\" --site-url /beacon/ \\\n      \
-            --module \"subscribe=$module/subscribe.html\"   (the Trunk build hook)\n\n\
+            --module \"subscribe=$stage/subscribe.html\"   (as .ci/dist runs it)\n\n\
             Exit status: 0 published, 1 data problems or a file that cannot be written, 2 wrong usage."
     )]
     Publish(PublishArgs),
@@ -91,6 +96,22 @@ pub enum Command {
             Exit status: 0 within the budget, 1 the dearest duration is over it."
     )]
     BenchSla,
+    /// Place the data's story around another moment (the served demo: around now).
+    #[command(
+        long_about = "Place the data's story around another moment.\n\n\
+            Moves every time in every region's summary and history by the same amount, so that \
+            the newest page stamp becomes --at (the clock by default): an incident that was \
+            open stays open and current, a maintenance planned for three days later is again \
+            three days away, and the 90 days of history end today. Written like any edit: under \
+            the folder's lock, validated as a whole, all files or none. Running it again with \
+            the same --at changes nothing. Meant for a demo copy of the data, never for real \
+            data.",
+        after_help = "Examples:\n  \
+            beacon-ops demo --public target/serve/public            (as .ci/serve runs it)\n  \
+            beacon-ops demo --public /tmp/copy --at 2027-01-15T09:00:00Z\n\n\
+            Exit status: 0 moved, 1 the result would not validate, 2 wrong usage."
+    )]
+    Demo(DataArgs),
     /// Open, update and resolve incidents (update and resolve also take maintenance ids).
     #[command(subcommand, arg_required_else_help = true, after_help = EXIT_STATUS)]
     Incident(IncidentCommand),
@@ -108,6 +129,10 @@ pub struct DataArgs {
     /// The time used to check the data and to stamp edits [default: the clock].
     #[arg(long, value_name = "RFC3339", value_parser = values::time)]
     pub now: Option<DateTime<FixedOffset>>,
+    /// How long to wait for another edit of the same folder to finish before giving up
+    /// (nothing is written then).
+    #[arg(long, value_name = "SECONDS", default_value_t = 10, value_parser = clap::value_parser!(u64).range(0..=3600))]
+    pub wait: u64,
 }
 
 impl DataArgs {
@@ -115,6 +140,11 @@ impl DataArgs {
     pub fn now(&self) -> DateTime<FixedOffset> {
         self.now
             .unwrap_or_else(|| Utc::now().trunc_subsecs(0).fixed_offset())
+    }
+
+    /// `--wait` as a duration.
+    pub fn wait(&self) -> Duration {
+        Duration::from_secs(self.wait)
     }
 }
 
@@ -143,7 +173,7 @@ pub struct RegionArgs {
     #[command(flatten)]
     pub data: DataArgs,
     /// The region's id in config.json.
-    #[arg(long, value_name = "REGION", value_parser = values::text)]
+    #[arg(long, value_name = "REGION", value_parser = values::id)]
     pub region: String,
 }
 
@@ -198,8 +228,8 @@ pub struct OpenArgs {
     /// The region, the data and the time.
     #[command(flatten)]
     pub region: RegionArgs,
-    /// The incident's title.
-    #[arg(long, value_name = "TITLE", value_parser = values::text)]
+    /// The incident's title: one line, at most 200 characters.
+    #[arg(long, value_name = "TITLE", value_parser = values::name)]
     pub name: String,
     /// How much the incident hurts.
     #[arg(long, value_enum)]
@@ -219,11 +249,11 @@ pub struct OpenArgs {
         value_parser = ComponentChange::parse
     )]
     pub components: Vec<ComponentChange>,
-    /// The first message (Markdown).
-    #[arg(long, value_name = "TEXT", value_parser = values::text)]
+    /// The first message (Markdown, at most 10,000 characters).
+    #[arg(long, value_name = "TEXT", value_parser = values::message)]
     pub message: String,
-    /// The incident's id: letters, digits and dashes, not used yet [default: generated].
-    #[arg(long, value_name = "ID")]
+    /// The incident's id: a-z, 0-9 and -, at most 64 characters, not used yet [default: generated].
+    #[arg(long, value_name = "ID", value_parser = values::id)]
     pub id: Option<String>,
 }
 
@@ -234,13 +264,13 @@ pub struct UpdateArgs {
     #[command(flatten)]
     pub region: RegionArgs,
     /// The open incident's or maintenance's id.
-    #[arg(long, value_name = "ID", value_parser = values::text)]
+    #[arg(long, value_name = "ID", value_parser = values::id)]
     pub id: String,
     /// The new status [default: unchanged].
     #[arg(long, value_enum)]
     pub status: Option<UpdateStatus>,
-    /// The update's message (Markdown).
-    #[arg(long, value_name = "TEXT", value_parser = values::text)]
+    /// The update's message (Markdown, at most 10,000 characters).
+    #[arg(long, value_name = "TEXT", value_parser = values::message)]
     pub message: String,
     /// A component whose status changes; repeatable, or comma-separated.
     ///
@@ -262,10 +292,10 @@ pub struct ResolveArgs {
     #[command(flatten)]
     pub region: RegionArgs,
     /// The open incident's or maintenance's id.
-    #[arg(long, value_name = "ID", value_parser = values::text)]
+    #[arg(long, value_name = "ID", value_parser = values::id)]
     pub id: String,
-    /// The closing message (Markdown).
-    #[arg(long, value_name = "TEXT", value_parser = values::text)]
+    /// The closing message (Markdown, at most 10,000 characters).
+    #[arg(long, value_name = "TEXT", value_parser = values::message)]
     pub message: String,
 }
 
@@ -292,8 +322,8 @@ pub struct ScheduleArgs {
     /// The region, the data and the time.
     #[command(flatten)]
     pub region: RegionArgs,
-    /// The maintenance's title.
-    #[arg(long, value_name = "TITLE", value_parser = values::text)]
+    /// The maintenance's title: one line, at most 200 characters.
+    #[arg(long, value_name = "TITLE", value_parser = values::name)]
     pub name: String,
     /// The planned start.
     #[arg(long, value_name = "RFC3339", value_parser = values::time)]
@@ -304,17 +334,18 @@ pub struct ScheduleArgs {
     /// The affected components, comma-separated (a group stands for its members).
     #[arg(
         long,
+        required = true,
         value_name = "COMPONENT,...",
         value_delimiter = ',',
         action = clap::ArgAction::Set,
         value_parser = values::component_id
     )]
     pub components: Vec<String>,
-    /// The announcement (Markdown).
-    #[arg(long, value_name = "TEXT", value_parser = values::text)]
+    /// The announcement (Markdown, at most 10,000 characters).
+    #[arg(long, value_name = "TEXT", value_parser = values::message)]
     pub message: String,
-    /// The maintenance's id: letters, digits and dashes, not used yet [default: generated].
-    #[arg(long, value_name = "ID")]
+    /// The maintenance's id: a-z, 0-9 and -, at most 64 characters, not used yet [default: generated].
+    #[arg(long, value_name = "ID", value_parser = values::id)]
     pub id: Option<String>,
 }
 
@@ -346,6 +377,32 @@ mod tests {
     #[test]
     fn the_command_line_is_well_formed() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn the_help_states_the_limits_the_readers_apply() {
+        use beacon_core::status::limits::{MAX_ID_LEN, MAX_UPDATE_BODY_CHARS};
+        let mut command = Cli::command();
+        let open = command
+            .find_subcommand_mut("incident")
+            .and_then(|incident| incident.find_subcommand_mut("open"))
+            .expect("incident open")
+            .render_long_help()
+            .to_string();
+        assert!(
+            open.contains(&format!("at most {MAX_ID_LEN} characters")),
+            "{open}"
+        );
+        let thousands = format!(
+            "{},{:03}",
+            MAX_UPDATE_BODY_CHARS / 1000,
+            MAX_UPDATE_BODY_CHARS % 1000
+        );
+        assert!(
+            open.contains(&format!("at most {thousands} characters")),
+            "{open}"
+        );
+        assert!(open.contains(&format!("at most {} characters", values::MAX_NAME_CHARS)));
     }
 
     #[test]

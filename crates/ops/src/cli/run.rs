@@ -2,16 +2,22 @@
 //! success (standard output, exit 0), or the problems and the reason on refusal (standard
 //! error, exit 1).
 
-use chrono::Utc;
+use chrono::{TimeDelta, Utc};
 
 use super::{Command, DataArgs, IncidentCommand, MaintenanceCommand, PublishArgs, RegionArgs};
 use crate::edit::{
-    edit_region, open_incident, resolve_incident, schedule_maintenance, update_incident, EditError,
-    NewIncident, NewMaintenance, NewUpdate,
+    edit_region, open_incident, resolve_incident, schedule_maintenance, shift_times,
+    update_incident, EditError, NewIncident, NewMaintenance, NewUpdate,
 };
+use crate::publish::data::local_file;
 use crate::publish::modules::link_module;
-use crate::publish::{publish_site, PublishError, SiteDir};
-use beacon_core::status::{validate_site_at, IncidentHistory, Problem, Summary, Timestamp};
+use crate::publish::{publish_site, MemoryFiles, PublishError, SiteDir};
+use crate::store;
+use beacon_core::layout::CONFIG_FILE;
+use beacon_core::status::{parse_summary, SiteConfig};
+use beacon_core::status::{
+    site_warnings_at, validate_site_at, IncidentHistory, Problem, Summary, Timestamp,
+};
 
 /// Runs `command`: its report, or the report of why it was refused.
 pub fn run(command: Command) -> Result<String, String> {
@@ -19,6 +25,7 @@ pub fn run(command: Command) -> Result<String, String> {
         Command::Validate(data) => validate(&data),
         Command::Publish(args) => publish(&args),
         Command::BenchSla => bench_sla(),
+        Command::Demo(data) => demo(&data),
         Command::Incident(IncidentCommand::Open(args)) => {
             let new = NewIncident {
                 name: args.name,
@@ -64,7 +71,78 @@ pub fn run(command: Command) -> Result<String, String> {
     }
 }
 
+/// `demo`: every region's times moved so the newest page stamp is `--now`'s moment.
+fn demo(data: &DataArgs) -> Result<String, String> {
+    let at = data.now();
+    let files = MemoryFiles::new(SiteDir(&data.public));
+    let config = SiteConfig::from_json(
+        CONFIG_FILE,
+        &files.text(CONFIG_FILE).map_err(|e| e.to_string())?,
+    )
+    .map_err(|e| e.to_string())?;
+    let mut newest = None;
+    for region in &config.regions {
+        let file = local_file(&region.summary_url).map_err(|e| e.to_string())?;
+        let summary = parse_summary(file, &files.text(file).map_err(|e| e.to_string())?)
+            .map_err(|e| e.to_string())?;
+        newest = newest.max(summary.page.updated_at);
+    }
+    let Some(newest) = newest else {
+        return Err(format!(
+            "{}: no region's summary has page.updated_at to move from",
+            data.public.display()
+        ));
+    };
+    // Whole minutes, so the moved data reads as tidily as it was written.
+    let by = TimeDelta::minutes((at - newest).num_minutes());
+    if by.is_zero() {
+        return Ok(format!("{}: already placed at {at}", data.public.display()));
+    }
+    let mut report = Vec::new();
+    for region in &config.regions {
+        edit_region(
+            &data.public,
+            &region.id,
+            newest + by,
+            data.wait(),
+            |summary, history| {
+                shift_times(summary, history, by);
+                Ok(vec![format!(
+                    "{}: times moved by {} min",
+                    region.id,
+                    by.num_minutes()
+                )])
+            },
+        )
+        .map_err(|err| match err {
+            EditError::Invalid(problems) => {
+                format!(
+                    "{}\n{}",
+                    problem_lines(&problems),
+                    EditError::Invalid(problems)
+                )
+            }
+            other => other.to_string(),
+        })?;
+        report.push(format!(
+            "{}: times moved by {} min",
+            region.id,
+            by.num_minutes()
+        ));
+    }
+    Ok(report.join("\n"))
+}
+
 /// Every problem as `file: path: reason`, one a line.
+/// Warnings, one line each, marked as such.
+fn warning_lines(warnings: &[Problem]) -> String {
+    warnings
+        .iter()
+        .map(|w| format!("warning: {}: {}: {}", w.file, w.path, w.reason))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 fn problem_lines(problems: &[Problem]) -> String {
     problems
         .iter()
@@ -83,9 +161,21 @@ fn problem_lines(problems: &[Problem]) -> String {
 /// `validate`.
 fn validate(data: &DataArgs) -> Result<String, String> {
     let public = &data.public;
-    let problems = validate_site_at(&SiteDir(public), data.now().with_timezone(&Utc));
+    let _lock = store::for_reading(public, data.wait()).map_err(|err| err.to_string())?;
+    let now = data.now().with_timezone(&Utc);
+    let problems = validate_site_at(&SiteDir(public), now);
     if problems.is_empty() {
-        Ok(format!("{}: no problems", public.display()))
+        let warnings = site_warnings_at(&SiteDir(public), now);
+        if warnings.is_empty() {
+            Ok(format!("{}: no problems", public.display()))
+        } else {
+            Ok(format!(
+                "{}\n{}: no problems, {} warning(s)",
+                warning_lines(&warnings),
+                public.display(),
+                warnings.len()
+            ))
+        }
     } else {
         Err(format!(
             "{}\n{} problem(s) in {}",
@@ -113,6 +203,8 @@ fn publish(args: &PublishArgs) -> Result<String, String> {
         })?;
     }
     let now = args.data.now().with_timezone(&Utc);
+    let _lock =
+        store::for_reading(&args.data.public, args.data.wait()).map_err(|err| err.to_string())?;
     let written =
         publish_site(&args.data.public, &args.out, &args.site_url, now).map_err(refused)?;
     Ok(format!(
@@ -133,6 +225,7 @@ fn edit(
         &region.data.public,
         &region.region,
         now,
+        region.data.wait(),
         |summary, history| change(summary, history, now),
     )
     .map_err(|err| match err {

@@ -2,25 +2,81 @@
 //! the Statuspage words for impact and status. Each reader refuses nonsense with the reason,
 //! and clap names the argument it came from.
 
-use chrono::{DateTime, FixedOffset};
+use chrono::{DateTime, Datelike, FixedOffset};
 use clap::ValueEnum;
 use std::path::PathBuf;
 
+use beacon_core::status::limits::{body_problem, id_problem};
 use beacon_core::status::{Impact, IncidentStatus};
 
-/// Reads an RFC 3339 time such as `2026-11-21T13:05:00+01:00`, keeping its offset.
+/// The years a time given on the command line may fall in.
+pub const YEARS: std::ops::RangeInclusive<i32> = 2000..=2099;
+
+/// Reads an RFC 3339 time such as `2026-11-21T13:05:00+01:00`, keeping its offset; years
+/// outside [`YEARS`] are refused as typing mistakes.
 pub fn time(text: &str) -> Result<DateTime<FixedOffset>, String> {
-    DateTime::parse_from_rfc3339(text)
-        .map_err(|err| format!("not an RFC 3339 time such as 2026-11-21T13:05:00+01:00 ({err})"))
+    let time = DateTime::parse_from_rfc3339(text)
+        .map_err(|err| format!("not an RFC 3339 time such as 2026-11-21T13:05:00+01:00 ({err})"))?;
+    if !YEARS.contains(&time.year()) {
+        return Err(format!(
+            "the year {} is outside {} to {}",
+            time.year(),
+            YEARS.start(),
+            YEARS.end()
+        ));
+    }
+    Ok(time)
 }
 
-/// Reads a text that must say something (a region, a title, a message); kept as given.
+/// The longest title, in characters.
+pub const MAX_NAME_CHARS: usize = 200;
+
+/// Reads a text that must say something (a region, an id); kept as given.
 pub fn text(text: &str) -> Result<String, String> {
     if text.trim().is_empty() {
         Err("must not be empty".into())
     } else {
         Ok(text.to_owned())
     }
+}
+
+/// Reads a title: one line of at most [`MAX_NAME_CHARS`] characters, without control
+/// characters.
+pub fn name(name: &str) -> Result<String, String> {
+    let name = self::text(name)?;
+    if let Some(c) = name.chars().find(|c| c.is_control()) {
+        return Err(format!(
+            "contains the control character {c:?}; a title is one line of plain text"
+        ));
+    }
+    let chars = name.chars().count();
+    if chars > MAX_NAME_CHARS {
+        return Err(format!(
+            "a title is at most {MAX_NAME_CHARS} characters, this one has {chars}"
+        ));
+    }
+    Ok(name)
+}
+
+/// Reads a message (Markdown): lines and tabs are fine, other control characters are not,
+/// and it is at most [`beacon_core::status::limits::MAX_UPDATE_BODY_CHARS`] characters.
+pub fn message(message: &str) -> Result<String, String> {
+    let message = self::text(message)?;
+    if let Some(c) = message
+        .chars()
+        .find(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+    {
+        return Err(format!(
+            "contains the control character {c:?} (only line breaks and tabs are allowed)"
+        ));
+    }
+    body_problem(&message).map_or(Ok(message), Err)
+}
+
+/// Reads an id (of an incident, a maintenance or a region): [`id_problem`]'s rule, the one
+/// `validate` and `publish` apply.
+pub fn id(id: &str) -> Result<String, String> {
+    id_problem(id).map_or_else(|| Ok(id.to_owned()), Err)
 }
 
 /// Reads one component id of a comma-separated list, trimmed; an empty item is refused.
@@ -145,6 +201,7 @@ impl From<UpdateStatus> for IncidentStatus {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use beacon_core::status::limits::MAX_UPDATE_BODY_CHARS;
 
     #[test]
     fn the_words_are_statuspages() {
@@ -166,7 +223,28 @@ mod tests {
     fn nonsense_values_are_refused() {
         assert!(time("2026-11-21T13:05:00+01:00").is_ok());
         assert!(time("yesterday").unwrap_err().contains("RFC 3339"));
+        assert!(time("9999-01-01T00:00:00Z")
+            .unwrap_err()
+            .contains("year 9999"));
+        assert!(time("1999-12-31T23:59:59Z").is_err());
         assert_eq!(text(" \t"), Err("must not be empty".into()));
+        assert!(name("Slow restores").is_ok());
+        for bad in ["Slow\nrestores", "Slow\u{1b}[31m", "x\u{7f}"] {
+            assert!(
+                name(bad).unwrap_err().contains("control character"),
+                "{bad:?}"
+            );
+        }
+        assert!(name(&"n".repeat(MAX_NAME_CHARS + 1)).is_err());
+        assert!(message("Line one.\n\n\tLine two.\r\n").is_ok());
+        assert!(message("bell\u{7}")
+            .unwrap_err()
+            .contains("control character"));
+        assert!(message(&"w".repeat(MAX_UPDATE_BODY_CHARS + 1))
+            .unwrap_err()
+            .contains("at most"));
+        assert!(id("tb1xtvj5wamt").is_ok());
+        assert!(id("../../sla/").is_err());
         assert_eq!(component_id(" em-web "), Ok("em-web".into()));
         assert!(component_id(" ").is_err());
         assert_eq!(

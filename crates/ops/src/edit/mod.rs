@@ -7,10 +7,13 @@
 mod apply;
 
 use beacon_core::hash::{fnv1a, FNV_OFFSET};
-use chrono::Utc;
+use beacon_core::route::encode_segment;
+use chrono::{TimeDelta, Utc};
 use std::collections::HashSet;
 use std::path::PathBuf;
 
+use beacon_core::status::ledger::record_in_history;
+use beacon_core::status::limits::id_problem;
 use beacon_core::status::overall::overall_status;
 use beacon_core::status::{
     AffectedComponent, Component, ComponentStatus, DataError, Impact, Incident, IncidentHistory,
@@ -18,15 +21,26 @@ use beacon_core::status::{
 };
 
 use crate::publish::PublishError;
+use crate::store::StoreError;
 
 pub use apply::edit_region;
 
 /// Why an edit was refused.
 #[derive(Debug, thiserror::Error)]
 pub enum EditError {
-    /// The request does not make sense (unknown region, component or incident, bad value).
+    /// The request does not make sense (a status that cannot follow, a window that ends before
+    /// it starts).
     #[error("{0}")]
     Request(String),
+    /// One argument does not fit the data (unknown region, component or incident, an id in
+    /// use); `name` is the command line's name for it, such as `--components`.
+    #[error("{name}: {reason}")]
+    Argument {
+        /// The argument, as the command line names it.
+        name: &'static str,
+        /// Why it was refused.
+        reason: String,
+    },
     /// The data files could not be read.
     #[error(transparent)]
     Data(#[from] DataError),
@@ -41,6 +55,9 @@ pub enum EditError {
         /// What went wrong.
         source: std::io::Error,
     },
+    /// The data folder is locked by another edit, or could not be recovered or written.
+    #[error(transparent)]
+    Store(#[from] StoreError),
 }
 
 impl From<PublishError> for EditError {
@@ -193,36 +210,44 @@ fn new_id(seed: &str, taken: &mut HashSet<String>) -> String {
     unreachable!("some attempt finds a free id")
 }
 
-/// Checks a chosen id: Statuspage ids are letters and digits; it must be new.
+/// Checks a chosen id (`--id`): the one id rule of [`beacon_core::status::limits`], and new.
 fn chosen_id(id: &str, taken: &mut HashSet<String>) -> Result<String, EditError> {
-    if id.is_empty() || !id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
-        return Err(EditError::Request(format!(
-            "id {id:?} must be letters, digits and dashes"
-        )));
+    if let Some(reason) = id_problem(id) {
+        return Err(EditError::Argument {
+            name: "--id",
+            reason,
+        });
     }
     if !taken.insert(id.to_owned()) {
-        return Err(EditError::Request(format!("id {id:?} is already used")));
+        return Err(EditError::Argument {
+            name: "--id",
+            reason: format!("{id:?} is already used"),
+        });
     }
     Ok(id.to_owned())
 }
 
-/// Refuses empty text.
-fn required(what: &str, text: &str) -> Result<(), EditError> {
+/// Refuses empty text given as `argument`.
+fn required(argument: &'static str, text: &str) -> Result<(), EditError> {
     if text.trim().is_empty() {
-        Err(EditError::Request(format!("{what} must not be empty")))
+        Err(EditError::Argument {
+            name: argument,
+            reason: "must not be empty".into(),
+        })
     } else {
         Ok(())
     }
 }
 
-/// The ids a component change touches: a group stands for itself and its members.
-fn expand(summary: &Summary, id: &str) -> Result<Vec<String>, EditError> {
+/// The ids a component change touches: a group stands for itself and its members. An unknown
+/// id is refused naming `argument`, the command line's name for the list it came from.
+fn expand(summary: &Summary, id: &str, argument: &'static str) -> Result<Vec<String>, EditError> {
     let component = summary.component(id).ok_or_else(|| {
         let known: Vec<&str> = summary.components.iter().map(|c| c.id.as_str()).collect();
-        EditError::Request(format!(
-            "no component {id:?}; this region has {}",
-            known.join(", ")
-        ))
+        EditError::Argument {
+            name: argument,
+            reason: format!("no component {id:?}; this region has {}", known.join(", ")),
+        }
     })?;
     let mut ids = vec![component.id.clone()];
     if component.group {
@@ -242,17 +267,19 @@ fn expand(summary: &Summary, id: &str) -> Result<Vec<String>, EditError> {
 }
 
 /// Sets component statuses, recording each as an affected component (also unchanged ones, as
-/// Statuspage does) and each real change in `changes`.
+/// Statuspage does) and each real change in `changes`; unknown ids are refused naming
+/// `argument`.
 fn apply_component_statuses(
     summary: &mut Summary,
     requested: &[(String, Option<ComponentStatus>)],
+    argument: &'static str,
     now: Timestamp,
     changes: &mut Vec<String>,
 ) -> Result<Vec<AffectedComponent>, EditError> {
     let mut affected = Vec::new();
     let mut seen = HashSet::new();
     for (id, status) in requested {
-        for id in expand(summary, id)? {
+        for id in expand(summary, id, argument)? {
             if !seen.insert(id.clone()) {
                 continue;
             }
@@ -322,11 +349,13 @@ fn update_now(
 
 /// The short link of an incident on the region's page, when the page has an address.
 fn shortlink(summary: &Summary, id: &str) -> Option<String> {
-    summary
-        .page
-        .url
-        .as_ref()
-        .map(|url| format!("{}/incidents/{id}", url.trim_end_matches('/')))
+    summary.page.url.as_ref().map(|url| {
+        format!(
+            "{}/incidents/{}",
+            url.trim_end_matches('/'),
+            encode_segment(id)
+        )
+    })
 }
 
 /// Opens an incident; returns what changed.
@@ -336,8 +365,8 @@ pub fn open_incident(
     new: NewIncident,
     now: Timestamp,
 ) -> Result<Vec<String>, EditError> {
-    required("the name", &new.name)?;
-    required("the message", &new.message)?;
+    required("--name", &new.name)?;
+    required("--message", &new.message)?;
     if !matches!(
         new.status,
         IncidentStatus::Investigating | IncidentStatus::Identified | IncidentStatus::Monitoring
@@ -379,7 +408,8 @@ pub fn open_incident(
         new.status.as_str(),
         new.impact.as_str()
     )];
-    let affected = apply_component_statuses(summary, &requested, now, &mut changes)?;
+    let affected =
+        apply_component_statuses(summary, &requested, "--components", now, &mut changes)?;
     let attached: Vec<String> = new.components.iter().map(|c| c.id.clone()).collect();
     let mut incident = Incident {
         id: id.clone(),
@@ -423,16 +453,20 @@ fn find_open<'a>(
             .chain(&summary.scheduled_maintenances)
             .any(|i| i.id == id)
     {
-        return Err(EditError::Request(format!(
-            "{id:?} is already closed (it is in the history)"
-        )));
+        return Err(EditError::Argument {
+            name: "--id",
+            reason: format!("{id:?} is already closed (it is in the history)"),
+        });
     }
     summary
         .incidents
         .iter_mut()
         .chain(summary.scheduled_maintenances.iter_mut())
         .find(|i| i.id == id)
-        .ok_or_else(|| EditError::Request(format!("no open incident or maintenance {id:?}")))
+        .ok_or_else(|| EditError::Argument {
+            name: "--id",
+            reason: format!("no open incident or maintenance {id:?}"),
+        })
 }
 
 /// Posts an update on an open incident or maintenance; returns what changed.
@@ -442,7 +476,7 @@ pub fn update_incident(
     update: NewUpdate,
     now: Timestamp,
 ) -> Result<Vec<String>, EditError> {
-    required("the message", &update.message)?;
+    required("--message", &update.message)?;
     let (is_maintenance, current, attached) = {
         let incident = find_open(summary, history, &update.id)?;
         let attached: Vec<String> = incident
@@ -468,11 +502,14 @@ pub fn update_incident(
     };
     if !allowed.contains(&status) {
         let names: Vec<&str> = allowed.iter().map(IncidentStatus::as_str).collect();
-        return Err(EditError::Request(format!(
-            "status {:?} is not one of {} (use `resolve` to close)",
-            status.as_str(),
-            names.join(", ")
-        )));
+        return Err(EditError::Argument {
+            name: "--status",
+            reason: format!(
+                "{:?} is not one of {} (use `resolve` to close)",
+                status.as_str(),
+                names.join(", ")
+            ),
+        });
     }
     let mut requested: Vec<(String, Option<ComponentStatus>)> = update
         .components
@@ -504,7 +541,8 @@ pub fn update_incident(
             status.as_str()
         ));
     }
-    let affected = apply_component_statuses(summary, &requested, now, &mut changes)?;
+    let affected =
+        apply_component_statuses(summary, &requested, "--component-status", now, &mut changes)?;
     let new_ids: Vec<String> = requested.iter().map(|(id, _)| id.clone()).collect();
     let snapshot = summary.clone();
     let incident = find_open(summary, history, &update.id)?;
@@ -541,7 +579,7 @@ pub fn resolve_incident(
     message: &str,
     now: Timestamp,
 ) -> Result<Vec<String>, EditError> {
-    required("the message", message)?;
+    required("--message", message)?;
     find_open(summary, history, id)?;
     let mut incident = match summary.incidents.iter().position(|i| i.id == id) {
         Some(n) => summary.incidents.remove(n),
@@ -569,7 +607,7 @@ pub fn resolve_incident(
         .collect();
     let mut requested = Vec::new();
     for attached in incident.affected_component_ids() {
-        for member in expand(summary, attached)? {
+        for member in expand(summary, attached, "--id")? {
             if !still_named.contains(&member) {
                 requested.push((member, Some(ComponentStatus::Operational)));
             }
@@ -586,7 +624,7 @@ pub fn resolve_incident(
         incident.status.as_str(),
         status.as_str()
     )];
-    let affected = apply_component_statuses(summary, &requested, now, &mut changes)?;
+    let affected = apply_component_statuses(summary, &requested, "--id", now, &mut changes)?;
     let mut taken = taken_ids(summary, history);
     taken.extend(incident.incident_updates.iter().map(|u| u.id.clone()));
     let update_id = new_id(&format!("update|{id}|{}", now.to_rfc3339()), &mut taken);
@@ -598,12 +636,7 @@ pub fn resolve_incident(
     incident.resolved_at = Some(now);
     incident.updated_at = Some(now);
     attach_components(summary, &mut incident, &[]);
-    let at = history
-        .incidents
-        .iter()
-        .position(|other| other.created_at <= incident.created_at)
-        .unwrap_or(history.incidents.len());
-    history.incidents.insert(at, incident);
+    record_in_history(history, &incident);
     Ok(changes)
 }
 
@@ -614,17 +647,26 @@ pub fn schedule_maintenance(
     new: NewMaintenance,
     now: Timestamp,
 ) -> Result<Vec<String>, EditError> {
-    required("the name", &new.name)?;
-    required("the message", &new.message)?;
+    required("--name", &new.name)?;
+    required("--message", &new.message)?;
     if new.until <= new.from {
-        return Err(EditError::Request(format!(
-            "the window ends ({}) before it starts ({})",
-            new.until.to_rfc3339(),
-            new.from.to_rfc3339()
-        )));
+        return Err(EditError::Argument {
+            name: "--until",
+            reason: format!(
+                "the window ends ({}) before it starts ({})",
+                new.until.to_rfc3339(),
+                new.from.to_rfc3339()
+            ),
+        });
+    }
+    if new.components.is_empty() {
+        return Err(EditError::Argument {
+            name: "--components",
+            reason: "a maintenance names the components it affects".into(),
+        });
     }
     for id in &new.components {
-        expand(summary, id)?;
+        expand(summary, id, "--components")?;
     }
     let mut taken = taken_ids(summary, history);
     let id = match &new.id {
@@ -648,7 +690,8 @@ pub fn schedule_maintenance(
         new.from.to_rfc3339(),
         new.until.to_rfc3339()
     )];
-    let affected = apply_component_statuses(summary, &requested, now, &mut changes)?;
+    let affected =
+        apply_component_statuses(summary, &requested, "--components", now, &mut changes)?;
     let mut maintenance = Incident {
         id: id.clone(),
         name: new.name.trim().to_owned(),
@@ -700,4 +743,52 @@ pub fn refresh_page_status(summary: &mut Summary, now: Timestamp) -> Vec<String>
     summary.status.indicator = indicator;
     summary.page.updated_at = Some(now);
     changes
+}
+
+/// Moves every time in a region's data by `by`: the page stamp, components' times and first
+/// days, and each incident's and maintenance's times and updates, so the same story happens
+/// relative to another moment (the served demo is placed around the moment it is served).
+/// Durations, order and every relation between the times stay as they were.
+pub fn shift_times(summary: &mut Summary, history: &mut IncidentHistory, by: TimeDelta) {
+    let shift = |time: &mut Timestamp| *time += by;
+    let shift_opt = |time: &mut Option<Timestamp>| {
+        if let Some(time) = time {
+            *time += by;
+        }
+    };
+    let shift_component = |component: &mut Component| {
+        shift_opt(&mut component.created_at);
+        shift_opt(&mut component.updated_at);
+        if let Some(day) = component.start_date.as_mut() {
+            *day += TimeDelta::days(by.num_days());
+        }
+    };
+    let shift_incident = |incident: &mut Incident| {
+        shift(&mut incident.created_at);
+        for time in [
+            &mut incident.updated_at,
+            &mut incident.started_at,
+            &mut incident.monitoring_at,
+            &mut incident.resolved_at,
+            &mut incident.scheduled_for,
+            &mut incident.scheduled_until,
+        ] {
+            shift_opt(time);
+        }
+        for update in &mut incident.incident_updates {
+            shift(&mut update.created_at);
+            shift_opt(&mut update.updated_at);
+            shift_opt(&mut update.display_at);
+        }
+        incident.components.iter_mut().for_each(shift_component);
+    };
+    shift_opt(&mut summary.page.updated_at);
+    summary.components.iter_mut().for_each(shift_component);
+    summary.incidents.iter_mut().for_each(shift_incident);
+    summary
+        .scheduled_maintenances
+        .iter_mut()
+        .for_each(shift_incident);
+    shift_opt(&mut history.page.updated_at);
+    history.incidents.iter_mut().for_each(shift_incident);
 }

@@ -4,9 +4,12 @@
 use chrono::NaiveDate;
 use std::collections::HashSet;
 
+use beacon_core::i18n::Lang;
+use beacon_core::route::Route;
 use beacon_core::status::{
     all_incidents, Component, Incident, IncidentHistory, Region, Summary, Timestamp,
 };
+use beacon_core::words::{impact_label_in, update_status_label};
 
 use super::html::message_html;
 use super::text::{one_line, url_host};
@@ -121,11 +124,11 @@ impl RegionData {
             .clone()
             .filter(|url| url_host(url).is_some())
             .unwrap_or_else(|| {
-                let page = beacon_core::route::Route::Incident {
+                let route = Route::Incident {
                     region: self.region.id.clone(),
                     id: incident.id.clone(),
                 };
-                format!("{site_url}{}", page.path())
+                format!("{site_url}{}", route.path())
             })
     }
 
@@ -254,7 +257,11 @@ fn feed_entry(data: &RegionData, site_url: &str, incident: &Incident) -> FeedEnt
         .collect();
     FeedEntry {
         id: data.incident_tag(incident),
-        title: format!("{} ({})", one_line(&incident.name), incident.status.label()),
+        title: format!(
+            "{} ({})",
+            one_line(&incident.name),
+            update_status_label(&incident.status, Lang::English)
+        ),
         url: data.incident_url(site_url, incident),
         published: incident.created_at,
         updated: last_changed(incident),
@@ -278,9 +285,9 @@ fn incident_html(incident: &Incident, components: &[(String, String)]) -> String
         "Incident"
     };
     out.push_str(&format!(
-        "<p><strong>{kind}</strong> · {} · Impact: {}</p>",
-        escape_xml(incident.status.label()),
-        escape_xml(incident.impact.label())
+        "<p><strong>{kind}</strong> · {} · {}</p>",
+        escape_xml(update_status_label(&incident.status, Lang::English)),
+        escape_xml(&impact_label_in(&incident.impact, Lang::English))
     ));
     if let (true, Some(from)) = (incident.is_maintenance(), incident.scheduled_for) {
         let until = incident
@@ -303,7 +310,7 @@ fn incident_html(incident: &Incident, components: &[(String, String)]) -> String
     for update in &incident.incident_updates {
         out.push_str(&format!(
             "<h4>{} — {}</h4>",
-            escape_xml(update.status.label()),
+            escape_xml(update_status_label(&update.status, Lang::English)),
             escape_xml(&human_time(update.shown_at()))
         ));
         out.push_str(&message_html(&update.body));

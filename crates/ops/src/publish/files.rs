@@ -122,27 +122,4 @@ mod tests {
         assert_eq!(problem.reason, "cannot read: no such file");
         assert_eq!(files.source.0.get(), 2);
     }
-
-    /// The shipped site's files, counting the reads of each.
-    struct CountedDisk(RefCell<BTreeMap<String, u32>>);
-
-    impl SiteFiles for CountedDisk {
-        fn read(&self, path: &str) -> Result<String, String> {
-            *self.0.borrow_mut().entry(path.to_owned()).or_default() += 1;
-            let public = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../public");
-            SiteDir(&public).read(path)
-        }
-    }
-
-    #[test]
-    fn loading_a_site_for_publishing_reads_each_data_file_once() {
-        let now = chrono::DateTime::parse_from_rfc3339("2026-11-21T12:00:00Z")
-            .unwrap()
-            .to_utc();
-        let files = MemoryFiles::new(CountedDisk(RefCell::default()));
-        let site = crate::publish::site::load_site_from(&files, now).expect("the shipped site");
-        let reads = files.source.0.borrow();
-        assert_eq!(reads.len(), 1 + 2 * site.regions.len(), "{reads:?}");
-        assert!(reads.values().all(|&n| n == 1), "{reads:?}");
-    }
 }

@@ -3,7 +3,9 @@
 //! from the maintenance id and its SEQUENCE, DTSTAMP and LAST-MODIFIED from when it last changed,
 //! so a calendar app that refreshes the feed replaces the event instead of adding a copy.
 
+use beacon_core::i18n::Lang;
 use beacon_core::status::{parse_markup, plain_text, Incident, IncidentStatus, Timestamp};
+use beacon_core::words::update_status_label;
 
 use super::feed::{human_time, last_changed, RegionData};
 use super::text::one_line;
@@ -90,7 +92,7 @@ fn maintenance_event(
     for update in &maintenance.incident_updates {
         description.push_str(&format!(
             "\n{} — {}\n{}\n",
-            update.status.label(),
+            update_status_label(&update.status, Lang::English),
             human_time(update.shown_at()),
             plain_text(&parse_markup(&update.body))
         ));

@@ -1,8 +1,8 @@
 //! Publishing for subscribers, native only (it reads and writes files): the build turns the
 //! status data into the static site around the apps.
 //!
-//! - [`site`]: reads and validates the data once ([`load_site`], through [`files`]) and lists
-//!   every published file ([`site_files`], [`language_packs`]), then writes them
+//! - [`data`]: reads and validates the data once ([`load_site`], through [`files`]).
+//! - [`site`]: lists every published file ([`site_files`], [`language_packs`]), then writes them
 //!   ([`publish_site`]) with pre-compressed twins.
 //! - feeds: Atom and RSS per region and per component ([`feed`] gathers the entries,
 //!   [`atom`] and [`rss`] write them, [`html`] turns incident messages into escaped HTML).
@@ -14,6 +14,8 @@
 //! - [`scripts`]: every inline script of the built pages moved into a file of its own, so the
 //!   site runs under a strict Content-Security-Policy.
 //! - [`text`]: the XML escaping and one-line texts the formats share.
+//! - [`zones`]: the SLA calendars' time-zone rules checked against tzdata for the years each
+//!   is verified for; publishing refuses a calendar that disagrees.
 //!
 //! Each format is a pure function from data to a `String` ([`atom::atom_feed`],
 //! [`rss::rss_feed`], [`ical::calendar_ics`], [`badge::badge_svg`]); the same data always give
@@ -21,6 +23,7 @@
 
 pub mod atom;
 pub mod badge;
+pub mod data;
 pub mod feed;
 pub mod files;
 pub mod html;
@@ -31,13 +34,24 @@ pub mod rss;
 pub mod scripts;
 pub mod site;
 pub mod text;
+pub mod zones;
 
 use std::path::PathBuf;
 
 use beacon_core::status::Problem;
 
+pub use data::{load_site, Site};
 pub use files::{MemoryFiles, SiteDir};
-pub use site::{language_packs, load_site, publish_site, site_files, OutputFile, Site};
+pub use site::{language_packs, publish_site, site_files};
+
+/// A file to write: its path under the output folder and its bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutputFile {
+    /// Path relative to the output folder, with `/` separators.
+    pub path: String,
+    /// Contents.
+    pub contents: String,
+}
 
 /// Why publishing failed.
 #[derive(Debug, thiserror::Error)]

@@ -32,9 +32,10 @@ use beacon_core::status::{
 use beacon_core::words::{affected_names, impact_msg, update_status_msg};
 use beacon_core::words::{indicator_look, indicator_msg, status_look, status_msg};
 
+use super::data::Site;
 use super::feed::RegionData;
-use super::site::{OutputFile, Site};
 use super::text::{escape_xml as escape, one_line};
+use super::OutputFile;
 use super::PublishError;
 use beacon_core::status::Problem;
 
@@ -67,7 +68,7 @@ pub fn prerendered_pages(
         let description = format!(
             "{} status of {site_name}: {}. Covers {}.",
             region.name,
-            banner.label(),
+            Lang::English.text(indicator_msg(&banner)),
             region.countries
         );
         let head = head_tags(&description, &feed_links(site_url, [data]), &site.config)
@@ -299,6 +300,7 @@ pub fn region_snapshot(
             Msg::MaintenanceInProgress,
             &overall.maintenances_in_progress,
         ),
+        (Msg::MaintenanceOverdue, &overall.overdue_maintenances),
         (Msg::UpcomingMaintenance, &overall.upcoming_maintenances),
     ] {
         if list.is_empty() {
@@ -445,8 +447,9 @@ fn slot(name: &str, value: &str) -> String {
 /// `<html lang>`, starts loading that language's pack for the app (`<link rel="preload">`, so
 /// it downloads alongside the wasm; `P` maps tags to pack files), swaps each `data-i18n` text
 /// (keeping its `data-slot` children), each `data-i18n-label` and writes each `<time>` with
-/// `Intl`. `T` is the table of texts.
-const TRANSLATOR_JS: &str = r##"(function(d){var T=__TABLE__,P=__PACKS__,L,D,F,k;function f(t){if(!t)return;var p=String(t).trim().replace(/_/g,"-").toLowerCase().split("-");if(p[0]=="zh")return p.slice(1).some(function(s){return/^(hant|tw|hk|mo)$/.test(s)})?0:"zh-Hans";return/^(en|de|nl|es|fr|fi|ja)$/.test(p[0])?p[0]:0}try{L=f(new URLSearchParams(location.search).get("lang"))}catch(e){}try{L=L||f(localStorage.getItem("beacon.lang"))}catch(e){}(navigator.languages||[navigator.language]).forEach(function(t){L=L||f(t)});L=L||"en";d.documentElement.lang=L;if(P[L]){k=d.createElement("link");k.rel="preload";k.as="fetch";k.crossOrigin="anonymous";k.href=P[L];d.head.appendChild(k)}D=T[L];if(!D)return;function a(s,g){d.querySelectorAll("#prerendered "+s).forEach(g)}a("[data-i18n]",function(e){var t=D[e.getAttribute("data-i18n")],s={};if(t==null)return;e.querySelectorAll("[data-slot]").forEach(function(c){s[c.getAttribute("data-slot")]=c});e.textContent="";t.split(/\{(\w+)\}/).forEach(function(p,i){e.append(i%2?s[p]||"":p)})});a("[data-i18n-label]",function(e){var t=D[e.getAttribute("data-i18n-label")];if(t)e.setAttribute("aria-label",t)});F=new Intl.DateTimeFormat(L,{year:"numeric",month:"short",day:"numeric",hour:"numeric",minute:"2-digit",timeZoneName:"short"});a("time[datetime]",function(e){e.textContent=F.format(new Date(e.getAttribute("datetime")))})})(document)"##;
+/// `Intl`. `T` is the table of texts, `M` the shipped languages by primary subtag
+/// ([`shipped_languages`]).
+const TRANSLATOR_JS: &str = r##"(function(d){var T=__TABLE__,P=__PACKS__,M=__LANGS__,L,D,F,k;function f(t){if(!t)return;var p=String(t).trim().replace(/_/g,"-").toLowerCase().split("-");if(p[0]=="zh"&&p.slice(1).some(function(s){return/^(hant|tw|hk|mo)$/.test(s)}))return 0;return M.hasOwnProperty(p[0])?M[p[0]]:0}try{L=f(new URLSearchParams(location.search).get("lang"))}catch(e){}try{L=L||f(localStorage.getItem("beacon.lang"))}catch(e){}(navigator.languages||[navigator.language]).forEach(function(t){L=L||f(t)});L=L||"en";d.documentElement.lang=L;if(P[L]){k=d.createElement("link");k.rel="preload";k.as="fetch";k.crossOrigin="anonymous";k.href=P[L];d.head.appendChild(k)}D=T[L];if(!D)return;function a(s,g){d.querySelectorAll("#prerendered "+s).forEach(g)}a("[data-i18n]",function(e){var t=D[e.getAttribute("data-i18n")],s={};if(t==null)return;e.querySelectorAll("[data-slot]").forEach(function(c){s[c.getAttribute("data-slot")]=c});e.textContent="";t.split(/\{(\w+)\}/).forEach(function(p,i){e.append(i%2?s[p]||"":p)})});a("[data-i18n-label]",function(e){var t=D[e.getAttribute("data-i18n-label")];if(t)e.setAttribute("aria-label",t)});F=new Intl.DateTimeFormat(L,{year:"numeric",month:"short",day:"numeric",hour:"numeric",minute:"2-digit",timeZoneName:"short"});a("time[datetime]",function(e){e.textContent=F.format(new Date(e.getAttribute("datetime")))})})(document)"##;
 
 /// The interface texts `snapshot` marks (`data-i18n`, `data-i18n-label`), by language tag, in
 /// every language but English (the snapshot's own): `{"de": {"Components": "Komponenten"}}`.
@@ -490,7 +493,21 @@ pub fn snapshot_translator(snapshot: &str) -> String {
         TRANSLATOR_JS
             .replacen("__TABLE__", &table, 1)
             .replacen("__PACKS__", &packs, 1)
+            .replacen("__LANGS__", &script_json(&shipped_languages()), 1)
     )
+}
+
+/// Every shipped language's tag by its primary subtag (`"de"` → `"de"`, `"zh"` →
+/// `"zh-Hans"`), from [`Lang::ALL`]: the languages the translator picks from, as
+/// [`Lang::from_tag`] does.
+pub fn shipped_languages() -> std::collections::BTreeMap<&'static str, &'static str> {
+    Lang::ALL
+        .into_iter()
+        .map(|lang| {
+            let tag = lang.tag();
+            (tag.split('-').next().unwrap_or(tag), tag)
+        })
+        .collect()
 }
 
 /// A `<time>` placed into a translated sentence at `{name}`.
@@ -556,4 +573,25 @@ fn without_snapshot(page: &str) -> String {
         }
     }
     page
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_translator_picks_from_every_shipped_language_and_only_those() {
+        let shipped = shipped_languages();
+        assert_eq!(shipped.len(), Lang::ALL.len());
+        for (primary, tag) in &shipped {
+            let lang = Lang::from_tag(primary).expect("a shipped language");
+            assert_eq!(lang.tag(), *tag);
+        }
+        assert_eq!(shipped.get("zh"), Some(&"zh-Hans"));
+        let script = snapshot_translator("<p data-i18n=\"Components\">Components</p>");
+        assert!(!script.contains("__"), "every part filled: {script}");
+        for lang in Lang::ALL {
+            assert!(script.contains(&format!("\"{}\"", lang.tag())), "{lang:?}");
+        }
+    }
 }

@@ -17,117 +17,21 @@ use std::path::{Path, PathBuf};
 
 use beacon_core::i18n::pack::{pack_file, pack_json};
 use beacon_core::i18n::Lang;
-use beacon_core::layout::{v2_endpoint, CONFIG_FILE};
+use beacon_core::layout::v2_endpoint;
+use beacon_core::status::limits::id_problem;
 use beacon_core::status::v2::v2_files;
-use beacon_core::status::{
-    parse_history, parse_summary, validate_site_at, Problem, Region, SiteConfig, SiteFiles,
-};
+use beacon_core::status::Problem;
+use beacon_core::words::{indicator_words, status_word};
 
 use super::atom::atom_feed;
 use super::badge::{badge_svg, Tone};
-use super::feed::{feed, RegionData};
-use super::files::{MemoryFiles, SiteDir};
+use super::data::{load_site, Site};
+use super::feed::feed;
 use super::ical::{calendar_ics, event_ics, maintenance_calendar};
 use super::prerender::prerendered_pages;
 use super::rss::rss_feed;
 use super::scripts::externalize_scripts;
-use super::PublishError;
-
-/// A whole site's data, validated.
-#[derive(Debug, Clone)]
-pub struct Site {
-    /// `config.json`.
-    pub config: SiteConfig,
-    /// Each region's data, in configuration order.
-    pub regions: Vec<RegionData>,
-    /// The moment the data was validated for, which decides whether a maintenance is under way
-    /// in what is published.
-    pub as_of: DateTime<Utc>,
-}
-
-/// Reads and validates the site in `public_dir` as of `now`; any problem fails with all of them.
-/// Each data file is read from disk once: the validator and the parser share that text.
-pub fn load_site(public_dir: &Path, now: DateTime<Utc>) -> Result<Site, PublishError> {
-    load_site_from(&MemoryFiles::new(SiteDir(public_dir)), now)
-}
-
-/// Validates the site held in `files` as of `now` and parses it; any problem fails with all
-/// of them.
-pub fn load_site_from<F: SiteFiles>(
-    files: &MemoryFiles<F>,
-    now: DateTime<Utc>,
-) -> Result<Site, PublishError> {
-    let problems = validate_site_at(files, now);
-    if !problems.is_empty() {
-        return Err(PublishError::Invalid(problems));
-    }
-    let config =
-        SiteConfig::from_json(CONFIG_FILE, &files.text(CONFIG_FILE).map_err(one)?).map_err(one)?;
-    let regions = config
-        .regions
-        .iter()
-        .map(|region| load_region(files, region))
-        .collect::<Result<_, _>>()?;
-    Ok(Site {
-        config,
-        regions,
-        as_of: now,
-    })
-}
-
-/// Parses one region's summary and history.
-fn load_region<F: SiteFiles>(
-    files: &MemoryFiles<F>,
-    region: &Region,
-) -> Result<RegionData, PublishError> {
-    let summary_file = local_file(&region.summary_url)?;
-    let history_file = local_file(&region.history_url)?;
-    let summary =
-        parse_summary(summary_file, &files.text(summary_file).map_err(one)?).map_err(one)?;
-    let history =
-        parse_history(history_file, &files.text(history_file).map_err(one)?).map_err(one)?;
-    Ok(RegionData {
-        region: region.clone(),
-        summary,
-        history,
-    })
-}
-
-/// The site-relative path of a data address; remote data cannot be published from.
-pub fn local_file(url: &str) -> Result<&str, PublishError> {
-    let lower = url.to_ascii_lowercase();
-    if lower.starts_with("http://") || lower.starts_with("https://") {
-        return Err(PublishError::Invalid(vec![Problem::new(
-            url,
-            "",
-            "remote data files cannot be published from; serve them from the site",
-        )]));
-    }
-    Ok(url.trim_start_matches('/'))
-}
-
-/// One problem as an error.
-fn one(problem: Problem) -> PublishError {
-    PublishError::Invalid(vec![problem])
-}
-
-/// A file to write: its path under the output folder and its bytes.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OutputFile {
-    /// Path relative to the output folder, with `/` separators.
-    pub path: String,
-    /// Contents.
-    pub contents: String,
-}
-
-/// True for ids that are safe as a file name in every URL and file system.
-fn is_file_safe(id: &str) -> bool {
-    !id.is_empty()
-        && !id.starts_with('.')
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
-}
+use super::{OutputFile, PublishError};
 
 /// Every file published for `site`, in a fixed order. `site_url` is the address the output
 /// folder is served at, ending in `/` (an absolute URL, or a path such as `/` or `/beacon/`).
@@ -161,8 +65,8 @@ pub fn site_files(site: &Site, site_url: &str) -> Result<Vec<OutputFile>, Publis
         let calendar = maintenance_calendar(data, site_name, &site_url);
         add(format!("calendars/{region}.ics"), calendar_ics(&calendar));
         for event in &calendar.events {
-            if !is_file_safe(&event.maintenance_id) {
-                return Err(unsafe_id(summary_file, &event.maintenance_id));
+            if let Some(reason) = id_problem(&event.maintenance_id) {
+                return Err(unsafe_id(summary_file, &event.maintenance_id, &reason));
             }
             add(
                 format!("calendars/{region}/{}.ics", event.maintenance_id),
@@ -179,19 +83,16 @@ pub fn site_files(site: &Site, site_url: &str) -> Result<Vec<OutputFile>, Publis
             format!("badges/{region}.svg"),
             badge_svg(
                 &data.region.name,
-                status.label(),
+                indicator_words(status, Lang::English),
                 Tone::of_indicator(status),
             ),
         );
         for (n, component) in data.summary.components.iter().enumerate() {
-            if !is_file_safe(&component.id) {
+            if let Some(reason) = id_problem(&component.id) {
                 return Err(PublishError::Invalid(vec![Problem::new(
                     summary_file,
                     format!("components[{n}].id"),
-                    format!(
-                        "{:?} cannot be a file name (letters, digits, - _ . only)",
-                        component.id
-                    ),
+                    reason,
                 )]));
             }
             let path = format!("feeds/{region}/{}.atom", component.id);
@@ -206,7 +107,11 @@ pub fn site_files(site: &Site, site_url: &str) -> Result<Vec<OutputFile>, Publis
             let status = beacon_core::status::overall::group_status(&data.summary, component);
             add(
                 format!("badges/{region}/{}.svg", component.id),
-                badge_svg(&component.name, status.label(), Tone::of_component(&status)),
+                badge_svg(
+                    &component.name,
+                    status_word(&status, Lang::English),
+                    Tone::of_component(&status),
+                ),
             );
         }
     }
@@ -236,19 +141,20 @@ fn with_trailing_slash(site_url: &str) -> String {
     }
 }
 
-/// The error for an id that cannot name a file.
-fn unsafe_id(file: &str, id: &str) -> PublishError {
+/// The error for a maintenance id that cannot name a file, with `reason` from the id rule.
+fn unsafe_id(file: &str, id: &str, reason: &str) -> PublishError {
     PublishError::Invalid(vec![Problem::new(
         file,
         "",
-        format!("maintenance id {id:?} cannot be a file name (letters, digits, - _ . only)"),
+        format!("maintenance id {id:?} cannot name its calendar file: {reason}"),
     )])
 }
 
 /// Validates the site in `public_dir` and writes every published file under `out_dir`;
-/// returns the paths written. Every page's inline scripts then move into files of their own
-/// ([`super::scripts`]), so the site needs no `'unsafe-inline'`. When `out_dir` holds the built `index.html` (Trunk writes it
-/// before running `post_build` hooks), the pre-rendered pages are written from it too.
+/// returns the paths written. When `out_dir` holds the built status app's `index.html` (as
+/// `.ci/dist` lays it out), the pre-rendered pages are written from it too. Every page's inline
+/// scripts then move into files of their own ([`super::scripts`]), so the site needs no
+/// `'unsafe-inline'`.
 pub fn publish_site(
     public_dir: &Path,
     out_dir: &Path,
@@ -256,6 +162,7 @@ pub fn publish_site(
     now: DateTime<Utc>,
 ) -> Result<Vec<PathBuf>, PublishError> {
     let site = load_site(public_dir, now)?;
+    super::zones::verify_sla_zones(public_dir)?;
     let mut files = site_files(&site, site_url)?;
     files.extend(language_packs());
     let shell_path = out_dir.join("index.html");
@@ -267,15 +174,12 @@ pub fn publish_site(
                 format!("cannot read the built page: {err}"),
             )])
         })?;
-        // `BEACON_ROUTE_PAGES=off` leaves out the per-route folders (`<region>/index.html`,
-        // `<region>/history/index.html`, ...): `trunk serve` 0.21 redirects a folder request to its path
-        // without the `--public-url` prefix, which breaks serving under a sub-path.
-        let route_pages = std::env::var("BEACON_ROUTE_PAGES").map_or(true, |v| v != "off");
-        files.extend(
-            prerendered_pages(&site, &shell, &with_trailing_slash(site_url), now)?
-                .into_iter()
-                .filter(|page| route_pages || !page.path.contains('/')),
-        );
+        files.extend(prerendered_pages(
+            &site,
+            &shell,
+            &with_trailing_slash(site_url),
+            now,
+        )?);
     }
     let mut written = Vec::with_capacity(files.len());
     for file in files {

@@ -5,7 +5,7 @@ use chrono::{DateTime, TimeDelta, Utc};
 
 use super::totals::binary_search_steps;
 use super::{BusinessCalendar, BusinessDayRule, CalendarError};
-use crate::sla::civil::{weekday_from_days, SECONDS_PER_DAY};
+use crate::sla::civil::{civil_from_days, weekday_from_days, SECONDS_PER_DAY};
 
 /// Converts an instant to whole seconds since the epoch (sub-second part dropped).
 fn to_seconds(t: DateTime<Utc>) -> i64 {
@@ -47,10 +47,15 @@ impl BusinessCalendar {
     fn check(&self, t: i64) -> Result<i64, CalendarError> {
         let day = self.day_of(t);
         if day < self.first_day || day > self.last_day {
-            Err(CalendarError::OutOfRange(from_seconds(t)))
-        } else {
-            Ok(day)
+            return Err(CalendarError::OutOfRange(from_seconds(t)));
         }
+        if let Some((first, last)) = self.verified_years {
+            let (year, _, _) = civil_from_days(day);
+            if year < first || year > last {
+                return Err(CalendarError::OutsideVerifiedYears { year, first, last });
+            }
+        }
+        Ok(day)
     }
 
     /// Business seconds from the epoch week to the start of `day`.

@@ -7,7 +7,9 @@ use chrono::NaiveDate;
 
 use super::holidays::{Holiday, HolidayDate, ObservedRule};
 use super::hours::{parse_time_of_day, WeeklyHours, WEEKDAY_KEYS};
-use super::{BusinessCalendar, CalendarMeta, CalendarParts};
+use super::{
+    BusinessCalendar, CalendarMeta, CalendarParts, FIRST_SUPPORTED_YEAR, LAST_SUPPORTED_YEAR,
+};
 use crate::error::{FieldErrors, Problems};
 use crate::sla::civil::days_in_month;
 use crate::sla::tree::{self, as_string, JsonTree, Object};
@@ -20,12 +22,15 @@ struct CalendarFile {
     name: String,
     region: Option<String>,
     country: Option<String>,
+    subdivision: Option<String>,
     zone: String,
     tz_rule: String,
     always_open: bool,
     hours: BTreeMap<String, Vec<[String; 2]>>,
     observe_holidays: Option<bool>,
     business_day: Option<String>,
+    holiday_source: Option<String>,
+    verified_years: Option<(i64, i64)>,
     holidays: Vec<HolidayEntry>,
     notes: Vec<String>,
 }
@@ -58,12 +63,15 @@ fn read_calendar<T: JsonTree>(t: &T, p: &mut Problems) -> CalendarFile {
         "name",
         "region",
         "country",
+        "subdivision",
         "zone",
         "tz_rule",
         "always_open",
         "hours",
         "observe_holidays",
         "business_day",
+        "holiday_source",
+        "verified_years",
         "holidays",
         "notes",
     ];
@@ -75,12 +83,21 @@ fn read_calendar<T: JsonTree>(t: &T, p: &mut Problems) -> CalendarFile {
         name: o.string("name", p),
         region: o.optional_string("region", p),
         country: o.optional_string("country", p),
+        subdivision: o.optional_string("subdivision", p),
         zone: o.string("zone", p),
         tz_rule: o.string("tz_rule", p),
         always_open: o.optional_bool("always_open", p).unwrap_or(false),
         hours: read_hours(&o, p),
         observe_holidays: o.optional_bool("observe_holidays", p),
         business_day: o.optional_string("business_day", p),
+        holiday_source: o.optional_string("holiday_source", p),
+        verified_years: o.get("verified_years").map(|v| {
+            let path = o.path("verified_years");
+            match Object::new(&v, &path, &["from", "until"], p) {
+                Some(years) => (years.whole("from", p), years.whole("until", p)),
+                None => (0, 0),
+            }
+        }),
         holidays: o.list("holidays", p, read_holiday),
         notes: o.list("notes", p, as_string),
     }
@@ -302,8 +319,17 @@ impl BusinessCalendar {
     /// Parses and validates a calendar file; reports every problem with its field path
     /// (`holidays[3].observed`), all of them, not only the first.
     pub fn from_json(file_name: &str, text: &str) -> Result<BusinessCalendar, FieldErrors> {
+        BusinessCalendar::from_tree(file_name, &tree::parse(file_name, text)?)
+    }
+
+    /// Reads and validates a calendar from a parsed document: `serde_json`'s for
+    /// [`BusinessCalendar::from_json`], the browser's `JSON.parse` in the embed.
+    pub fn from_tree<T: JsonTree>(
+        file_name: &str,
+        tree: &T,
+    ) -> Result<BusinessCalendar, FieldErrors> {
         let mut problems = Problems::new(file_name);
-        let file = read_calendar(&tree::parse(file_name, text)?, &mut problems);
+        let file = read_calendar(tree, &mut problems);
         problems.finish()?;
         let mut problems = Problems::new(file_name);
         if file.id.trim().is_empty() {
@@ -335,6 +361,30 @@ impl BusinessCalendar {
             hours
         };
         let holidays = parse_holidays(&file.holidays, &mut problems);
+        if file
+            .holiday_source
+            .as_deref()
+            .is_some_and(|s| s.trim().is_empty())
+        {
+            problems.add(
+                "holiday_source",
+                "say where the holiday list comes from (which place, which list)",
+            );
+        }
+        let verified_years = file.verified_years.and_then(|(from, until)| {
+            let supported = i64::from(FIRST_SUPPORTED_YEAR)..=i64::from(LAST_SUPPORTED_YEAR);
+            if !supported.contains(&from) || !supported.contains(&until) || from > until {
+                problems.add(
+                    "verified_years",
+                    format!("expected from <= until, both within {FIRST_SUPPORTED_YEAR}-{LAST_SUPPORTED_YEAR}"),
+                );
+                return None;
+            }
+            Some((i32::try_from(from).ok()?, i32::try_from(until).ok()?))
+        });
+        if file.subdivision.is_some() && file.country.is_none() {
+            problems.add("subdivision", "a subdivision needs its country");
+        }
         let business_day_seconds = file.business_day.as_ref().and_then(|text| {
             let parsed = parse_time_of_day(text).filter(|s| *s > 0);
             if parsed.is_none() {
@@ -355,6 +405,9 @@ impl BusinessCalendar {
                 name: file.name,
                 region: file.region,
                 country: file.country,
+                subdivision: file.subdivision,
+                holiday_source: file.holiday_source,
+                verified_years,
                 zone: file.zone,
             },
             rule,

@@ -56,6 +56,18 @@ pub enum CalendarError {
     /// ([`FIRST_SUPPORTED_YEAR`]..=[`LAST_SUPPORTED_YEAR`]).
     #[error("{0} is outside the years this calendar supports")]
     OutOfRange(DateTime<Utc>),
+    /// The instant (or the due time it leads to) falls in a local year outside the years the
+    /// calendar's holidays and time-zone rule are verified for: the engine refuses rather than
+    /// apply one year's rules to another.
+    #[error("{year} is outside the years this calendar is verified for ({first}–{last}): its holidays and time-zone rule are not known for {year}")]
+    OutsideVerifiedYears {
+        /// The local year asked about.
+        year: i32,
+        /// First verified year.
+        first: i32,
+        /// Last verified year.
+        last: i32,
+    },
     /// A negative duration was given.
     #[error("business durations cannot be negative")]
     NegativeDuration,
@@ -83,6 +95,9 @@ pub struct BusinessCalendar {
     name: String,
     region: Option<String>,
     country: Option<String>,
+    subdivision: Option<String>,
+    holiday_source: Option<String>,
+    verified_years: Option<(i32, i32)>,
     zone: String,
     rule: TzRule,
     hours: WeeklyHours,
@@ -104,6 +119,9 @@ struct CalendarMeta {
     name: String,
     region: Option<String>,
     country: Option<String>,
+    subdivision: Option<String>,
+    holiday_source: Option<String>,
+    verified_years: Option<(i32, i32)>,
     zone: String,
 }
 
@@ -126,6 +144,9 @@ impl BusinessCalendar {
                 name: self.name.clone(),
                 region: self.region.clone(),
                 country: self.country.clone(),
+                subdivision: self.subdivision.clone(),
+                holiday_source: self.holiday_source.clone(),
+                verified_years: self.verified_years,
                 zone: self.zone.clone(),
             },
             self.rule.clone(),
@@ -161,6 +182,25 @@ impl BusinessCalendar {
     /// ISO country code whose public holidays the calendar lists, if given.
     pub fn country(&self) -> Option<&str> {
         self.country.as_deref()
+    }
+
+    /// The state, province or territory whose holidays the calendar lists (ISO 3166-2 code
+    /// without the country, e.g. `"BW"`), if the centre's place has its own.
+    pub fn subdivision(&self) -> Option<&str> {
+        self.subdivision.as_deref()
+    }
+
+    /// Where the holiday list comes from (which place, which list), for display.
+    pub fn holiday_source(&self) -> Option<&str> {
+        self.holiday_source.as_deref()
+    }
+
+    /// The local years whose holidays and time-zone rule are verified (against tzdata by the
+    /// publisher), first and last; the arithmetic refuses instants outside them
+    /// ([`CalendarError::OutsideVerifiedYears`]). `None`: the file names no window, and the
+    /// whole supported range is used.
+    pub fn verified_years(&self) -> Option<(i32, i32)> {
+        self.verified_years
     }
 
     /// IANA zone name, for display (`"Europe/Berlin"`); arithmetic uses [`Self::tz_rule`].

@@ -162,6 +162,9 @@ impl BusinessCalendar {
             name,
             region,
             country,
+            subdivision,
+            holiday_source,
+            verified_years,
             zone,
         } = meta;
         BusinessCalendar {
@@ -169,6 +172,9 @@ impl BusinessCalendar {
             name,
             region,
             country,
+            subdivision,
+            holiday_source,
+            verified_years,
             zone,
             rule,
             hours,
