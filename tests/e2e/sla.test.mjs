@@ -253,7 +253,7 @@ test('the "Embed this" snippet resizes its iframe on a host page of another orig
   try {
     await page.getByTestId('embed-panel').locator('summary').click();
     const snippet = await page.getByTestId('embed-snippet').inputValue();
-    assert.match(snippet, /embed\/sla\/\?policy=model-b-zmanda&amp;plans=standard,premium,community&amp;severity=P1/);
+    assert.match(snippet, /embed\/sla\/\?policy=model-b-zmanda&amp;plans=standard,premium,trial,community&amp;severity=P1/);
     assert.match(snippet, new RegExp(`e\\.origin !== "${site.url.replace(/\/$/, '')}"`));
 
     host = await hostPage(`<!doctype html><html><body style="margin:0">
