@@ -24,6 +24,7 @@ pub mod outbox;
 pub mod settings;
 pub mod signup;
 pub mod site;
+pub mod smtp;
 pub mod store;
 pub mod token;
 pub mod watch;

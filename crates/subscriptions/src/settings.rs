@@ -3,7 +3,10 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
+use lettre::transport::smtp::authentication::Credentials;
 use lettre::{AsyncSmtpTransport, Tokio1Executor};
+
+use crate::smtp::Mailer;
 
 /// Everything the service needs to run, gathered from the command line and environment.
 #[derive(Debug, Clone)]
@@ -87,27 +90,130 @@ pub struct SmtpUrlError {
 /// - `smtp+starttls://user:password@host:587`: STARTTLS required, then AUTH (production);
 /// - `smtps://user:password@host:465`: TLS from the first byte.
 ///
-/// `pool` connections are kept open and reused.
-pub fn smtp_transport(
-    url: &str,
-    pool: u32,
-) -> Result<AsyncSmtpTransport<Tokio1Executor>, SmtpUrlError> {
+/// At most `pool` connections are open at once; they are kept open and reused. User name and
+/// password may be percent-encoded (`%40` for `@`).
+pub fn smtp_transport(url: &str, pool: u32) -> Result<Mailer, SmtpUrlError> {
     let error = |reason: &str| SmtpUrlError {
         url: url.split('@').next_back().unwrap_or_default().to_owned(),
         reason: reason.to_owned(),
     };
-    let lettre_url = if let Some(rest) = url.strip_prefix("smtp+starttls://") {
-        let separator = if rest.contains('?') { '&' } else { '?' };
-        format!("smtp://{rest}{separator}tls=required")
-    } else if url.starts_with("smtp://") || url.starts_with("smtps://") {
-        url.to_owned()
+    let timeout = Duration::from_secs(20);
+    let (starttls, rest) = if let Some(rest) = url.strip_prefix("smtp+starttls://") {
+        (true, rest)
+    } else if let Some(rest) = url.strip_prefix("smtp://") {
+        (false, rest)
+    } else if url.starts_with("smtps://") {
+        let builder = AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
+            .map_err(|err| error(&err.to_string()))?;
+        return Ok(Mailer::library(
+            builder
+                .timeout(Some(timeout))
+                .pool_config(lettre::transport::smtp::PoolConfig::new().max_size(pool))
+                .build(),
+        ));
     } else {
         return Err(error("expected smtp://, smtp+starttls:// or smtps://"));
     };
-    let builder = AsyncSmtpTransport::<Tokio1Executor>::from_url(&lettre_url)
-        .map_err(|err| error(&err.to_string()))?;
-    Ok(builder
-        .timeout(Some(Duration::from_secs(20)))
-        .pool_config(lettre::transport::smtp::PoolConfig::new().max_size(pool))
-        .build())
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let (userinfo, host_port) = match authority.rsplit_once('@') {
+        Some((userinfo, host_port)) => (Some(userinfo), host_port),
+        None => (None, authority),
+    };
+    let (host, port) = if let Some(bracketed) = host_port.strip_prefix('[') {
+        let (host, rest) = bracketed
+            .split_once(']')
+            .ok_or_else(|| error("an IPv6 address needs its closing ]"))?;
+        (host, rest.strip_prefix(':'))
+    } else {
+        match host_port.rsplit_once(':') {
+            Some((host, port)) => (host, Some(port)),
+            None => (host_port, None),
+        }
+    };
+    if host.is_empty() {
+        return Err(error("no relay host"));
+    }
+    let port = match port {
+        Some(port) => port
+            .parse::<u16>()
+            .map_err(|_| error("the port is not a number from 1 to 65535"))?,
+        None if starttls => 587,
+        None => 25,
+    };
+    let credentials = userinfo.map(|userinfo| {
+        let (user, password) = userinfo.split_once(':').unwrap_or((userinfo, ""));
+        Credentials::new(percent_decoded(user), percent_decoded(password))
+    });
+    Ok(Mailer::direct(
+        host.to_owned(),
+        port,
+        starttls,
+        credentials,
+        timeout,
+        pool,
+    ))
+}
+
+/// `%XX` sequences as the bytes they stand for; anything else as written.
+fn percent_decoded(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        match (
+            bytes[i],
+            bytes.get(i + 1).copied().and_then(hex),
+            bytes.get(i + 2).copied().and_then(hex),
+        ) {
+            (b'%', Some(high), Some(low)) => {
+                out.push((high * 16 + low) as u8);
+                i += 3;
+            }
+            (byte, _, _) => {
+                out.push(byte);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn relay_addresses_are_read_or_refused_with_the_reason() {
+        for good in [
+            "smtp://127.0.0.1:2525",
+            "smtp://relay.example.com",
+            "smtp://[::1]:25",
+            "smtp+starttls://user%40example.com:p%3Ass@smtp.example.com:587",
+            "smtps://user:password@smtp.example.com:465",
+        ] {
+            assert!(smtp_transport(good, 4).is_ok(), "{good}");
+        }
+        for (bad, reason) in [
+            ("http://relay.example.com", "expected smtp://"),
+            ("smtp://relay.example.com:99999", "the port is not a number"),
+            ("smtp://:25", "no relay host"),
+            ("smtp://[::1:25", "closing ]"),
+        ] {
+            let refused = smtp_transport(bad, 4).err().expect(bad).to_string();
+            assert!(refused.contains(reason), "{bad}: {refused}");
+        }
+        let refused = smtp_transport("smtp://user:secret@:25", 4).err().unwrap();
+        assert!(
+            !refused.to_string().contains("secret"),
+            "credentials never shown"
+        );
+    }
+
+    #[test]
+    fn percent_encoded_credentials_are_decoded() {
+        assert_eq!(percent_decoded("user%40example.com"), "user@example.com");
+        assert_eq!(percent_decoded("p%3Ass%2"), "p:ss%2");
+        assert_eq!(percent_decoded("100%"), "100%");
+    }
 }

@@ -12,7 +12,9 @@ use std::sync::{Arc, Mutex, RwLock};
 
 use beacon_core::i18n::{Lang, Msg};
 use beacon_core::notify::{email_problem, webhook_url_problem, SignupRequest, SignupTarget};
-use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+use lettre::Message;
+
+use crate::smtp::Mailer;
 use tracing::{info, warn};
 
 use crate::clock::Clock;
@@ -86,7 +88,7 @@ pub struct Service {
     /// The clock.
     pub clock: Arc<dyn Clock>,
     /// The SMTP relay.
-    pub smtp: AsyncSmtpTransport<Tokio1Executor>,
+    pub smtp: Mailer,
     /// The webhook client.
     pub http: reqwest::Client,
     /// The site as last read by the watcher.
@@ -99,12 +101,7 @@ pub use crate::token::token;
 
 impl Service {
     /// A service over `store` with `settings`, sending through `smtp`.
-    pub fn new(
-        store: Store,
-        settings: Settings,
-        clock: Arc<dyn Clock>,
-        smtp: AsyncSmtpTransport<Tokio1Executor>,
-    ) -> Self {
+    pub fn new(store: Store, settings: Settings, clock: Arc<dyn Clock>, smtp: Mailer) -> Self {
         let http = webhook::client(settings.allow_private_webhooks);
         Self {
             store,
