@@ -283,6 +283,43 @@ test('polls run one at a time, pause while the tab is hidden and resume as soon 
   await page.close();
 });
 
+test('maintenance is shown as the clock places it: upcoming, in progress, then overdue when nobody completed it', async () => {
+  const summary = await emeaSummary();
+  const window = summary.scheduled_maintenances.find((m) => m.id === 'g28gsyh2r7jv');
+  const start = Date.parse(window.scheduled_for);
+  const end = Date.parse(window.scheduled_until);
+  for (const [at, section] of [
+    [start - 3600_000, 'maintenance-upcoming'],
+    [(start + end) / 2, 'maintenance-in-progress'],
+    [end + 3600_000, 'maintenance-overdue'],
+  ]) {
+    const page = await browser.newPage();
+    await page.clock.install({ time: new Date(at) });
+    await page.goto(`${server.url}emea/`);
+    await page.getByTestId('components').waitFor();
+    const card = page.getByTestId(section).locator('[data-incident-id=g28gsyh2r7jv]');
+    await card.waitFor();
+    for (const other of ['maintenance-upcoming', 'maintenance-in-progress', 'maintenance-overdue'].filter((o) => o !== section)) {
+      assert.equal(await page.getByTestId(other).locator('[data-incident-id=g28gsyh2r7jv]').count(), 0, `${section}: not in ${other}`);
+    }
+    if (section === 'maintenance-overdue') {
+      assert.match(await page.getByTestId(section).locator('h2').textContent(), /Maintenance past its planned end/);
+    }
+    await page.close();
+  }
+});
+
+test('an update names the components it changed, from what to what', async () => {
+  const page = await demoPage();
+  await page.goto(`${server.url}emea/`);
+  const summary = await emeaSummary();
+  const name = summary.components.find((c) => c.id === 'em-backups-m365').name;
+  const changes = page.getByTestId('active-incidents').getByTestId('component-change');
+  await changes.first().waitFor();
+  assert.deepEqual(await changes.allTextContents(), [`${name}: Operational → Partial outage`]);
+  await page.close();
+});
+
 test('new data appears without a reload', async () => {
   const page = await demoPage();
   await page.goto(`${server.url}emea`);

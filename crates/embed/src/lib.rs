@@ -301,22 +301,28 @@ pub struct PlanCard {
     pub sources: [Option<SourceLine>; 2],
 }
 
-/// The widget for `policy` as `query` asks, in `lang`; `site` is the site's base URL (ends in
-/// `/`), for the link to the full calculator. An unknown severity falls back to the policy's
-/// first level, unknown plans are left out, and no plans named means every plan.
-pub fn widget(policy: &Policy, query: &EmbedQuery, lang: Lang, site: &str) -> Widget {
-    let texts = WidgetTexts(lang);
+/// The level the widget shows: the query's severity when the policy has it, else the policy's
+/// first target level; `None` for a policy without target levels.
+fn shown_level(policy: &Policy, query: &EmbedQuery) -> Option<String> {
     let levels = policy
         .classification
         .as_ref()
         .map(|c| c.target_levels())
         .unwrap_or_default();
-    let level = query
+    query
         .severity
         .as_ref()
         .filter(|id| levels.iter().any(|l| &&l.id == id))
-        .or_else(|| levels.first().map(|l| &l.id));
-    let Some(level) = level.cloned() else {
+        .or_else(|| levels.first().map(|l| &l.id))
+        .cloned()
+}
+
+/// The widget for `policy` as `query` asks, in `lang`; `site` is the site's base URL (ends in
+/// `/`), for the link to the full calculator. An unknown severity falls back to the policy's
+/// first level, unknown plans are left out, and no plans named means every plan.
+pub fn widget(policy: &Policy, query: &EmbedQuery, lang: Lang, site: &str) -> Widget {
+    let texts = WidgetTexts(lang);
+    let Some(level) = shown_level(policy, query) else {
         return Widget::NoTargets(fill(
             texts.text(Msg::EmbedNoTargets),
             &[("policy", &policy.name)],
@@ -416,18 +422,7 @@ pub struct FiledNow<'a> {
 impl<'a> FiledNow<'a> {
     /// Prepares the plans `query` shows, for its level (else the policy's first), at `centre`.
     pub fn new(policy: &'a Policy, query: &EmbedQuery, centre: &'a BusinessCalendar) -> Self {
-        let levels = policy
-            .classification
-            .as_ref()
-            .map(|c| c.target_levels())
-            .unwrap_or_default();
-        let level = query
-            .severity
-            .as_ref()
-            .filter(|id| levels.iter().any(|l| &&l.id == id))
-            .or_else(|| levels.first().map(|l| &l.id))
-            .cloned()
-            .unwrap_or_default();
+        let level = shown_level(policy, query).unwrap_or_default();
         let plans = policy
             .plans
             .iter()

@@ -170,7 +170,6 @@ pub fn v2_files(
     );
     maintenances.truncate(LIST_LIMIT);
 
-    let json = |value: &dyn erased::Json| value.to_json();
     vec![
         (
             ENDPOINTS[0].into(),
@@ -245,17 +244,7 @@ fn newest_first<'a>(incidents: impl Iterator<Item = &'a Incident>) -> Vec<Incide
     list
 }
 
-/// Serialising the endpoint bodies through one function without naming each type.
-mod erased {
-    /// A body that becomes compact JSON.
-    pub trait Json {
-        /// The body as JSON text.
-        fn to_json(&self) -> String;
-    }
-
-    impl<T: serde::Serialize> Json for T {
-        fn to_json(&self) -> String {
-            serde_json::to_string(self).expect("plain data always serialises")
-        }
-    }
+/// An endpoint's body as compact JSON.
+fn json(body: &impl Serialize) -> String {
+    serde_json::to_string(body).expect("plain data always serialises")
 }

@@ -9,12 +9,9 @@ use crate::edit::{
     edit_region, open_incident, resolve_incident, schedule_maintenance, shift_times,
     update_incident, EditError, NewIncident, NewMaintenance, NewUpdate,
 };
-use crate::publish::data::local_file;
 use crate::publish::modules::link_module;
-use crate::publish::{publish_site, MemoryFiles, PublishError, SiteDir};
+use crate::publish::{load_site, publish_site, MemoryFiles, PublishError, SiteDir};
 use crate::store;
-use beacon_core::layout::CONFIG_FILE;
-use beacon_core::status::{parse_summary, SiteConfig};
 use beacon_core::status::{
     site_warnings_at, validate_site_at, IncidentHistory, Problem, Summary, Timestamp,
 };
@@ -74,61 +71,39 @@ pub fn run(command: Command) -> Result<String, String> {
 /// `demo`: every region's times moved so the newest page stamp is `--now`'s moment.
 fn demo(data: &DataArgs) -> Result<String, String> {
     let at = data.now();
-    let files = MemoryFiles::new(SiteDir(&data.public));
-    let config = SiteConfig::from_json(
-        CONFIG_FILE,
-        &files.text(CONFIG_FILE).map_err(|e| e.to_string())?,
-    )
-    .map_err(|e| e.to_string())?;
-    let mut newest = None;
-    for region in &config.regions {
-        let file = local_file(&region.summary_url).map_err(|e| e.to_string())?;
-        let summary = parse_summary(file, &files.text(file).map_err(|e| e.to_string())?)
-            .map_err(|e| e.to_string())?;
-        newest = newest.max(summary.page.updated_at);
-    }
-    let Some(newest) = newest else {
-        return Err(format!(
-            "{}: no region's summary has page.updated_at to move from",
-            data.public.display()
-        ));
-    };
+    let site = load_site(&data.public, at.with_timezone(&Utc)).map_err(|err| match err {
+        PublishError::Invalid(problems) => problem_lines(&problems),
+        other => other.to_string(),
+    })?;
+    let newest = site
+        .regions
+        .iter()
+        .filter_map(|region| region.summary.page.updated_at)
+        .max()
+        .ok_or_else(|| {
+            format!(
+                "{}: no region's summary has page.updated_at to move from",
+                data.public.display()
+            )
+        })?;
     // Whole minutes, so the moved data reads as tidily as it was written.
     let by = TimeDelta::minutes((at - newest).num_minutes());
     if by.is_zero() {
         return Ok(format!("{}: already placed at {at}", data.public.display()));
     }
+    let stamp = (newest + by).with_timezone(&Utc).fixed_offset();
     let mut report = Vec::new();
-    for region in &config.regions {
-        edit_region(
-            &data.public,
-            &region.id,
-            newest + by,
-            data.wait(),
-            |summary, history| {
-                shift_times(summary, history, by);
-                Ok(vec![format!(
-                    "{}: times moved by {} min",
-                    region.id,
-                    by.num_minutes()
-                )])
-            },
-        )
-        .map_err(|err| match err {
-            EditError::Invalid(problems) => {
-                format!(
-                    "{}\n{}",
-                    problem_lines(&problems),
-                    EditError::Invalid(problems)
-                )
-            }
-            other => other.to_string(),
-        })?;
-        report.push(format!(
-            "{}: times moved by {} min",
-            region.id,
-            by.num_minutes()
-        ));
+    for region in &site.regions {
+        let id = &region.region.id;
+        let changes = edit_region(&data.public, id, stamp, data.wait(), |summary, history| {
+            shift_times(summary, history, by);
+            Ok(vec![format!(
+                "{id}: times moved by {} min",
+                by.num_minutes()
+            )])
+        })
+        .map_err(edit_refusal)?;
+        report.extend(changes);
     }
     Ok(report.join("\n"))
 }
@@ -163,9 +138,11 @@ fn validate(data: &DataArgs) -> Result<String, String> {
     let public = &data.public;
     let _lock = store::for_reading(public, data.wait()).map_err(|err| err.to_string())?;
     let now = data.now().with_timezone(&Utc);
-    let problems = validate_site_at(&SiteDir(public), now);
+    // Read from disk once; the checks and the warnings share the texts.
+    let files = MemoryFiles::new(SiteDir(public));
+    let problems = validate_site_at(&files, now);
     if problems.is_empty() {
-        let warnings = site_warnings_at(&SiteDir(public), now);
+        let warnings = site_warnings_at(&files, now);
         if warnings.is_empty() {
             Ok(format!("{}: no problems", public.display()))
         } else {
@@ -228,15 +205,20 @@ fn edit(
         region.data.wait(),
         |summary, history| change(summary, history, now),
     )
-    .map_err(|err| match err {
+    .map_err(edit_refusal)?;
+    Ok(changes.join("\n"))
+}
+
+/// Why an edit was refused: every problem, then the reason.
+fn edit_refusal(err: EditError) -> String {
+    match err {
         EditError::Invalid(problems) => format!(
             "{}\n{}",
             problem_lines(&problems),
             EditError::Invalid(problems)
         ),
         other => other.to_string(),
-    })?;
-    Ok(changes.join("\n"))
+    }
 }
 
 /// `bench-sla`: the cost of one due-time computation for 1 hour to 1 year of business time,

@@ -4,7 +4,7 @@
 
 use std::cell::RefCell;
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use beacon_core::status::{Problem, SiteFiles};
 
@@ -78,6 +78,28 @@ impl<F: SiteFiles> SiteFiles for MemoryFiles<F> {
             .insert(path.to_owned(), read.clone());
         read
     }
+}
+
+/// Every file under `dir`, in any depth (folders themselves left out); a folder that cannot be
+/// read is an error naming it.
+pub fn files_under(dir: &Path) -> Result<Vec<PathBuf>, super::PublishError> {
+    let mut files = Vec::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(folder) = pending.pop() {
+        let entries = std::fs::read_dir(&folder).map_err(|source| super::PublishError::Write {
+            path: folder.clone(),
+            source,
+        })?;
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                pending.push(path);
+            } else {
+                files.push(path);
+            }
+        }
+    }
+    Ok(files)
 }
 
 #[cfg(test)]

@@ -18,6 +18,7 @@ use std::path::{Path, PathBuf};
 
 use beacon_core::hash::{fnv1a, FNV_OFFSET};
 
+use super::files::files_under;
 use super::PublishError;
 
 /// How each moved script's file name starts.
@@ -93,32 +94,20 @@ pub fn externalize_scripts(out_dir: &Path, site_url: &str) -> Result<Vec<PathBuf
         })
     };
     let mut scripts = BTreeMap::new();
-    let mut pending = vec![out_dir.to_path_buf()];
-    while let Some(folder) = pending.pop() {
-        let entries = std::fs::read_dir(&folder).map_err(|source| PublishError::Write {
-            path: folder.clone(),
+    for path in files_under(out_dir)? {
+        if path.extension().is_none_or(|ext| ext != "html") {
+            continue;
+        }
+        let page = std::fs::read_to_string(&path).map_err(|source| PublishError::Write {
+            path: path.clone(),
             source,
         })?;
-        for entry in entries.flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                pending.push(path);
-                continue;
-            }
-            if path.extension().is_none_or(|ext| ext != "html") {
-                continue;
-            }
-            let page = std::fs::read_to_string(&path).map_err(|source| PublishError::Write {
-                path: path.clone(),
-                source,
-            })?;
-            let (rewritten, moved) = external_scripts(&page, site_url);
-            if moved.is_empty() && rewritten == page {
-                continue;
-            }
-            write(&path, &rewritten)?;
-            scripts.extend(moved);
+        let (rewritten, moved) = external_scripts(&page, site_url);
+        if moved.is_empty() && rewritten == page {
+            continue;
         }
+        write(&path, &rewritten)?;
+        scripts.extend(moved);
     }
     let mut written = Vec::with_capacity(scripts.len());
     for (name, text) in scripts {

@@ -27,6 +27,7 @@ use super::atom::atom_feed;
 use super::badge::{badge_svg, Tone};
 use super::data::{load_site, Site};
 use super::feed::feed;
+use super::files::files_under;
 use super::ical::{calendar_ics, event_ics, maintenance_calendar};
 use super::prerender::prerendered_pages;
 use super::rss::rss_feed;
@@ -219,58 +220,47 @@ const COMPRESSIBLE: &[&str] = &[
 pub fn precompress(dir: &Path) -> Result<Vec<PathBuf>, PublishError> {
     use std::io::Write;
     let mut written = Vec::new();
-    let mut pending = vec![dir.to_path_buf()];
-    while let Some(folder) = pending.pop() {
-        let entries = std::fs::read_dir(&folder).map_err(|source| PublishError::Write {
-            path: folder.clone(),
-            source,
-        })?;
-        for entry in entries.flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                pending.push(path);
-                continue;
-            }
-            let compressible = path
-                .extension()
-                .and_then(|ext| ext.to_str())
-                .is_some_and(|ext| COMPRESSIBLE.contains(&ext));
-            let Ok(bytes) = std::fs::read(&path) else {
-                continue;
-            };
-            if !compressible || bytes.len() < 1024 {
-                continue;
-            }
-            let twin = |ext: &str| PathBuf::from(format!("{}.{ext}", path.display()));
-            let (gz_path, br_path) = (twin("gz"), twin("br"));
-            let gz_error = |source| PublishError::Write {
-                path: gz_path.clone(),
-                source,
-            };
-            let mut gzip = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-            gzip.write_all(&bytes).map_err(gz_error)?;
-            std::fs::write(&gz_path, gzip.finish().map_err(gz_error)?).map_err(gz_error)?;
-            written.push(gz_path);
-
-            let br_error = |source| PublishError::Write {
-                path: br_path.clone(),
-                source,
-            };
-            let mut brotli = Vec::new();
-            // A window just big enough for the file: the same output, far less set-up per
-            // small file (a build has hundreds of pre-rendered pages).
-            let window = (usize::BITS - bytes.len().leading_zeros()).clamp(10, 24) as i32;
-            let wasm = path.extension().is_some_and(|ext| ext == "wasm");
-            let params = brotli::enc::BrotliEncoderParams {
-                quality: if wasm { 11 } else { 9 },
-                lgwin: window,
-                size_hint: bytes.len(),
-                ..Default::default()
-            };
-            brotli::BrotliCompress(&mut &bytes[..], &mut brotli, &params).map_err(br_error)?;
-            std::fs::write(&br_path, brotli).map_err(br_error)?;
-            written.push(br_path);
+    // Listed before any twin is written, so a twin is never compressed again.
+    for path in files_under(dir)? {
+        let compressible = path
+            .extension()
+            .and_then(|ext| ext.to_str())
+            .is_some_and(|ext| COMPRESSIBLE.contains(&ext));
+        let Ok(bytes) = std::fs::read(&path) else {
+            continue;
+        };
+        if !compressible || bytes.len() < 1024 {
+            continue;
         }
+        let twin = |ext: &str| PathBuf::from(format!("{}.{ext}", path.display()));
+        let (gz_path, br_path) = (twin("gz"), twin("br"));
+        let gz_error = |source| PublishError::Write {
+            path: gz_path.clone(),
+            source,
+        };
+        let mut gzip = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+        gzip.write_all(&bytes).map_err(gz_error)?;
+        std::fs::write(&gz_path, gzip.finish().map_err(gz_error)?).map_err(gz_error)?;
+        written.push(gz_path);
+
+        let br_error = |source| PublishError::Write {
+            path: br_path.clone(),
+            source,
+        };
+        let mut brotli = Vec::new();
+        // A window just big enough for the file: the same output, far less set-up per
+        // small file (a build has hundreds of pre-rendered pages).
+        let window = (usize::BITS - bytes.len().leading_zeros()).clamp(10, 24) as i32;
+        let wasm = path.extension().is_some_and(|ext| ext == "wasm");
+        let params = brotli::enc::BrotliEncoderParams {
+            quality: if wasm { 11 } else { 9 },
+            lgwin: window,
+            size_hint: bytes.len(),
+            ..Default::default()
+        };
+        brotli::BrotliCompress(&mut &bytes[..], &mut brotli, &params).map_err(br_error)?;
+        std::fs::write(&br_path, brotli).map_err(br_error)?;
+        written.push(br_path);
     }
     Ok(written)
 }

@@ -27,10 +27,27 @@ pub const SECRET: &str = "test-secret";
 /// A PostgreSQL server of its own, stopped when dropped.
 pub struct Postgres {
     dir: tempfile::TempDir,
+    bin: PathBuf,
     pub url: String,
 }
 
-const PG_BIN: &str = "/usr/lib/postgresql/15/bin";
+/// The newest PostgreSQL server installed the Debian way (`/usr/lib/postgresql/<major>/bin`).
+fn pg_bin() -> PathBuf {
+    let mut installed: Vec<(u32, PathBuf)> = std::fs::read_dir("/usr/lib/postgresql")
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|entry| {
+            let major = entry.file_name().to_str()?.parse().ok()?;
+            let bin = entry.path().join("bin");
+            bin.join("initdb").exists().then_some((major, bin))
+        })
+        .collect();
+    installed.sort();
+    installed.pop().map(|(_, bin)| bin).unwrap_or_else(|| {
+        panic!("no PostgreSQL server under /usr/lib/postgresql: run .ci/setup (apt-get install postgresql)")
+    })
+}
 
 fn as_postgres(args: &[&str]) -> std::process::Output {
     Command::new("runuser")
@@ -43,10 +60,7 @@ fn as_postgres(args: &[&str]) -> std::process::Output {
 impl Postgres {
     /// Starts a cluster on a free port; fails the test, with the reason, if it cannot.
     pub fn start() -> Self {
-        assert!(
-            Path::new(PG_BIN).join("initdb").exists(),
-            "PostgreSQL 15 is not installed at {PG_BIN}: run .ci/setup (apt-get install postgresql)"
-        );
+        let bin = pg_bin();
         let dir = tempfile::tempdir().expect("temp dir");
         let status = Command::new("chown")
             .args(["-R", "postgres:postgres"])
@@ -60,7 +74,7 @@ impl Postgres {
         let data = dir.path().join("data");
         let data_s = data.to_str().unwrap().to_owned();
         let out = as_postgres(&[
-            &format!("{PG_BIN}/initdb"),
+            &bin.join("initdb").to_string_lossy(),
             "-D",
             &data_s,
             "-A",
@@ -78,7 +92,7 @@ impl Postgres {
         let options = format!("-p {port} -c listen_addresses=127.0.0.1 -c unix_socket_directories={} -c fsync=off -c max_connections=100", dir.path().display());
         let log = dir.path().join("log").to_str().unwrap().to_owned();
         let out = as_postgres(&[
-            &format!("{PG_BIN}/pg_ctl"),
+            &bin.join("pg_ctl").to_string_lossy(),
             "-D",
             &data_s,
             "-l",
@@ -97,13 +111,14 @@ impl Postgres {
         Self {
             url: format!("postgres://postgres@127.0.0.1:{port}/postgres"),
             dir,
+            bin,
         }
     }
 
     /// A new empty database on this server, by URL.
     pub fn database(&self, name: &str) -> String {
         let out = as_postgres(&[
-            &format!("{PG_BIN}/psql"),
+            &self.bin.join("psql").to_string_lossy(),
             "-h",
             "127.0.0.1",
             "-p",
@@ -137,7 +152,7 @@ impl Drop for Postgres {
     fn drop(&mut self) {
         let data = self.dir.path().join("data");
         as_postgres(&[
-            &format!("{PG_BIN}/pg_ctl"),
+            &self.bin.join("pg_ctl").to_string_lossy(),
             "-D",
             data.to_str().unwrap(),
             "-m",
