@@ -5,7 +5,7 @@
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
-use crate::api::{self, ApiError};
+use crate::api::{self, ApiError, Polled};
 use crate::i18n::{split_at, use_lang, Lang, Msg};
 use crate::pages::not_found::NotFoundPage;
 use crate::site::use_site;
@@ -28,7 +28,7 @@ use beacon_core::status::freshness::data_changed_at;
 use beacon_core::status::history::{find_incident, history_by_month, HistoryMonth};
 use beacon_core::status::model::{Incident, IncidentHistory, Summary};
 use beacon_core::status::overall::{self, Section};
-use beacon_core::status::poll::{is_stale, next_poll_delay};
+use beacon_core::status::poll::{is_stale, next_poll_delay, poll_interval, FileVersion};
 use beacon_core::status::uptime::PageUptime;
 use beacon_core::words::{indicator_look, indicator_words};
 
@@ -117,6 +117,10 @@ pub fn RegionStatus(
     let updated_at = RwSignal::new(None::<DateTime<Utc>>);
     let clock = Clock::provide(&region);
     let stored_region = StoredValue::new(region.clone());
+    // The versions of the two files on screen: a poll that finds the same version again reads
+    // nothing, parses nothing and changes no signal (but the time of the check).
+    let summary_shown = StoredValue::new(FileVersion::default());
+    let history_shown = StoredValue::new(FileVersion::default());
     // One poll at a time: the next is scheduled only when the last has landed, so an older
     // response can never replace a newer one. Paused while the tab is hidden, spread out so
     // pages do not poll in step, and backing off while the host fails.
@@ -125,14 +129,14 @@ pub fn RegionStatus(
         // Each file is shown as soon as it is read: the page does not wait for the
         // (much larger) history before showing the current status.
         let load_summary = async {
-            let fresh = api::region_summary(&region).await?;
-            replace_if_changed(summary, fresh);
+            let polled = api::region_summary(&region, &summary_shown.get_value()).await?;
+            show(summary, summary_shown, polled);
             updated_at.try_set(Some(web::now()));
             Ok(())
         };
         let load_history = async {
-            let fresh = api::region_history(&region).await?;
-            replace_if_changed(history, fresh);
+            let polled = api::region_history(&region, &history_shown.get_value()).await?;
+            show(history, history_shown, polled);
             Ok(())
         };
         let (summary_loaded, history_loaded): (Result<(), ApiError>, Result<(), ApiError>) =
@@ -178,7 +182,7 @@ pub fn RegionStatus(
         match &view {
             // The overview reads the history for its strips only, and redraws just those.
             RegionView::Overview => view! {
-                <Overview summary=current history polled=updated_at region />
+                <Overview summary=current history poll_seconds region />
             }
             .into_any(),
             RegionView::History => {
@@ -232,9 +236,21 @@ pub fn RegionStatus(
     }
 }
 
-/// Puts `fresh` into `signal` unless it holds the same already, so a poll that brings nothing
-/// new redraws nothing.
-fn replace_if_changed<T: PartialEq + Send + Sync + 'static>(signal: RwSignal<Option<T>>, fresh: T) {
+/// Shows what a poll found: a new version goes into `signal` (unless it holds the same data
+/// already, a file written again unchanged) and becomes the version `shown`; an unchanged one
+/// touches no signal, so nothing is redrawn.
+fn show<T: PartialEq + Send + Sync + 'static>(
+    signal: RwSignal<Option<T>>,
+    shown: StoredValue<FileVersion>,
+    polled: Polled<T>,
+) {
+    let (fresh, version) = match polled {
+        Polled::Unchanged(version) => {
+            shown.try_set_value(version);
+            return;
+        }
+        Polled::Changed(fresh, version) => (fresh, version),
+    };
     signal.try_maybe_update(|current| {
         let changed = current.as_ref() != Some(&fresh);
         if changed {
@@ -242,6 +258,7 @@ fn replace_if_changed<T: PartialEq + Send + Sync + 'static>(signal: RwSignal<Opt
         }
         (changed, ())
     });
+    shown.try_set_value(version);
 }
 
 /// A failed load: with data on screen, a warning that it may be out of date; without, an error.
@@ -296,22 +313,26 @@ pub fn SummaryView(
 
 /// Everything a customer needs at a glance: banner, incidents, maintenance, components with
 /// their 90-day uptime. The strips appear once the history is read and are worked out again
-/// after every poll; a strip is redrawn only when what it shows changes.
+/// when it changes and as time passes (today counts up to now), once per poll interval of the
+/// page clock, not on polls: a poll that brings nothing new costs them nothing. A strip is
+/// redrawn only when what it shows changes.
 #[component]
 fn Overview(
     summary: Summary,
     history: RwSignal<Option<IncidentHistory>>,
-    /// When the last poll succeeded.
-    polled: RwSignal<Option<DateTime<Utc>>>,
+    /// Seconds between polls: how often the strips follow the clock.
+    poll_seconds: u32,
     region: Region,
 ) -> impl IntoView {
     let clock = use_clock();
     let now = clock.now.get_untracked();
     let overall_now = overall::overall_status(&summary, now);
+    let interval = poll_interval(poll_seconds).as_secs().max(1) as i64;
+    let period = Memo::new(move |_| clock.now.get().timestamp().div_euclid(interval));
     let strips = {
         let summary = summary.clone();
         Memo::new(move |_| {
-            polled.track();
+            period.track();
             history.with(|history| {
                 let now = clock.now.get_untracked();
                 Some(Arc::new(PageUptime::compute(

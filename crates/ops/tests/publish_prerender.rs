@@ -449,8 +449,8 @@ fn every_pre_rendered_page_carries_the_site_configuration_the_app_would_fetch() 
     for (path, page) in &pages {
         assert_eq!(inline_config(page), fetched, "{path}");
         assert_eq!(page.matches(CONFIG_ELEMENT_ID).count(), 1, "{path}");
-        // A region's page starts fetching its own summary; `/` shows the visitor's region,
-        // which the build cannot know, so it starts none.
+        // A region's page starts fetching its own summary and history; `/` shows the
+        // visitor's region, which the build cannot know, so it starts none.
         let early = page.matches("window.beaconEarly[").count();
         match fetched
             .regions
@@ -458,14 +458,15 @@ fn every_pre_rendered_page_carries_the_site_configuration_the_app_would_fetch() 
             .find(|r| path.starts_with(&format!("{}/", r.id)))
         {
             Some(region) => {
-                assert_eq!(early, 1, "{path}");
-                assert!(
-                    page.contains(&format!(
-                        "window.beaconEarly[\"{0}\"]=fetch(\"{0}\",{{cache:\"no-cache\",signal:",
-                        region.summary_url
-                    )),
-                    "{path}"
-                );
+                assert_eq!(early, 2, "{path}");
+                for file in [&region.summary_url, &region.history_url] {
+                    assert!(
+                        page.contains(&format!(
+                            "window.beaconEarly[\"{file}\"]=fetch(\"{file}\",{{cache:\"no-cache\",signal:"
+                        )),
+                        "{path}: {file}"
+                    );
+                }
             }
             None => assert_eq!(early, 0, "{path}"),
         }

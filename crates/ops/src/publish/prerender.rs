@@ -72,7 +72,7 @@ pub fn prerendered_pages(
             region.countries
         );
         let head = head_tags(&description, &feed_links(site_url, [data]), &site.config)
-            + &early_fetch_script(&region.summary_url);
+            + &early_fetch_script(&region.live_files());
         let title = format!("{} — {site_name}", region.name);
         let page = with_snapshot(&shell, &title, &head, &snapshot)?;
         // The region's sub-pages get the same snapshot, so a host without the fallback serves
@@ -162,17 +162,26 @@ fn head_tags(description: &str, feed_links: &str, config: &SiteConfig) -> String
     )
 }
 
-/// Starts fetching the region's `summary.json` (`file`, relative to the page's base) while the
-/// page is parsed, so the data is on its way while the wasm downloads and compiles; the app takes
-/// the response for its first read of that file instead of asking again
-/// ([`beacon_core::layout::EARLY_FETCHES`]). Only a region's own pages get it: `/` shows the visitor's
-/// region, which the build cannot know.
-pub fn early_fetch_script(file: &str) -> String {
-    let file = script_json(&file);
+/// Starts fetching the region's live files (`files`, relative to the page's base: its summary
+/// and history, [`beacon_core::status::config::Region::live_files`]) while the page is parsed, so the data is on its way
+/// while the wasm downloads and compiles; the app takes each response for its first read of that
+/// file instead of asking again ([`beacon_core::layout::EARLY_FETCHES`]). Only a region's own
+/// pages get it: `/` shows the visitor's region, which the build cannot know.
+pub fn early_fetch_script(files: &[&str]) -> String {
+    let fetches: String = files
+        .iter()
+        .map(|file| {
+            let file = script_json(file);
+            format!(
+                "window.{EARLY}[{file}]=fetch({file},{{cache:\"no-cache\",signal:AbortSignal.timeout&&AbortSignal.timeout({ms})}}).catch(function(){{}});",
+                EARLY = beacon_core::layout::EARLY_FETCHES,
+                ms = beacon_core::layout::DATA_TIMEOUT_MS
+            )
+        })
+        .collect();
     format!(
-        "<script id=\"beacon-early\">window.{EARLY}={{}};window.{EARLY}[{file}]=fetch({file},{{cache:\"no-cache\",signal:AbortSignal.timeout&&AbortSignal.timeout({ms})}}).catch(function(){{}});</script>",
+        "<script id=\"beacon-early\">window.{EARLY}={{}};{fetches}</script>",
         EARLY = beacon_core::layout::EARLY_FETCHES,
-        ms = beacon_core::layout::DATA_TIMEOUT_MS
     )
 }
 
