@@ -28,7 +28,9 @@ use beacon_core::status::freshness::data_changed_at;
 use beacon_core::status::history::{find_incident, history_by_month, HistoryMonth};
 use beacon_core::status::model::{Incident, IncidentHistory, Summary};
 use beacon_core::status::overall::{self, Section};
-use beacon_core::status::poll::{is_stale, next_poll_delay, poll_interval, FileVersion};
+use beacon_core::status::poll::{
+    history_due, is_stale, next_poll_delay, poll_interval, FileVersion,
+};
 use beacon_core::status::uptime::PageUptime;
 use beacon_core::words::{indicator_look, indicator_words};
 
@@ -123,28 +125,42 @@ pub fn RegionStatus(
     let history_shown = StoredValue::new(FileVersion::default());
     // One poll at a time: the next is scheduled only when the last has landed, so an older
     // response can never replace a newer one. Paused while the tab is hidden, spread out so
-    // pages do not poll in step, and backing off while the host fails.
-    let poll = move || async move {
+    // pages do not poll in step, and backing off while the host fails. The history is asked
+    // for when it is due ([`history_due`]): with the summary while none is shown or the
+    // summary changed, else every few polls.
+    let poll = move |polls_without_history: u32| async move {
         let region = stored_region.get_value();
-        // Each file is shown as soon as it is read: the page does not wait for the
-        // (much larger) history before showing the current status.
         let load_summary = async {
             let polled = api::region_summary(&region, &summary_shown.get_value()).await?;
+            let changed = matches!(polled, Polled::Changed(..));
             show(summary, summary_shown, polled);
             updated_at.try_set(Some(web::now()));
-            Ok(())
+            Ok::<bool, ApiError>(changed)
         };
         let load_history = async {
             let polled = api::region_history(&region, &history_shown.get_value()).await?;
             show(history, history_shown, polled);
-            Ok(())
+            Ok::<(), ApiError>(())
         };
-        let (summary_loaded, history_loaded): (Result<(), ApiError>, Result<(), ApiError>) =
-            futures::join!(load_summary, load_history);
-        let failure = summary_loaded.and(history_loaded).err();
+        let history_shown_yet = history.with_untracked(Option::is_some);
+        let (summary_loaded, history_loaded) =
+            if history_due(polls_without_history, !history_shown_yet) {
+                // Each file is shown as soon as it is read: the page does not wait for the
+                // (much larger) history before showing the current status.
+                let (summary_loaded, history_loaded) = futures::join!(load_summary, load_history);
+                (summary_loaded.map(|_| ()), Some(history_loaded))
+            } else {
+                match load_summary.await {
+                    Ok(true) => (Ok(()), Some(load_history.await)),
+                    Ok(false) => (Ok(()), None),
+                    Err(failure) => (Err(failure), None),
+                }
+            };
+        let history_read = matches!(history_loaded, Some(Ok(())));
+        let failure = summary_loaded.and(history_loaded.unwrap_or(Ok(()))).err();
         let ok = failure.is_none();
         error.try_set(failure);
-        ok
+        (ok, history_read)
     };
     let mounted = Arc::new(AtomicBool::new(true));
     {
@@ -153,11 +169,14 @@ pub fn RegionStatus(
     }
     leptos::task::spawn_local(async move {
         let mut failures = 0u32;
+        let mut polls_without_history = 0u32;
         while mounted.load(Ordering::Relaxed) {
-            failures = if poll().await {
+            let (ok, history_read) = poll(polls_without_history).await;
+            failures = if ok { 0 } else { failures.saturating_add(1) };
+            polls_without_history = if history_read {
                 0
             } else {
-                failures.saturating_add(1)
+                polls_without_history.saturating_add(1)
             };
             web::sleep(next_poll_delay(poll_seconds, failures, web::random())).await;
             while web::page_hidden() && mounted.load(Ordering::Relaxed) {

@@ -5,6 +5,7 @@
 // file (If-None-Match, else If-Modified-Since) is answered 304 Not Modified without a body.
 import { createServer } from 'node:http';
 import { createHash } from 'node:crypto';
+import zlib, { brotliCompressSync } from 'node:zlib';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -50,12 +51,14 @@ function notModified(req, { etag, lastModified }) {
  * `fallback: false`, as a host without the single-page-app rule (unknown paths are 404); with
  * `csp`, every answer carries that `Content-Security-Policy` header (see `strictCsp`); `files`
  * (a Map from a path under the site, e.g. `data/emea/summary.json`, to its contents) answers
- * those paths instead of the folder, with an ETag of their contents, and may be changed while
- * serving. `requests` counts the answers: `bytes` (status line, headers and body as sent) and
+ * those paths instead of the folder, with an ETag of their contents, brotli-compressed to a
+ * client that accepts it (as nginx serves the twins the build writes), and may be changed
+ * while serving. `requests` counts the answers: `bytes` (status line, headers and body as sent) and
  * `notModified` by path under the site. */
 export async function serve(root, prefix = '/', { fallback = true, port = 0, csp = '', files = new Map() } = {}) {
   const policy = csp ? { 'content-security-policy': csp } : {};
   const firstServed = new Map();
+  const twins = new Map();
   const requests = new Map();
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
@@ -77,8 +80,8 @@ export async function serve(root, prefix = '/', { fallback = true, port = 0, csp
       counted.bytes += asked + Buffer.byteLength(res._header ?? '') + (body?.length ?? 0);
       if (status === 304) counted.notModified += 1;
     };
-    const answer = (body, type, { etag, lastModified }) => {
-      const headers = { 'content-type': type, 'cache-control': 'no-cache', etag, 'last-modified': lastModified };
+    const answer = (body, type, { etag, lastModified }, encoded = {}) => {
+      const headers = { 'content-type': type, 'cache-control': 'no-cache', etag, 'last-modified': lastModified, ...encoded };
       if (notModified(req, { etag, lastModified })) send(304, { 'cache-control': 'no-cache', etag, 'last-modified': lastModified });
       else send(200, headers, req.method === 'HEAD' ? undefined : body);
     };
@@ -88,7 +91,16 @@ export async function serve(root, prefix = '/', { fallback = true, port = 0, csp
       const etag = `"${createHash('sha1').update(body).digest('hex').slice(0, 16)}"`;
       // Modified when these contents were first served.
       if (!firstServed.has(etag)) firstServed.set(etag, new Date().toUTCString());
-      answer(body, TYPES[extname(relative)] ?? 'application/octet-stream', { etag, lastModified: firstServed.get(etag) });
+      const type = TYPES[extname(relative)] ?? 'application/octet-stream';
+      // As the build's brotli twin (quality 9 for data) would be served by nginx's brotli_static.
+      if (/\bbr\b/.test(req.headers['accept-encoding'] ?? '') && body.length >= 1024) {
+        if (!twins.has(etag)) {
+          twins.set(etag, brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length } }));
+        }
+        answer(twins.get(etag), type, { etag, lastModified: firstServed.get(etag) }, { 'content-encoding': 'br', vary: 'Accept-Encoding' });
+        return;
+      }
+      answer(body, type, { etag, lastModified: firstServed.get(etag) });
       return;
     }
     let file = join(root, relative);

@@ -63,6 +63,30 @@ pub fn next_poll_delay(configured_seconds: u32, failures_in_a_row: u32, random: 
     base.saturating_mul(factor).min(MAX_BACKOFF.max(interval))
 }
 
+/// Polls in a row that may leave the history out while the summary stays the same: a change
+/// to the history alone (a past incident corrected by hand) is seen within this many polls.
+pub const HISTORY_EVERY_POLLS: u32 = 5;
+
+/// True when a poll asks for the history at once, with the summary: when none is shown yet
+/// (`history_missing`, also after a failed read), or when `polls_without_history` polls have
+/// gone by without it and this one makes [`HISTORY_EVERY_POLLS`]. Otherwise the poll asks for
+/// the summary alone, and for the history only if the summary changed: everything Beacon
+/// publishes changes the summary (its `page.updated_at`; an incident resolved leaves the
+/// summary for the history), so an open page that finds nothing new costs one small request
+/// per poll, not two.
+///
+/// ```
+/// use beacon_core::status::poll::history_due;
+///
+/// assert!(history_due(0, true)); // nothing shown yet
+/// assert!(!history_due(0, false));
+/// assert!(!history_due(3, false));
+/// assert!(history_due(4, false)); // the fifth poll without it
+/// ```
+pub fn history_due(polls_without_history: u32, history_missing: bool) -> bool {
+    history_missing || polls_without_history.saturating_add(1) >= HISTORY_EVERY_POLLS
+}
+
 /// True when data last read at `read_at` is out of date at `now`: more than
 /// [`STALE_AFTER_POLLS`] poll intervals ([`poll_interval`]) have passed since.
 ///
@@ -268,5 +292,24 @@ mod tests {
         assert!(!validated.same_validator(None));
         assert!(!validated.same_validator(Some("W/\"a\"")));
         assert!(!validated.same_body(BodyPrint::of(b"{}")));
+    }
+
+    #[test]
+    fn the_history_is_asked_for_at_least_every_few_polls() {
+        let mut without = 0;
+        let mut asked = Vec::new();
+        for poll in 0..20 {
+            let due = history_due(without, poll == 0);
+            asked.push(due);
+            without = if due { 0 } else { without + 1 };
+        }
+        assert!(asked[0], "the first poll reads the history");
+        for window in asked.windows(HISTORY_EVERY_POLLS as usize) {
+            assert!(window.contains(&true), "{asked:?}");
+        }
+        assert_eq!(
+            asked.iter().filter(|due| **due).count(),
+            1 + 19 / HISTORY_EVERY_POLLS as usize
+        );
     }
 }
