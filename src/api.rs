@@ -212,9 +212,8 @@ pub const INLINE_CONFIG: &str = "config.json (as written into this page)";
 /// What one poll of a data file found.
 #[derive(Debug)]
 pub enum Polled<T> {
-    /// The version the page shows already: nothing was parsed. It carries the version as seen
-    /// now (the host may have given the same file a new validator).
-    Unchanged(FileVersion),
+    /// The version the page shows already: nothing was parsed.
+    Unchanged,
     /// A new version, read and checked, and what identifies it; the page keeps the version only
     /// once it shows the data.
     Changed(T, FileVersion),
@@ -240,7 +239,7 @@ async fn poll_file<T>(
     let headers = response.headers();
     let validator = headers.get("etag").or_else(|| headers.get("last-modified"));
     if shown.same_validator(validator.as_deref()) {
-        return Ok(Polled::Unchanged(shown.clone()));
+        return Ok(Polled::Unchanged);
     }
     let buffer = web_sys::Response::from(response)
         .array_buffer()
@@ -254,7 +253,7 @@ async fn poll_file<T>(
         None => {
             let print = print_body(&body);
             if shown.same_body(print) {
-                return Ok(Polled::Unchanged(shown.clone()));
+                return Ok(Polled::Unchanged);
             }
             FileVersion::printed(print)
         }

@@ -29,7 +29,7 @@ use beacon_core::status::history::{find_incident, history_by_month, HistoryMonth
 use beacon_core::status::model::{Incident, IncidentHistory, Summary};
 use beacon_core::status::overall::{self, Section};
 use beacon_core::status::poll::{
-    history_due, is_stale, next_poll_delay, poll_interval, FileVersion,
+    history_due, is_stale, next_poll_delay, strips_refresh, FileVersion,
 };
 use beacon_core::status::uptime::PageUptime;
 use beacon_core::words::{indicator_look, indicator_words};
@@ -263,12 +263,8 @@ fn show<T: PartialEq + Send + Sync + 'static>(
     shown: StoredValue<FileVersion>,
     polled: Polled<T>,
 ) {
-    let (fresh, version) = match polled {
-        Polled::Unchanged(version) => {
-            shown.try_set_value(version);
-            return;
-        }
-        Polled::Changed(fresh, version) => (fresh, version),
+    let Polled::Changed(fresh, version) = polled else {
+        return;
     };
     signal.try_maybe_update(|current| {
         let changed = current.as_ref() != Some(&fresh);
@@ -332,22 +328,25 @@ pub fn SummaryView(
 
 /// Everything a customer needs at a glance: banner, incidents, maintenance, components with
 /// their 90-day uptime. The strips appear once the history is read and are worked out again
-/// when it changes and as time passes (today counts up to now), once per poll interval of the
-/// page clock, not on polls: a poll that brings nothing new costs them nothing. A strip is
-/// redrawn only when what it shows changes.
+/// when it changes and as time passes (today counts up to now) by the page clock
+/// ([`strips_refresh`]), not on polls: a poll that brings nothing new costs them nothing. A
+/// strip is redrawn only when what it shows changes.
 #[component]
 fn Overview(
     summary: Summary,
     history: RwSignal<Option<IncidentHistory>>,
-    /// Seconds between polls: how often the strips follow the clock.
+    /// Seconds between polls: how often the strips follow the clock while something is under
+    /// way.
     poll_seconds: u32,
     region: Region,
 ) -> impl IntoView {
     let clock = use_clock();
     let now = clock.now.get_untracked();
     let overall_now = overall::overall_status(&summary, now);
-    let interval = poll_interval(poll_seconds).as_secs().max(1) as i64;
-    let period = Memo::new(move |_| clock.now.get().timestamp().div_euclid(interval));
+    let under_way = !overall_now.active_incidents.is_empty()
+        || !overall_now.maintenances_in_progress.is_empty();
+    let refresh = strips_refresh(poll_seconds, under_way).as_secs().max(1) as i64;
+    let period = Memo::new(move |_| clock.now.get().timestamp().div_euclid(refresh));
     let strips = {
         let summary = summary.clone();
         Memo::new(move |_| {

@@ -87,6 +87,34 @@ pub fn history_due(polls_without_history: u32, history_missing: bool) -> bool {
     history_missing || polls_without_history.saturating_add(1) >= HISTORY_EVERY_POLLS
 }
 
+/// How often the uptime strips are worked out again as time passes while the data stays the
+/// same (new data redraws them at once): every poll interval ([`poll_interval`]) while an
+/// incident or maintenance is under way, since its bar grows by the minute; otherwise hourly,
+/// which is when a new day begins in whole-hour time zones, and all that moves meanwhile is
+/// today's measured time. So an open page whose region is quiet does not recompute a large
+/// history every minute.
+///
+/// ```
+/// use std::time::Duration;
+/// use beacon_core::status::poll::strips_refresh;
+///
+/// assert_eq!(strips_refresh(60, true), Duration::from_secs(60));
+/// assert_eq!(strips_refresh(60, false), Duration::from_secs(3600));
+/// // An interval longer than an hour is kept either way.
+/// assert_eq!(strips_refresh(7200, false), Duration::from_secs(7200));
+/// ```
+pub fn strips_refresh(configured_seconds: u32, under_way: bool) -> Duration {
+    let interval = poll_interval(configured_seconds);
+    if under_way {
+        interval
+    } else {
+        interval.max(QUIET_STRIPS_REFRESH)
+    }
+}
+
+/// [`strips_refresh`] while nothing is under way.
+pub const QUIET_STRIPS_REFRESH: Duration = Duration::from_secs(3600);
+
 /// True when data last read at `read_at` is out of date at `now`: more than
 /// [`STALE_AFTER_POLLS`] poll intervals ([`poll_interval`]) have passed since.
 ///
