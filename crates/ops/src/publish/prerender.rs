@@ -72,7 +72,13 @@ pub fn prerendered_pages(
     for data in &site.regions {
         let region = &data.region;
         let snapshot = region_snapshot(site, data, site_url, fallback_now);
-        let snapshot = format!("{snapshot}{}", snapshot_translator(&snapshot));
+        // The site configuration comes after what is painted: the app reads it once the page
+        // is parsed, and its bytes would otherwise arrive before the statuses.
+        let snapshot = format!(
+            "{snapshot}{}{}",
+            snapshot_translator(&snapshot),
+            config_script(&site.config)
+        );
         let banner = overall_status(&data.summary, as_of(data, fallback_now)).indicator;
         let description = format!(
             "{} status of {site_name}: {}. Covers {}.",
@@ -80,7 +86,7 @@ pub fn prerendered_pages(
             Lang::English.text(indicator_msg(&banner)),
             region.countries
         );
-        let head = head_tags(&description, &feed_links(site_url, [data]), &site.config);
+        let head = head_tags(&description, &feed_links(site_url, [data]));
         let boot = boot_script(&preloads, Some(&region.summary_url));
         let title = format!("{} — {site_name}", region.name);
         let page = with_snapshot(&shell, &title, &boot, &head, &snapshot)?;
@@ -114,11 +120,7 @@ pub fn prerendered_pages(
             .map(|d| d.region.name.as_str())
             .collect();
         let description = format!("Live status of {site_name} for {}.", names.join(", "));
-        let head = head_tags(
-            &description,
-            &feed_links(site_url, &site.regions),
-            &site.config,
-        );
+        let head = head_tags(&description, &feed_links(site_url, &site.regions));
         files.push(OutputFile {
             path: "index.html".into(),
             contents: with_snapshot(
@@ -168,12 +170,11 @@ fn feed_links<'a>(site_url: &str, regions: impl IntoIterator<Item = &'a RegionDa
         .collect()
 }
 
-/// The tags added to `<head>`: the description, the feed links and the site configuration.
-fn head_tags(description: &str, feed_links: &str, config: &SiteConfig) -> String {
+/// The tags added to `<head>`: the description and the feed links.
+fn head_tags(description: &str, feed_links: &str) -> String {
     format!(
-        "<meta name=\"description\" content=\"{}\">{feed_links}{}",
-        escape(&one_line(description)),
-        config_script(config)
+        "<meta name=\"description\" content=\"{}\">{feed_links}",
+        escape(&one_line(description))
     )
 }
 
