@@ -58,11 +58,13 @@ export async function routeConfig(page, config) {
 /**
  * For `addInitScript`, so it runs before the page's scripts: keeps in `window.__handOver` the
  * cumulative layout shift (`cls`, shifts after input left out, each in `shifts`), and each
- * moment from the first statuses on screen until the live app shows its own (`live`, the time)
- * at which no status is on screen (`gaps`), checked after every DOM change and in every
- * animation frame: the pre-rendered statuses must stay until the live ones replace them.
+ * moment from the first paint until the live app shows its page (`live`, the time, once an
+ * element matching `live` is on screen) at which nothing matching `shown` (by default: a
+ * status) is on screen (`gaps`), checked after every DOM change and in every animation frame:
+ * the pre-rendered statuses must stay until the live ones replace them.
  */
-export function watchHandOver(liveSelector = '[data-testid="component"] .status-text') {
+export function watchHandOver({ shown = '.status-text', live = '[data-testid="component"] .status-text' } = {}) {
+  const liveSelector = live;
   const state = (window.__handOver = { cls: 0, shifts: [], gaps: [], seen: false, live: false });
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) {
@@ -73,12 +75,12 @@ export function watchHandOver(liveSelector = '[data-testid="component"] .status-
   }).observe({ type: 'layout-shift', buffered: true });
   const visible = (element) => (element.checkVisibility ? element.checkVisibility() : element.offsetParent !== null);
   const check = (when) => {
-    const shown = [...document.querySelectorAll('.status-text')].some(visible);
-    if (!shown && !state.seen && performance.getEntriesByName('first-contentful-paint').length) {
+    const on = [...document.querySelectorAll(shown)].some(visible);
+    if (!on && !state.seen && performance.getEntriesByName('first-contentful-paint').length) {
       state.gaps.push(`a first paint without statuses, ${when} at ${Math.round(performance.now())} ms`);
       state.seen = true;
     }
-    if (shown) state.seen = true;
+    if (on) state.seen = true;
     else if (state.seen && !state.live) state.gaps.push(`${when} at ${Math.round(performance.now())} ms`);
     if (!state.live && [...document.querySelectorAll(liveSelector)].some(visible)) state.live = performance.now();
   };

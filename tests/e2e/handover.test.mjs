@@ -15,10 +15,20 @@ let server;
 before(async () => { browser = await launchBrowser(); server = await serve(DIST, '/'); });
 after(async () => { await browser?.close(); await server?.close(); });
 
-/** Loads `path` in `context` and waits until the live statuses have been on screen for a
- * second; what the watcher saw. */
+/** What each page shows throughout (`shown`) and what says the live page is up (`live`): a
+ * region's status and the home page show statuses from the first paint on; its history page
+ * shows the snapshot's statuses until the live months replace them. */
+const WATCH = {
+  'emea/': {},
+  '': {},
+  'emea/history/': { shown: '#prerendered .status-text, [data-testid="history-month"]', live: '[data-testid="history-month"]' },
+};
+
+/** Loads `path` in `context` and waits until the live page has been on screen for a second;
+ * what the watcher saw. */
 async function visit(context, path) {
   const page = await context.newPage();
+  await page.addInitScript(watchHandOver, WATCH[path]);
   const errors = watchErrors(page);
   try {
     await page.goto(`${server.url}${path}`);
@@ -35,8 +45,7 @@ for (const width of [390, 1280]) {
   test(`at ${width} px the statuses stay on screen through the hand-over and nothing moves, first and repeat visit`, async () => {
     const context = await browser.newContext({ ...CONTEXT, viewport: { width, height: width < 600 ? 844 : 900 } });
     try {
-      await context.addInitScript(watchHandOver);
-      for (const path of ['emea/', 'emea/history/', '']) {
+      for (const path of Object.keys(WATCH)) {
         for (const kind of ['first', 'repeat']) {
           const seen = await visit(context, path);
           const where = `/${path} ${kind} visit at ${width} px`;
@@ -56,7 +65,7 @@ test('the snapshot stays while the live page waits for its data, and goes in the
   const context = await browser.newContext(CONTEXT);
   const page = await context.newPage();
   try {
-    await page.addInitScript(watchHandOver);
+    await page.addInitScript(watchHandOver, {});
     await page.addInitScript(() => addEventListener('TrunkApplicationStarted', () => { window.__appStarted = performance.now(); }));
     let release;
     const held = new Promise((resolve) => { release = resolve; });
