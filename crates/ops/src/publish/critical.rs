@@ -23,13 +23,18 @@ use super::PublishError;
 pub const PRELOADS_ID: &str = "beacon-preload";
 
 /// `page` with each stylesheet it links under `site_url` (`<link rel=stylesheet href>`, as
-/// Trunk writes them) replaced by its text from `out_dir`, all in one `<style>` where the first
-/// link stood, in their order. Other links are left alone.
+/// Trunk writes them, under the site's path: `/`, `/beacon/`, or the path of an absolute
+/// `site_url`) replaced by its text from `out_dir`, all in one `<style>` where the first link
+/// stood, in their order. Other links are left alone.
 pub fn inline_stylesheets(
     page: &str,
     out_dir: &Path,
     site_url: &str,
 ) -> Result<String, PublishError> {
+    let site_path = match site_url.split_once("://") {
+        Some((_, rest)) => rest.find('/').map_or("/", |at| &rest[at..]),
+        None => site_url,
+    };
     let refused = |file: &str, reason: String| {
         PublishError::Invalid(vec![Problem::new(
             file,
@@ -47,7 +52,7 @@ pub fn inline_stylesheets(
             .is_some_and(|rel| rel.eq_ignore_ascii_case("stylesheet"));
         let Some(file) = link
             .attribute("href")
-            .and_then(|href| href.strip_prefix(site_url))
+            .and_then(|href| href.strip_prefix(site_path))
             .filter(|file| is_stylesheet && !file.is_empty() && !file.contains(".."))
         else {
             continue;
@@ -149,6 +154,12 @@ mod tests {
         std::fs::write(dir.join("base-1.css"), "body{margin:0}\n").unwrap();
         std::fs::write(dir.join("main-2.css"), "h1{color:red}").unwrap();
         let page = inline_stylesheets(TRUNK_HEAD, &dir, "/beacon/").unwrap();
+        let absolute =
+            inline_stylesheets(TRUNK_HEAD, &dir, "https://status.example.com/beacon/").unwrap();
+        assert_eq!(
+            absolute, page,
+            "an absolute site address links the same files"
+        );
         assert!(
             page.contains("<link href=favicon.svg rel=icon><style>body{margin:0}h1{color:red}</style><link crossorigin"),
             "{page}"
