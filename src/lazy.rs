@@ -83,10 +83,14 @@ fn files_named_in_page(module: &str) -> Option<ModuleFiles> {
         .document()?
         .query_selector(&format!("meta[name=\"{}\"]", meta_name(module)))
         .ok()??;
-    ModuleFiles::new(
+    let files = ModuleFiles::new(
         &meta.get_attribute("content")?,
         &meta.get_attribute("data-wasm")?,
-    )
+    )?;
+    match meta.get_attribute("data-css") {
+        Some(css) => files.with_css(&css),
+        None => Some(files),
+    }
 }
 
 /// Imports the JS glue and runs its `init` with the wasm; the glue's namespace.
@@ -98,6 +102,13 @@ async fn import(files: &ModuleFiles, attempt: u32) -> Result<JsValue, JsValue> {
         .unwrap_or_else(|| window.location().href().unwrap_or_default());
     let js = web_sys::Url::new_with_base(&files.js_address(attempt), &base)?.href();
     let wasm = web_sys::Url::new_with_base(&files.wasm, &base)?.href();
+    let styled = match &files.css {
+        Some(css) => Some(stylesheet(
+            &document,
+            &web_sys::Url::new_with_base(css, &base)?.href(),
+        )?),
+        None => None,
+    };
     let importer = js_sys::Reflect::get(&window, &JsValue::from_str("beaconImport"))?
         .dyn_into::<js_sys::Function>()
         .map_err(|_| "the page has no beaconImport helper")?;
@@ -112,7 +123,32 @@ async fn import(files: &ModuleFiles, attempt: u32) -> Result<JsValue, JsValue> {
         &JsValue::from_str(&wasm),
     )?;
     promised(init.call1(&JsValue::NULL, &options)?).await?;
+    if let Some(styled) = styled {
+        // A stylesheet that failed to load leaves the dialog plain but usable.
+        let _ = JsFuture::from(styled).await;
+    }
     Ok(exports)
+}
+
+/// Adds the stylesheet at `href` to the page (once) and returns a promise that settles when it
+/// has loaded or failed, so the module's view is not shown before its styles apply.
+fn stylesheet(document: &web_sys::Document, href: &str) -> Result<js_sys::Promise, JsValue> {
+    let selector = format!("link[rel=stylesheet][href=\"{href}\"]");
+    if document.query_selector(&selector)?.is_some() {
+        return Ok(js_sys::Promise::resolve(&JsValue::UNDEFINED));
+    }
+    let link = document.create_element("link")?;
+    link.set_attribute("rel", "stylesheet")?;
+    link.set_attribute("href", href)?;
+    let settled = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = js_sys::Reflect::set(&link, &JsValue::from_str("onload"), &resolve);
+        let _ = js_sys::Reflect::set(&link, &JsValue::from_str("onerror"), &resolve);
+    });
+    document
+        .query_selector("head")?
+        .ok_or("the page has no <head>")?
+        .append_child(&link)?;
+    Ok(settled)
 }
 
 /// Resolves after `ms` milliseconds (the page's timer).

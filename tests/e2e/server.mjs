@@ -1,8 +1,9 @@
-// A plain static file server for the built site, as any static host would serve it: files by
-// path under a mount prefix, and the single-page-app fallback (unknown paths without a file
-// extension get index.html) that the README documents for nginx and other hosts; like nginx,
-// every file carries an ETag and Last-Modified, and a conditional request for an unchanged
-// file (If-None-Match, else If-Modified-Since) is answered 304 Not Modified without a body.
+// A plain static file server for the built site, as docs/hosting.md has nginx serve it: files by
+// path under a mount prefix, the single-page-app fallback (unknown paths without a file
+// extension get index.html), the build's pre-compressed twins (`.br`, `.gz`) for browsers that
+// accept them, an ETag and Last-Modified on every answer (a request whose If-None-Match lists
+// the ETag, or without one whose If-Modified-Since is not older, gets 304 Not Modified without a
+// body), `no-cache` for files whose names stay and a year for content-hashed ones.
 import { createServer } from 'node:http';
 import { createHash } from 'node:crypto';
 import zlib, { brotliCompressSync } from 'node:zlib';
@@ -22,17 +23,33 @@ const TYPES = {
   '.png': 'image/png',
 };
 
-/** The Content-Security-Policy docs/hosting.md prescribes for the site, with the sign-up
- * service's origin (if any) added to `connect-src`. */
-export function strictCsp(signupOrigin = '') {
-  return "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self'; "
-    + `connect-src 'self'${signupOrigin ? ` ${signupOrigin}` : ''}`;
+/** The Content-Security-Policy the build wrote for the site in `root` (its `_headers`, see
+ * docs/hosting.md: no 'unsafe-inline', the pages' own inline scripts and styles allowed by their
+ * hashes), with `connect-src` allowing the sign-up service at `signupOrigin` (if any) instead of
+ * the one config.json names. */
+export async function strictCsp(root, signupOrigin = '') {
+  const headers = await readFile(join(root, '_headers'), 'utf8');
+  const policy = headers.match(/^\s*Content-Security-Policy:\s*(.+)$/m)?.[1];
+  if (!policy) throw new Error(`${root}/_headers names no Content-Security-Policy`);
+  return policy.split(';').map((d) => d.trim())
+    .map((d) => (d.startsWith('connect-src ') ? `connect-src 'self'${signupOrigin ? ` ${signupOrigin}` : ''}` : d))
+    .join('; ');
 }
 
-/** The validators nginx gives a file: an ETag of its modification time and size, and its
- * Last-Modified. */
-function validators(mtime, size) {
-  return { etag: `"${Math.floor(mtime.getTime() / 1000).toString(16)}-${size.toString(16)}"`, lastModified: mtime.toUTCString() };
+/** Content-hashed names (Trunk's files, the moved scripts, the language packs): cached for good. */
+const IMMUTABLE = /(-[0-9a-f]{16}(_bg)?\.(wasm|js|css)|\/i18n\/[a-zA-Z-]+\.[0-9a-f]{16}\.json)$/;
+
+/** The twin of `file` to send for `acceptEncoding` (brotli first, then gzip), or the file. */
+async function chooseEncoding(file, acceptEncoding = '') {
+  const accepted = new Set(acceptEncoding.split(',').map((e) => e.split(';')[0].trim().toLowerCase()));
+  for (const [encoding, ext] of [['br', '.br'], ['gzip', '.gz']]) {
+    if (!accepted.has(encoding)) continue;
+    try {
+      const twin = await stat(file + ext);
+      if (twin.isFile()) return { path: file + ext, encoding, info: twin };
+    } catch { /* no twin */ }
+  }
+  return { path: file, encoding: '', info: await stat(file) };
 }
 
 /** True when the request's conditions say its copy (`etag`, `lastModified`) is current:
@@ -51,10 +68,10 @@ function notModified(req, { etag, lastModified }) {
  * `fallback: false`, as a host without the single-page-app rule (unknown paths are 404); with
  * `csp`, every answer carries that `Content-Security-Policy` header (see `strictCsp`); `files`
  * (a Map from a path under the site, e.g. `data/emea/summary.json`, to its contents) answers
- * those paths instead of the folder, with an ETag of their contents, brotli-compressed to a
- * client that accepts it (as nginx serves the twins the build writes), and may be changed
- * while serving. `requests` counts the answers: `bytes` (status line, headers and body as sent) and
- * `notModified` by path under the site. */
+ * those paths instead of the folder, with an ETag of their contents, brotli-compressed (quality
+ * 9, as the build's twins of data files) to a browser that accepts it, and may be changed while
+ * serving. `requests` counts the answers by path under the site: `answers`, `notModified`, and
+ * `bytes` both ways (request line and headers, status line, response headers and body). */
 export async function serve(root, prefix = '/', { fallback = true, port = 0, csp = '', files = new Map() } = {}) {
   const policy = csp ? { 'content-security-policy': csp } : {};
   const firstServed = new Map();
@@ -70,37 +87,32 @@ export async function serve(root, prefix = '/', { fallback = true, port = 0, csp
     const counted = requests.get(relative) ?? { answers: 0, notModified: 0, bytes: 0 };
     requests.set(relative, counted);
     counted.answers += 1;
-    // What goes over the wire both ways: the request line and headers, the status line, the
-    // response headers as written and the body.
     const asked = `${req.method} ${req.url} HTTP/${req.httpVersion}\r\n`.length
       + req.rawHeaders.reduce((sum, part) => sum + Buffer.byteLength(part) + 2, 0) + 2; // ': ' and CRLF; the blank line
-    const send = (status, headers, body) => {
-      res.writeHead(status, { ...headers, ...policy });
-      res.end(body);
-      counted.bytes += asked + Buffer.byteLength(res._header ?? '') + (body?.length ?? 0);
-      if (status === 304) counted.notModified += 1;
-    };
-    const answer = (body, type, { etag, lastModified }, encoded = {}) => {
-      const headers = { 'content-type': type, 'cache-control': 'no-cache', etag, 'last-modified': lastModified, ...encoded };
-      if (notModified(req, { etag, lastModified })) send(304, { 'cache-control': 'no-cache', etag, 'last-modified': lastModified });
-      else send(200, headers, req.method === 'HEAD' ? undefined : body);
+    /** Answers 304 when the request's copy is current, else 200 with `body`. */
+    const answer = (headers, validators, body) => {
+      const unchanged = notModified(req, validators);
+      const all = { ...headers, etag: validators.etag, 'last-modified': validators.lastModified, ...policy };
+      if (unchanged) res.writeHead(304, all).end();
+      else res.writeHead(200, { ...all, 'content-length': body.length }).end(req.method === 'HEAD' ? undefined : body);
+      counted.bytes += asked + Buffer.byteLength(res._header ?? '') + (unchanged || req.method === 'HEAD' ? 0 : body.length);
+      if (unchanged) counted.notModified += 1;
     };
     const given = files.get(relative);
     if (given !== undefined) {
-      const body = Buffer.from(given);
-      const etag = `"${createHash('sha1').update(body).digest('hex').slice(0, 16)}"`;
+      const plain = Buffer.from(given);
+      const hash = createHash('sha1').update(plain).digest('hex').slice(0, 16);
       // Modified when these contents were first served.
-      if (!firstServed.has(etag)) firstServed.set(etag, new Date().toUTCString());
-      const type = TYPES[extname(relative)] ?? 'application/octet-stream';
-      // As the build's brotli twin (quality 9 for data) would be served by nginx's brotli_static.
-      if (/\bbr\b/.test(req.headers['accept-encoding'] ?? '') && body.length >= 1024) {
-        if (!twins.has(etag)) {
-          twins.set(etag, brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length } }));
-        }
-        answer(twins.get(etag), type, { etag, lastModified: firstServed.get(etag) }, { 'content-encoding': 'br', vary: 'Accept-Encoding' });
-        return;
+      if (!firstServed.has(hash)) firstServed.set(hash, new Date().toUTCString());
+      const brotli = /\bbr\b/.test(req.headers['accept-encoding'] ?? '') && plain.length >= 1024;
+      if (brotli && !twins.has(hash)) {
+        twins.set(hash, brotliCompressSync(plain, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: plain.length } }));
       }
-      answer(body, type, { etag, lastModified: firstServed.get(etag) });
+      answer(
+        { 'content-type': TYPES[extname(relative)] ?? 'application/octet-stream', 'cache-control': 'no-cache', vary: 'accept-encoding', ...(brotli ? { 'content-encoding': 'br' } : {}) },
+        { etag: `"${hash}${brotli ? '-br' : ''}"`, lastModified: firstServed.get(hash) },
+        brotli ? twins.get(hash) : plain,
+      );
       return;
     }
     let file = join(root, relative);
@@ -114,8 +126,16 @@ export async function serve(root, prefix = '/', { fallback = true, port = 0, csp
       file = join(root, 'index.html');
     }
     try {
-      const [body, info] = await Promise.all([readFile(file), stat(file)]);
-      answer(body, TYPES[extname(file)] ?? 'application/octet-stream', validators(info.mtime, info.size));
+      const chosen = await chooseEncoding(file, req.headers['accept-encoding']);
+      const etag = `"${chosen.info.size.toString(16)}-${Math.floor(chosen.info.mtimeMs).toString(16)}${chosen.encoding ? `-${chosen.encoding}` : ''}"`;
+      const headers = {
+        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'cache-control': IMMUTABLE.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        vary: 'accept-encoding',
+        ...(chosen.encoding ? { 'content-encoding': chosen.encoding } : {}),
+      };
+      const lastModified = new Date(Math.floor(chosen.info.mtimeMs / 1000) * 1000).toUTCString();
+      answer(headers, { etag, lastModified }, await readFile(chosen.path));
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     }
@@ -127,7 +147,7 @@ export async function serve(root, prefix = '/', { fallback = true, port = 0, csp
 
 // As a command: `node tests/e2e/server.mjs DIR [--port N] [--prefix /path/] [--strict-csp]` serves
 // DIR until stopped (the serve command uses it for the built site); `--strict-csp` adds the
-// strict Content-Security-Policy header, with config.json's sign-up origin.
+// Content-Security-Policy the build wrote (DIR/_headers), with config.json's sign-up origin.
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const args = process.argv.slice(2);
   const option = (name, fallback) => {
@@ -142,7 +162,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   let csp = '';
   if (args.includes('--strict-csp')) {
     const signup = JSON.parse(await readFile(join(root, 'config.json'), 'utf8')).subscriptions?.signup_url;
-    csp = strictCsp(signup ? new URL(signup).origin : '');
+    csp = await strictCsp(root, signup ? new URL(signup).origin : '');
   }
   const site = await serve(root, option('--prefix', '/'), { port: Number(option('--port', '8080')), csp });
   console.log(`serving ${root} on ${site.url}`);

@@ -17,13 +17,13 @@ const PAGES = [
 ];
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`.padStart(10);
 
-const LAZY = /<meta\s+name="?beacon-module:([\w-]+)"?\s+content="?([^"\s>]+)"?\s+data-wasm="?([^"\s>]+)"?\s*\/?>/g;
+const LAZY = /<meta\s+name="?beacon-module:([\w-]+)"?\s+content="?([^"\s>]+)"?\s+data-wasm="?([^"\s>]+)"?(?:\s+data-css="?([^"\s>]+)"?)?\s*\/?>/g;
 
 /** The files a page loads before data — itself and the JS, wasm and CSS it names — and the
  * modules it loads on demand (name and files), which are not among the first. */
 async function filesOf(page) {
   const html = await readFile(join(dist, page), 'utf8');
-  const lazy = [...html.matchAll(LAZY)].map(([, name, js, wasm]) => ({ name, files: [js, wasm].map((f) => join(dirname(page), f)) }));
+  const lazy = [...html.matchAll(LAZY)].map(([, name, ...files]) => ({ name, files: files.filter(Boolean).map((f) => join(dirname(page), f)) }));
   const assets = [...html.replace(LAZY, '').matchAll(/(?:href|src|from|module_or_path:)\s*=?\s*['"]?([^'" >]+\.(?:js|wasm|css))(?=['" >])/g)]
     .map((m) => m[1])
     .map((path) => (path.startsWith('/') ? path.slice(1) : join(dirname(page), path)));

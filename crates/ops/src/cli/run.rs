@@ -185,7 +185,7 @@ fn publish(args: &PublishArgs) -> Result<String, String> {
     let written =
         publish_site(&args.data.public, &args.out, &args.site_url, now).map_err(refused)?;
     Ok(format!(
-        "published {} files (feeds, calendars, badges, language packs, pre-rendered pages) into {}",
+        "published {} files (feeds, calendars, badges, language packs, pre-rendered pages, the Content-Security-Policy in _headers) into {}",
         written.len(),
         args.out.display()
     ))
