@@ -49,7 +49,8 @@ function recordMarks({ want, strips }) {
   new MutationObserver(() => {
     for (const name of want) {
       if (name === 'bars') {
-        if (bars.length >= strips && bars[strips - 1].childElementCount >= 90) mark('bars');
+        const last = bars[strips - 1];
+        if (bars.length >= strips && last.childElementCount >= 90 && !last.closest('[hidden]')) mark('bars');
       } else if (!(name in marks)) {
         // Shown, not merely rendered: the live page renders hidden until it replaces the snapshot.
         const found = document.querySelector(selectors[name]);
