@@ -287,7 +287,7 @@ try {
   failed ||= !scalePass;
   console.log(`${scalePass ? 'PASS' : 'FAIL'}  4. scale: ${SCALE.components} components × ${SCALE.incidents.toLocaleString('en')} incidents,`
     + ` page and bars in ${Math.round(bars)} ms median (${SCALE_LOADS} cold loads, ${megabytes} MB of history JSON served brotli-compressed with an ETag on loopback,`
-    + ` ms from navigation start until the last strip has its ${SCALE.days} bars; budget ${BUDGET.scale} ms);`
+    + ` ms from navigation start until the last strip shows its ${SCALE.days} bars; budget ${BUDGET.scale} ms);`
     + ` unchanged poll: ${unchanged.parsed === 0 ? 'no parse' : `${unchanged.parsed} files parsed`} (${unchanged.text})`);
 } finally {
   await browser.close();
