@@ -10,7 +10,7 @@
 pub mod api;
 pub mod app;
 pub mod i18n;
-pub mod lazy;
+pub use beacon_browser::lazy;
 pub mod nav;
 pub mod pages;
 pub mod site;

@@ -509,7 +509,9 @@ pub fn site_from_embed_base(base: &str) -> String {
 #[cfg(target_arch = "wasm32")]
 mod dom;
 #[cfg(target_arch = "wasm32")]
-pub use dom::{parse_policy, render, render_filed_now, show_filed_now, start};
+pub use dom::{
+    parse_policy, render, render_filed_now, show_filed_now, show_filed_now_from_json, start,
+};
 
 #[cfg(test)]
 mod tests {

@@ -110,13 +110,11 @@ pub(crate) fn read_hours<T: JsonTree>(
     o: &Object<'_, T>,
     p: &mut Problems,
 ) -> BTreeMap<String, Vec<[String; 2]>> {
-    o.entries("hours", p, |spans, path, p| {
+    tree::map_of(o.entries("hours", p, |spans, path, p| {
         tree::list(spans, path, p, |span, path, p| {
             tree::pair(span, path, p, "expected [opening, closing]")
         })
-    })
-    .into_iter()
-    .collect()
+    }))
 }
 
 fn read_holiday<T: JsonTree>(t: &T, path: &str, p: &mut Problems) -> HolidayEntry {
