@@ -11,7 +11,7 @@ pub mod api;
 pub mod app;
 pub mod handover;
 pub mod i18n;
-pub mod lazy;
+pub use beacon_browser::lazy;
 pub mod nav;
 pub mod pages;
 pub mod site;

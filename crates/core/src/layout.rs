@@ -193,6 +193,10 @@ pub fn badge_html(alt: &str, badge_url: &str, page_url: &str) -> String {
 /// The "Get updates" dialog (`src/bin/beacon-subscribe.rs` of the status app).
 pub const SUBSCRIBE: &str = "subscribe";
 
+/// The SLA embed's "If you filed now" due times (`crates/embed/src/bin/beacon-embed-filed-now.rs`),
+/// loaded only when the embed is asked for them (`due=1`).
+pub const FILED_NOW: &str = "filed-now";
+
 /// The `name` of the `<meta>` tag naming `module`'s files.
 pub fn meta_name(module: &str) -> String {
     format!("beacon-module:{module}")

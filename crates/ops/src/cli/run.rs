@@ -174,7 +174,8 @@ fn publish(args: &PublishArgs) -> Result<String, String> {
         other => other.to_string(),
     };
     for module in &args.modules {
-        link_module(&args.out, &module.name, &module.page).map_err(|err| match err {
+        let folder = args.out.join(&module.folder);
+        link_module(&folder, &module.name, &module.page).map_err(|err| match err {
             PublishError::Invalid(problems) => problem_lines(&problems),
             other => other.to_string(),
         })?;

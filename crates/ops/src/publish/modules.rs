@@ -1,7 +1,8 @@
-//! Linking a module loaded on demand into the status pages (the app's `src/lazy.rs`): the build
-//! reads the module's content-hashed file names from the page Trunk built for it and writes
-//! them into the built `index.html` as a `<meta>` tag, which the pre-rendered pages then copy.
-//! The module's page itself is not published.
+//! Linking a module loaded on demand (`beacon_browser::lazy`) into the page that loads it: the
+//! build reads the module's content-hashed file names from the page Trunk built for it and
+//! writes them into the built `index.html` of the page's folder as a `<meta>` tag — the status
+//! pages' shell at the site root, which the pre-rendered pages then copy, or the SLA embed's in
+//! `embed/sla/`. The module's page itself is not published.
 
 use std::path::Path;
 
@@ -52,7 +53,8 @@ pub fn with_module_meta(shell: &str, module: &str, files: &ModuleFiles) -> Optio
     Some(page)
 }
 
-/// Names `module`, built by Trunk as the page `module_page`, in `out_dir/index.html`.
+/// Names `module`, built by Trunk as the page `module_page`, in `out_dir/index.html`; its files
+/// must be in `out_dir` (beside the page that loads them).
 pub fn link_module(out_dir: &Path, module: &str, module_page: &Path) -> Result<(), PublishError> {
     let refused = |file: &Path, reason: String| {
         PublishError::Invalid(vec![Problem::new(
