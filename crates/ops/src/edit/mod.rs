@@ -434,6 +434,14 @@ pub fn open_incident(
             affected,
         )],
         components: Vec::new(),
+        scheduled_auto_in_progress: None,
+        scheduled_auto_completed: None,
+        scheduled_remind_prior: None,
+        scheduled_reminded_at: None,
+        auto_transition_to_maintenance_state: None,
+        auto_transition_to_operational_state: None,
+        auto_transition_deliver_notifications_at_start: None,
+        auto_transition_deliver_notifications_at_end: None,
     };
     attach_components(summary, &mut incident, &attached);
     summary.incidents.insert(0, incident);
@@ -715,6 +723,14 @@ pub fn schedule_maintenance(
             affected,
         )],
         components: Vec::new(),
+        scheduled_auto_in_progress: None,
+        scheduled_auto_completed: None,
+        scheduled_remind_prior: None,
+        scheduled_reminded_at: None,
+        auto_transition_to_maintenance_state: None,
+        auto_transition_to_operational_state: None,
+        auto_transition_deliver_notifications_at_start: None,
+        auto_transition_deliver_notifications_at_end: None,
     };
     attach_components(summary, &mut maintenance, &new.components);
     let at = summary
