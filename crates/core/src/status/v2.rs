@@ -15,6 +15,7 @@ use serde::Serialize;
 use super::model::{
     Component, Incident, IncidentHistory, IncidentStatus, Indicator, Page, Summary,
 };
+use super::maintenance::{maintenance_phase, MaintenancePhase};
 use super::overall::overall_status;
 
 /// How many incidents or maintenances the list endpoints carry, as on Statuspage.
@@ -129,10 +130,17 @@ pub fn v2_files(
     };
     // A window the clock has opened reads as in progress, as Statuspage's automatic
     // transitions would have marked it.
+    // One past its end that completes by itself reads as completed.
     let as_of_now = |maintenance: &Incident| {
         let mut maintenance = maintenance.clone();
         if maintenance.status == IncidentStatus::Scheduled && under_way(&maintenance) {
             maintenance.status = IncidentStatus::InProgress;
+        }
+        if maintenance.is_open()
+            && maintenance_phase(&maintenance, now) == MaintenancePhase::Completed
+        {
+            maintenance.status = IncidentStatus::Completed;
+            maintenance.resolved_at = maintenance.scheduled_until;
         }
         maintenance
     };
