@@ -72,8 +72,7 @@ fn the_automation_fields_survive_the_v2_endpoints_as_statuspage_names_them() {
         for (key, field) in expected.as_object().unwrap() {
             assert_eq!(&served[key], field, "{endpoint}: {key}");
         }
-        let again: beacon_core::status::Incident =
-            serde_json::from_value(served.clone()).unwrap();
+        let again: beacon_core::status::Incident = serde_json::from_value(served.clone()).unwrap();
         assert_eq!(again, marked, "{endpoint}");
     }
     // Without the fields nothing is added: the real captures round-trip byte for byte in shape.
@@ -120,23 +119,25 @@ fn automation_on_an_incident_or_without_an_end_is_refused_by_name() {
         .map(|p| (p.path, p.reason))
         .collect();
     assert!(
-        problems.iter().any(|(path, reason)| path
-            == "scheduled_maintenances[0].scheduled_until"
-            && reason.contains("scheduled_auto_completed")),
+        problems.iter().any(
+            |(path, reason)| path == "scheduled_maintenances[0].scheduled_until"
+                && reason.contains("scheduled_auto_completed")
+        ),
         "{problems:#?}"
     );
     assert!(
-        problems
-            .iter()
-            .any(|(path, reason)| path == "incidents[0].scheduled_auto_in_progress"
-                && reason.contains("no scheduled_for")),
+        problems.iter().any(
+            |(path, reason)| path == "incidents[0].scheduled_auto_in_progress"
+                && reason.contains("no scheduled_for")
+        ),
         "{problems:#?}"
     );
 }
 
 #[test]
 fn the_page_places_an_automatic_window_upcoming_in_progress_then_completed() {
-    let summary = twilio_with(r#"{"scheduled_auto_in_progress": true, "scheduled_auto_completed": true}"#);
+    let summary =
+        twilio_with(r#"{"scheduled_auto_in_progress": true, "scheduled_auto_completed": true}"#);
     let window = summary
         .scheduled_maintenances
         .iter()
@@ -155,14 +156,21 @@ fn the_page_places_an_automatic_window_upcoming_in_progress_then_completed() {
             has(&overall.overdue_maintenances),
         )
     };
-    assert_eq!(placed(start - chrono::TimeDelta::minutes(1)), (true, false, false));
+    assert_eq!(
+        placed(start - chrono::TimeDelta::minutes(1)),
+        (true, false, false)
+    );
     assert_eq!(placed(start), (false, true, false));
     assert_eq!(placed(end), (false, false, false), "completed, not overdue");
 
     // Written, the same transitions land in the data once.
     let mut written = summary.clone();
     let done = advance_maintenances(&mut written, end.fixed_offset(), None);
-    let mine: Vec<_> = done.iter().filter(|d| d.id == window.id).map(|d| &d.transition).collect();
+    let mine: Vec<_> = done
+        .iter()
+        .filter(|d| d.id == window.id)
+        .map(|d| &d.transition)
+        .collect();
     assert_eq!(mine, [&Transition::Started, &Transition::Completed]);
     let after = written
         .scheduled_maintenances

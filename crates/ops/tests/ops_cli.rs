@@ -805,11 +805,15 @@ fn maintenance_scheduled_to_move_by_itself_is_reminded_started_and_completed_onc
 
     let reminded = advance("2026-11-29T00:30:00+08:00");
     assert!(
-        reminded.contains("apac: maintenance apstorage01 \"Storage expansion\": subscribers reminded"),
+        reminded
+            .contains("apac: maintenance apstorage01 \"Storage expansion\": subscribers reminded"),
         "{reminded}"
     );
     let maintenance = apac_maintenance(&root, "apstorage01").unwrap();
-    assert_eq!(maintenance["scheduled_reminded_at"], "2026-11-29T00:30:00+08:00");
+    assert_eq!(
+        maintenance["scheduled_reminded_at"],
+        "2026-11-29T00:30:00+08:00"
+    );
     assert_eq!(maintenance["status"], "scheduled");
 
     // Nothing more is due at the same moment: nothing is written.
@@ -824,13 +828,22 @@ fn maintenance_scheduled_to_move_by_itself_is_reminded_started_and_completed_onc
         "{started}"
     );
     let summary = read_json(&root, "data/apac/summary.json");
-    assert_eq!(component_status(&summary, "ap-backups-servers"), "under_maintenance");
+    assert_eq!(
+        component_status(&summary, "ap-backups-servers"),
+        "under_maintenance"
+    );
     let maintenance = apac_maintenance(&root, "apstorage01").unwrap();
     assert_eq!(maintenance["status"], "in_progress");
     let update = &maintenance["incident_updates"][0];
     assert_eq!(update["status"], "in_progress");
-    assert_eq!(update["created_at"], "2026-11-29T01:00:00+08:00", "dated at the start");
-    assert_eq!(update["affected_components"][0]["new_status"], "under_maintenance");
+    assert_eq!(
+        update["created_at"], "2026-11-29T01:00:00+08:00",
+        "dated at the start"
+    );
+    assert_eq!(
+        update["affected_components"][0]["new_status"],
+        "under_maintenance"
+    );
     assert_eq!(summary["status"]["indicator"], "maintenance");
 
     let completed = advance("2026-11-29T03:05:00+08:00");
@@ -838,9 +851,15 @@ fn maintenance_scheduled_to_move_by_itself_is_reminded_started_and_completed_onc
         completed.contains("apstorage01 \"Storage expansion\": → completed"),
         "{completed}"
     );
-    assert!(apac_maintenance(&root, "apstorage01").is_none(), "moved out of the summary");
+    assert!(
+        apac_maintenance(&root, "apstorage01").is_none(),
+        "moved out of the summary"
+    );
     let summary = read_json(&root, "data/apac/summary.json");
-    assert_eq!(component_status(&summary, "ap-backups-servers"), "operational");
+    assert_eq!(
+        component_status(&summary, "ap-backups-servers"),
+        "operational"
+    );
     let history = read_json(&root, "data/apac/history.json");
     let done = history["incidents"]
         .as_array()
@@ -857,7 +876,9 @@ fn maintenance_scheduled_to_move_by_itself_is_reminded_started_and_completed_onc
         .map(|u| u["status"].as_str().unwrap())
         .collect();
     assert_eq!(statuses, ["completed", "in_progress", "scheduled"]);
-    assert!(validate(&root, "2026-11-29T03:05:00+08:00").status.success());
+    assert!(validate(&root, "2026-11-29T03:05:00+08:00")
+        .status
+        .success());
 
     let before = data_bytes(&root);
     advance("2026-11-30T00:00:00+08:00");

@@ -726,7 +726,11 @@ fn maintenance_advance_killed_at_any_moment_completes_the_window_once_or_not_at_
         }
         ok(&site, "2026-11-22T04:00:00+08:00", &["validate"]);
         assert_eq!(leftovers(&site.0), Vec::<PathBuf>::new(), "run {n}");
-        let open = find(&site.json("data/apac/summary.json")["scheduled_maintenances"], "apstorage01").is_some();
+        let open = find(
+            &site.json("data/apac/summary.json")["scheduled_maintenances"],
+            "apstorage01",
+        )
+        .is_some();
         let history = site.json("data/apac/history.json");
         let copy = find(&history["incidents"], "apstorage01");
         match copy {
@@ -741,11 +745,18 @@ fn maintenance_advance_killed_at_any_moment_completes_the_window_once_or_not_at_
                     .iter()
                     .map(|u| u["status"].as_str().unwrap())
                     .collect();
-                assert_eq!(statuses, ["completed", "in_progress", "scheduled"], "run {n}");
+                assert_eq!(
+                    statuses,
+                    ["completed", "in_progress", "scheduled"],
+                    "run {n}"
+                );
             }
         }
         assert_agree(&site, "apac");
     }
-    assert!(killed >= RUNS / 4, "only {killed} of {RUNS} runs were killed");
+    assert!(
+        killed >= RUNS / 4,
+        "only {killed} of {RUNS} runs were killed"
+    );
     assert!(landed >= 1, "no run landed in {RUNS}");
 }

@@ -150,7 +150,9 @@ impl Change {
 /// top-level components; a group stands for its members). Incidents attached to no component
 /// concern every section. New incidents first, then new updates oldest first, then reminders of
 /// maintenance starting soon (a `scheduled_reminded_at` that appeared), then status changes in
-/// page order.
+/// page order. A status change that a new update records in its `affected_components` (as
+/// `beacon-ops` edits and the maintenance clock write them) is told with that update, not
+/// once more on its own: a maintenance that starts is one message, not one per component.
 ///
 /// The same change detection drives browser notifications and the subscription service: it is
 /// pure (two polls in, changes out, no clock, browser or network), so a browser tab and a
@@ -215,7 +217,22 @@ pub fn changes(before: Polled, after: Polled, sections: &[String]) -> Vec<Change
     let known = all_incidents(before.summary, before.history);
     let mut news = Vec::new();
     let mut updates = Vec::new();
+    let mut told: HashSet<(&str, &ComponentStatus)> = HashSet::new();
     for incident in all_incidents(after.summary, after.history) {
+        let old = known.iter().find(|old| old.id == incident.id);
+        let seen: HashSet<&str> = old
+            .map(|old| old.incident_updates.iter().map(|u| u.id.as_str()).collect())
+            .unwrap_or_default();
+        told.extend(
+            incident
+                .incident_updates
+                .iter()
+                .filter(|update| !seen.contains(update.id.as_str()))
+                .flat_map(|update| &update.affected_components)
+                .filter_map(|affected| {
+                    Some((affected.code.as_deref()?, affected.new_status.as_ref()?))
+                }),
+        );
         if !concerns(incident) {
             continue;
         }
@@ -259,9 +276,9 @@ pub fn changes(before: Polled, after: Polled, sections: &[String]) -> Vec<Change
     news.extend(updates.into_iter().map(|(_, change)| change));
     for maintenance in &after.summary.scheduled_maintenances {
         let newly_reminded = maintenance.scheduled_reminded_at.is_some()
-            && known.iter().any(|old| {
-                old.id == maintenance.id && old.scheduled_reminded_at.is_none()
-            });
+            && known
+                .iter()
+                .any(|old| old.id == maintenance.id && old.scheduled_reminded_at.is_none());
         if newly_reminded && concerns(maintenance) {
             news.push(Change::MaintenanceReminder {
                 id: maintenance.id.clone(),
@@ -285,7 +302,9 @@ pub fn changes(before: Polled, after: Polled, sections: &[String]) -> Vec<Change
         let Some(old) = before.summary.component(&component.id) else {
             continue;
         };
-        if old.status != component.status {
+        if old.status != component.status
+            && !told.contains(&(component.id.as_str(), &component.status))
+        {
             news.push(Change::StatusChange {
                 id: component.id.clone(),
                 name: component.name.clone(),

@@ -208,8 +208,15 @@ pub fn advance_maintenances(
         let maintenance = &summary.scheduled_maintenances[n];
         if let Some(start) = start.filter(|start| *start <= now) {
             if maintenance.status == IncidentStatus::Scheduled && maintenance.starts_by_itself() {
-                let to_maintenance = maintenance.auto_transition_to_maintenance_state != Some(false);
-                let at = post(summary, n, start, IncidentStatus::InProgress, to_maintenance);
+                let to_maintenance =
+                    maintenance.auto_transition_to_maintenance_state != Some(false);
+                let at = post(
+                    summary,
+                    n,
+                    start,
+                    IncidentStatus::InProgress,
+                    to_maintenance,
+                );
                 let maintenance = &mut summary.scheduled_maintenances[n];
                 maintenance.started_at.get_or_insert(start);
                 advanced.push(Advanced {
@@ -223,7 +230,8 @@ pub fn advance_maintenances(
         let maintenance = &summary.scheduled_maintenances[n];
         if let Some(end) = end.filter(|end| *end <= now) {
             if maintenance.is_open() && maintenance.completes_by_itself() {
-                let to_operational = maintenance.auto_transition_to_operational_state != Some(false);
+                let to_operational =
+                    maintenance.auto_transition_to_operational_state != Some(false);
                 let at = post(summary, n, end, IncidentStatus::Completed, to_operational);
                 let maintenance = &mut summary.scheduled_maintenances[n];
                 maintenance.resolved_at = Some(at);
@@ -423,10 +431,19 @@ mod tests {
     fn a_group_stands_for_its_members_while_the_window_runs() {
         let mut summary = summary(AUTOMATIC, "");
         advance_maintenances(&mut summary, at("2026-11-21T01:00:00Z"), None);
-        let statuses: Vec<_> = summary.components.iter().map(|c| c.status.as_str()).collect();
+        let statuses: Vec<_> = summary
+            .components
+            .iter()
+            .map(|c| c.status.as_str())
+            .collect();
         assert_eq!(
             statuses,
-            ["operational", "operational", "under_maintenance", "under_maintenance"]
+            [
+                "operational",
+                "operational",
+                "under_maintenance",
+                "under_maintenance"
+            ]
         );
         let update = &summary.scheduled_maintenances[0].incident_updates[0];
         assert_eq!(update.status, IncidentStatus::InProgress);
@@ -509,8 +526,10 @@ mod tests {
         assert!(advance_maintenances(&mut early, at("2026-11-21T00:30:00Z"), lead).is_empty());
         let mut late = summary(remind, "");
         assert!(advance_maintenances(&mut late, at("2026-11-21T01:00:00Z"), lead).is_empty());
-        assert!(advance_maintenances(&mut summary(remind, ""), at("2026-11-21T00:30:00Z"), None)
-            .is_empty());
+        assert!(
+            advance_maintenances(&mut summary(remind, ""), at("2026-11-21T00:30:00Z"), None)
+                .is_empty()
+        );
     }
 
     #[test]

@@ -5,9 +5,7 @@
 use chrono::{DateTime, Utc};
 
 use super::maintenance::{maintenance_phase, MaintenancePhase};
-use super::model::{
-    Component, ComponentStatus, Impact, Incident, Indicator, Summary,
-};
+use super::model::{Component, ComponentStatus, Impact, Incident, Indicator, Summary};
 
 /// What the banner at the top of a region page says, and what it is based on.
 #[derive(Debug, Clone, PartialEq)]

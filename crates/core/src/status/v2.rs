@@ -12,10 +12,10 @@
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
+use super::maintenance::{maintenance_phase, MaintenancePhase};
 use super::model::{
     Component, Incident, IncidentHistory, IncidentStatus, Indicator, Page, Summary,
 };
-use super::maintenance::{maintenance_phase, MaintenancePhase};
 use super::overall::overall_status;
 
 /// How many incidents or maintenances the list endpoints carry, as on Statuspage.

@@ -447,8 +447,14 @@ fn check_incident(
         _ => {}
     }
     let automation = [
-        ("scheduled_auto_in_progress", incident.scheduled_auto_in_progress),
-        ("scheduled_auto_completed", incident.scheduled_auto_completed),
+        (
+            "scheduled_auto_in_progress",
+            incident.scheduled_auto_in_progress,
+        ),
+        (
+            "scheduled_auto_completed",
+            incident.scheduled_auto_completed,
+        ),
         ("scheduled_remind_prior", incident.scheduled_remind_prior),
     ];
     if !incident.is_maintenance() {

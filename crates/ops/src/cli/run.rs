@@ -4,10 +4,12 @@
 
 use chrono::{TimeDelta, Utc};
 
-use super::{AdvanceArgs, Command, DataArgs, IncidentCommand, MaintenanceCommand, PublishArgs, RegionArgs};
+use super::{
+    AdvanceArgs, Command, DataArgs, IncidentCommand, MaintenanceCommand, PublishArgs, RegionArgs,
+};
 use crate::edit::{
-    advance_site, edit_region, Automation, open_incident, resolve_incident, schedule_maintenance, shift_times,
-    update_incident, EditError, NewIncident, NewMaintenance, NewUpdate,
+    advance_site, edit_region, open_incident, resolve_incident, schedule_maintenance, shift_times,
+    update_incident, Automation, EditError, NewIncident, NewMaintenance, NewUpdate,
 };
 use crate::publish::modules::link_module;
 use crate::publish::{load_site, publish_site, MemoryFiles, PublishError, SiteDir};
@@ -79,13 +81,15 @@ pub fn run(command: Command) -> Result<String, String> {
 fn advance(args: &AdvanceArgs) -> Result<String, String> {
     let now = args.data.now();
     let lead = TimeDelta::minutes(i64::from(args.remind_before));
-    let regions = advance_site(&args.data.public, now, args.data.wait(), lead)
-        .map_err(edit_refusal)?;
+    let regions =
+        advance_site(&args.data.public, now, args.data.wait(), lead).map_err(edit_refusal)?;
     let mut lines = Vec::new();
     let mut refused = false;
     for (region, done) in regions {
         match done {
-            Ok(changes) => lines.extend(changes.into_iter().map(|line| format!("{region}: {line}"))),
+            Ok(changes) => {
+                lines.extend(changes.into_iter().map(|line| format!("{region}: {line}")))
+            }
             Err(err) => {
                 refused = true;
                 lines.push(format!("{region}: not advanced: {}", edit_refusal(err)));
