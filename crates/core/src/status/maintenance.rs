@@ -247,6 +247,38 @@ pub fn advance_maintenances(
     advanced
 }
 
+/// The summary as the clock implies at `now`: [`advance_maintenances`] applied to a copy,
+/// without reminders. The status page shows this, so a window that starts or completes by
+/// itself is shown in progress (its components under maintenance) or completed from the moment
+/// it does, before any writer has caught up, and exactly as the writer will record it.
+///
+/// ```
+/// use beacon_core::status::maintenance::on_the_clock;
+/// use beacon_core::status::{parse_summary, IncidentStatus};
+///
+/// let summary = parse_summary("summary.json", r#"{
+///     "page": {"id": "p", "name": "EMEA"}, "status": {"indicator": "none"},
+///     "scheduled_maintenances": [{"id": "m", "name": "Upgrade", "status": "scheduled",
+///         "impact": "maintenance", "created_at": "2026-11-20T09:00:00Z",
+///         "scheduled_for": "2026-11-21T01:00:00Z", "scheduled_until": "2026-11-21T03:00:00Z",
+///         "scheduled_auto_in_progress": true}]}"#).unwrap();
+/// let shown = on_the_clock(&summary, "2026-11-21T02:00:00Z".parse().unwrap());
+/// assert_eq!(shown.scheduled_maintenances[0].status, IncidentStatus::InProgress);
+/// assert_eq!(summary.scheduled_maintenances[0].status, IncidentStatus::Scheduled);
+/// ```
+pub fn on_the_clock(summary: &Summary, now: DateTime<Utc>) -> Summary {
+    let mut shown = summary.clone();
+    advance_maintenances(&mut shown, now.fixed_offset(), None);
+    shown
+}
+
+/// How many transitions the clock has made due in `summary` at `now` (reminders aside): the
+/// page redraws when this changes.
+pub fn transitions_due(summary: &Summary, now: DateTime<Utc>) -> usize {
+    let mut copy = summary.clone();
+    advance_maintenances(&mut copy, now.fixed_offset(), None).len()
+}
+
 /// Posts the update for `status` on the `n`th scheduled maintenance at `planned` (or just after
 /// its newest update), setting its components when `set_components`; returns the update's time.
 fn post(
