@@ -88,6 +88,9 @@ fn to_json<T: serde::Serialize>(value: &T) -> String {
     json
 }
 
+/// One region's id and what advancing it wrote, or why its edit was refused.
+pub type RegionAdvance = (String, Result<Vec<String>, EditError>);
+
 /// Applies the maintenance transitions due at `now` ([`super::advance_maintenance`]) to every
 /// region of the site in `public_dir`, each as one edit under the lock and the journal; a
 /// region with nothing due is not written. Returns each region's lines, or why its edit was
@@ -97,7 +100,7 @@ pub fn advance_site(
     now: Timestamp,
     wait: Duration,
     remind_prior: chrono::TimeDelta,
-) -> Result<Vec<(String, Result<Vec<String>, EditError>)>, EditError> {
+) -> Result<Vec<RegionAdvance>, EditError> {
     let config = {
         let _lock = store::for_reading(public_dir, wait)?;
         let files = MemoryFiles::new(SiteDir(public_dir));

@@ -24,7 +24,7 @@ use beacon_core::status::{
 use crate::publish::PublishError;
 use crate::store::StoreError;
 
-pub use apply::{advance_site, edit_region};
+pub use apply::{advance_site, edit_region, RegionAdvance};
 
 /// Why an edit was refused.
 #[derive(Debug, thiserror::Error)]
