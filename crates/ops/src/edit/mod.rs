@@ -1,8 +1,8 @@
 //! Operator edits of a region's data: open, update and resolve incidents, schedule
-//! maintenance. Each edit is a pure function on a region's [`Summary`] and [`IncidentHistory`]
-//! that sets timestamps, component statuses and the page's status indicator and reports what
-//! it changed in plain English; [`edit_region`] reads the files, validates the
-//! edited site in memory and writes only when the result is valid.
+//! maintenance and move it on by the clock. Each edit is a pure function on a region's
+//! [`Summary`] and [`IncidentHistory`] that sets timestamps, component statuses and the page's
+//! status indicator and reports what it changed in plain English; [`edit_region`] reads the
+//! files, validates the edited site in memory and writes only when the result is valid.
 
 mod apply;
 
@@ -861,6 +861,7 @@ pub fn shift_times(summary: &mut Summary, history: &mut IncidentHistory, by: Tim
             &mut incident.resolved_at,
             &mut incident.scheduled_for,
             &mut incident.scheduled_until,
+            &mut incident.scheduled_reminded_at,
         ] {
             shift_opt(time);
         }
