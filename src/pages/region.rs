@@ -171,7 +171,9 @@ pub fn RegionStatus(
         summary.with(|s| s.as_ref().map_or(0, |s| transitions_due(s, now)))
     });
     let body = move || {
-        due.track();
+        // Read, not only tracked: a memo nobody reads never computes, so it would never learn
+        // of the clock.
+        let _transitions_due = due.get();
         let Some(current) = summary.get() else {
             return if error.with(Option::is_none) {
                 view! {

@@ -320,7 +320,7 @@ test('a window that starts and completes by itself moves from upcoming to in pro
   await page.clock.install({ time: new Date(start - 3600_000) });
   await page.goto(`${server.url}apac/`);
   await page.getByTestId('components').waitFor();
-  const card = (section) => page.getByTestId(section).locator('[data-incident-id=8y18ktqmhh4w]');
+  const card = (section) => page.getByTestId(section).locator('[data-incident-id="8y18ktqmhh4w"]');
   const restores = page.locator('[data-component-id=ap-restores] > .component-row .status-text');
   await card('maintenance-upcoming').waitFor();
   assert.equal(await restores.textContent(), 'Operational');
