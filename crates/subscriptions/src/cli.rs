@@ -96,7 +96,7 @@ pub struct ServeArgs {
     #[arg(long, env = "BEACON_ADVANCE_SECONDS", default_value_t = 30)]
     pub advance_seconds: u64,
     /// Minutes before its start that subscribers are reminded of a window marked --remind.
-    #[arg(long, env = "BEACON_REMIND_BEFORE_MINUTES", default_value_t = 60, value_parser = clap::value_parser!(u32).range(1..=10080))]
+    #[arg(long, env = "BEACON_REMIND_BEFORE_MINUTES", default_value_t = beacon_core::status::maintenance::DEFAULT_REMIND_PRIOR_MINUTES, value_parser = clap::value_parser!(u32).range(1..=10080))]
     pub remind_before_minutes: u32,
 }
 

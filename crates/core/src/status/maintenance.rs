@@ -25,9 +25,9 @@ pub const STARTED_MESSAGE: &str = "The maintenance has started as planned.";
 /// The message of the update written when a window completes by itself.
 pub const COMPLETED_MESSAGE: &str = "The maintenance has been completed as planned.";
 
-/// How long before its start a window with `scheduled_remind_prior` is announced again, unless
-/// the operator's command or the service is told otherwise.
-pub const DEFAULT_REMIND_PRIOR: TimeDelta = TimeDelta::hours(1);
+/// How many minutes before its start a window with `scheduled_remind_prior` is announced
+/// again, unless `beacon-ops maintenance advance` or the service is told otherwise.
+pub const DEFAULT_REMIND_PRIOR_MINUTES: u32 = 60;
 
 /// Where a maintenance window stands at a given moment, as the page shows it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

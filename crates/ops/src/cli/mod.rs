@@ -16,6 +16,7 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use crate::edit::ComponentChange;
+use beacon_core::status::maintenance::DEFAULT_REMIND_PRIOR_MINUTES;
 use values::{ImpactArg, ModulePage, OpeningStatus, UpdateStatus};
 
 /// The exit status, shown under every command's help.
@@ -349,7 +350,7 @@ pub struct AdvanceArgs {
     #[command(flatten)]
     pub data: DataArgs,
     /// How long before its start a window with --remind is reminded of.
-    #[arg(long, value_name = "MINUTES", default_value_t = 60, value_parser = clap::value_parser!(u32).range(1..=10080))]
+    #[arg(long, value_name = "MINUTES", default_value_t = DEFAULT_REMIND_PRIOR_MINUTES, value_parser = clap::value_parser!(u32).range(1..=10080))]
     pub remind_before: u32,
 }
 
