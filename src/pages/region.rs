@@ -26,6 +26,7 @@ use beacon_core::route::Route;
 use beacon_core::status::config::{Region, Subscriptions};
 use beacon_core::status::freshness::data_changed_at;
 use beacon_core::status::history::{find_incident, history_by_month, HistoryMonth};
+use beacon_core::status::maintenance::{on_the_clock, transitions_due};
 use beacon_core::status::model::{Incident, IncidentHistory, Summary};
 use beacon_core::status::overall::{self, Section};
 use beacon_core::status::poll::{
@@ -189,7 +190,16 @@ pub fn RegionStatus(
     });
 
     let heading = region.name.clone();
+    // Redraw when the clock starts or completes a maintenance window by itself, not on every
+    // tick of the clock.
+    let due = Memo::new(move |_| {
+        let now = clock.now.get();
+        summary.with(|s| s.as_ref().map_or(0, |s| transitions_due(s, now)))
+    });
     let body = move || {
+        // Read, not only tracked: a memo nobody reads never computes, so it would never learn
+        // of the clock.
+        let _transitions_due = due.get();
         let Some(current) = summary.get() else {
             return if error.with(Option::is_none) {
                 view! {
@@ -200,6 +210,7 @@ pub fn RegionStatus(
                 ().into_any()
             };
         };
+        let current = on_the_clock(&current, clock.now.get_untracked());
         let region = stored_region.get_value();
         match &view {
             // The overview reads the history for its strips only, and redraws just those.

@@ -435,6 +435,50 @@ test('maintenance is shown as the clock places it: upcoming, in progress, then o
   }
 });
 
+test('a window that starts and completes by itself moves from upcoming to in progress to completed as the clock passes it', async () => {
+  const summary = JSON.parse(await readFile(`${DIST}/data/apac/summary.json`, 'utf8'));
+  const window = summary.scheduled_maintenances.find((m) => m.id === '8y18ktqmhh4w');
+  assert.equal(window.scheduled_auto_in_progress, true);
+  assert.equal(window.scheduled_auto_completed, true);
+  const start = Date.parse(window.scheduled_for);
+  const end = Date.parse(window.scheduled_until);
+  const page = await browser.newPage();
+  await page.clock.install({ time: new Date(start - 3600_000) });
+  await page.goto(`${server.url}apac/`);
+  await page.getByTestId('components').waitFor();
+  const card = (section) => page.getByTestId(section).locator('[data-incident-id="8y18ktqmhh4w"]');
+  const restores = page.locator('[data-component-id=ap-restores] > .component-row .status-text');
+  await card('maintenance-upcoming').waitFor();
+  assert.equal(await restores.textContent(), 'Operational');
+
+  // The start passes: shown in progress, its component under maintenance, nobody had to act.
+  await page.clock.fastForward(start + 600_000 - (start - 3600_000));
+  await card('maintenance-in-progress').waitFor();
+  assert.equal(await card('maintenance-upcoming').count(), 0);
+  assert.match(await card('maintenance-in-progress').getByTestId('incident-update').first().textContent(), /^In progress/);
+  await page.waitForFunction(() => document.querySelector('[data-component-id=ap-restores] > .component-row .status-text')?.textContent === 'Under maintenance');
+  assert.equal(await page.getByTestId('overall-status').getAttribute('data-indicator'), 'maintenance');
+
+  // The end passes: completed, not overdue, the component operational again.
+  await page.clock.fastForward(end - start);
+  await page.waitForFunction(() => document.querySelector('[data-component-id=ap-restores] > .component-row .status-text')?.textContent === 'Operational');
+  for (const section of ['maintenance-upcoming', 'maintenance-in-progress', 'maintenance-overdue']) {
+    assert.equal(await card(section).count(), 0, `not in ${section}`);
+  }
+  assert.equal(await page.getByTestId('overall-status').getAttribute('data-indicator'), 'none');
+  await page.close();
+
+  // Its own page says so.
+  const later = await browser.newPage();
+  await later.clock.install({ time: new Date(end + 3600_000) });
+  await later.goto(`${server.url}apac/incidents/8y18ktqmhh4w/`);
+  const updates = later.getByTestId('incident').getByTestId('incident-update');
+  await updates.first().waitFor();
+  assert.match(await updates.first().textContent(), /^Completed/);
+  assert.match(await updates.nth(1).textContent(), /^In progress/);
+  await later.close();
+});
+
 test('an update names the components it changed, from what to what', async () => {
   const page = await demoPage();
   await page.goto(`${server.url}emea/`);

@@ -133,7 +133,7 @@ test('subscribe on /emea, confirm by mail, get the operator\'s incident by mail,
   const text = 'Backups queue & retry <script>alert(1)</script>; we are on it.';
   execFileSync(OPS, ['incident', 'open', '--public', data, '--region', 'emea', '--name', title, '--impact', 'minor',
     '--status', 'investigating', '--message', text, '--components', 'em-backups'], { encoding: 'utf8' });
-  // One message per change: the new incident, and Backups' status change it made.
+  // One message: the new incident (the status change of Backups it made comes with it).
   const full = await until('the incident mail', async () => {
     for (const m of (await messages()).filter((m) => m.id > confirmation.id && m.to.includes(address))) {
       const candidate = await message(m.id);

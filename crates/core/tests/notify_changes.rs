@@ -335,3 +335,34 @@ fn an_incident_touching_two_sections_names_both_in_page_order() {
         &["em-backups".to_string(), "em-restores".to_string()]
     );
 }
+
+#[test]
+fn a_status_change_an_update_records_is_told_with_the_update_only() {
+    let before = demo();
+    let mut after = before.clone();
+    add_update(
+        &mut after.0.incidents[0],
+        "u-website",
+        IncidentStatus::Identified,
+        "The website is affected too.",
+    );
+    after.0.incidents[0].incident_updates[0].affected_components =
+        vec![beacon_core::status::AffectedComponent {
+            code: Some("em-website".into()),
+            name: "Website".into(),
+            old_status: Some(ComponentStatus::Operational),
+            new_status: Some(ComponentStatus::PartialOutage),
+        }];
+    for component in &mut after.0.components {
+        if component.id == "em-website" {
+            component.status = ComponentStatus::PartialOutage;
+        }
+        if component.id == "em-backups-gws" {
+            component.status = ComponentStatus::MajorOutage;
+        }
+    }
+    let news = diff(&before, &after, &all_sections());
+    let keys: Vec<String> = news.iter().map(Change::key).collect();
+    // The website's change came with the update; Google Workspace's came on its own.
+    assert_eq!(keys, ["u-website", "em-backups-gws=major_outage"]);
+}

@@ -731,3 +731,157 @@ fn demo_places_the_story_around_another_moment_and_a_second_run_changes_nothing(
     );
     assert_eq!(read_json(&root, "data/emea/summary.json"), after);
 }
+
+/// The maintenance `id` in `root`'s APAC summary, if it is still there.
+fn apac_maintenance(root: &Path, id: &str) -> Option<Value> {
+    read_json(root, "data/apac/summary.json")["scheduled_maintenances"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["id"] == id)
+        .cloned()
+}
+
+/// Every data file's bytes, to tell whether a command wrote anything.
+fn data_bytes(root: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut files = Vec::new();
+    for region in ["americas", "apac", "emea"] {
+        for file in ["summary.json", "history.json"] {
+            let path = format!("data/{region}/{file}");
+            files.push((path.clone(), std::fs::read(root.join(&path)).unwrap()));
+        }
+    }
+    files
+}
+
+#[test]
+fn maintenance_scheduled_to_move_by_itself_is_reminded_started_and_completed_once_each() {
+    let root = copy_site("advance");
+    let report = edit_ok(
+        &root,
+        "2026-11-21T20:00:00+08:00",
+        &[
+            "maintenance",
+            "schedule",
+            "--region",
+            "apac",
+            "--name",
+            "Storage expansion",
+            "--from",
+            "2026-11-29T01:00:00+08:00",
+            "--until",
+            "2026-11-29T03:00:00+08:00",
+            "--components",
+            "ap-backups-servers",
+            "--message",
+            "We add storage; uploads may pause.",
+            "--id",
+            "apstorage01",
+            "--auto-start",
+            "--auto-complete",
+            "--remind",
+        ],
+    );
+    assert!(
+        report.contains("starts, completes, reminds subscribers by itself"),
+        "{report}"
+    );
+    let scheduled = apac_maintenance(&root, "apstorage01").unwrap();
+    for field in [
+        "scheduled_auto_in_progress",
+        "scheduled_auto_completed",
+        "scheduled_remind_prior",
+        "auto_transition_to_maintenance_state",
+        "auto_transition_to_operational_state",
+    ] {
+        assert_eq!(scheduled[field], true, "{field}");
+    }
+    let advance = |now: &str| edit_ok(&root, now, &["maintenance", "advance"]);
+
+    // Earlier than the reminder's hour the window is left alone.
+    advance("2026-11-28T23:59:00+08:00");
+    let untouched = apac_maintenance(&root, "apstorage01").unwrap();
+    assert_eq!(untouched["scheduled_reminded_at"], Value::Null);
+
+    let reminded = advance("2026-11-29T00:30:00+08:00");
+    assert!(
+        reminded
+            .contains("apac: maintenance apstorage01 \"Storage expansion\": subscribers reminded"),
+        "{reminded}"
+    );
+    let maintenance = apac_maintenance(&root, "apstorage01").unwrap();
+    assert_eq!(
+        maintenance["scheduled_reminded_at"],
+        "2026-11-29T00:30:00+08:00"
+    );
+    assert_eq!(maintenance["status"], "scheduled");
+
+    // Nothing more is due at the same moment: nothing is written.
+    let before = data_bytes(&root);
+    let again = advance("2026-11-29T00:45:00+08:00");
+    assert!(again.contains("no maintenance transition due"), "{again}");
+    assert_eq!(data_bytes(&root), before, "a second run writes nothing");
+
+    let started = advance("2026-11-29T01:20:00+08:00");
+    assert!(
+        started.contains("apstorage01 \"Storage expansion\": scheduled → in_progress"),
+        "{started}"
+    );
+    let summary = read_json(&root, "data/apac/summary.json");
+    assert_eq!(
+        component_status(&summary, "ap-backups-servers"),
+        "under_maintenance"
+    );
+    let maintenance = apac_maintenance(&root, "apstorage01").unwrap();
+    assert_eq!(maintenance["status"], "in_progress");
+    let update = &maintenance["incident_updates"][0];
+    assert_eq!(update["status"], "in_progress");
+    assert_eq!(
+        update["created_at"], "2026-11-29T01:00:00+08:00",
+        "dated at the start"
+    );
+    assert_eq!(
+        update["affected_components"][0]["new_status"],
+        "under_maintenance"
+    );
+    assert_eq!(summary["status"]["indicator"], "maintenance");
+
+    let completed = advance("2026-11-29T03:05:00+08:00");
+    assert!(
+        completed.contains("apstorage01 \"Storage expansion\": → completed"),
+        "{completed}"
+    );
+    assert!(
+        apac_maintenance(&root, "apstorage01").is_none(),
+        "moved out of the summary"
+    );
+    let summary = read_json(&root, "data/apac/summary.json");
+    assert_eq!(
+        component_status(&summary, "ap-backups-servers"),
+        "operational"
+    );
+    let history = read_json(&root, "data/apac/history.json");
+    let done = history["incidents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["id"] == "apstorage01")
+        .unwrap();
+    assert_eq!(done["status"], "completed");
+    assert_eq!(done["resolved_at"], "2026-11-29T03:00:00+08:00");
+    let statuses: Vec<&str> = done["incident_updates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u["status"].as_str().unwrap())
+        .collect();
+    assert_eq!(statuses, ["completed", "in_progress", "scheduled"]);
+    assert!(validate(&root, "2026-11-29T03:05:00+08:00")
+        .status
+        .success());
+
+    let before = data_bytes(&root);
+    advance("2026-11-30T00:00:00+08:00");
+    assert_eq!(data_bytes(&root), before, "each transition is written once");
+    assert!(!root.join(".beacon-edit.journal").exists());
+}

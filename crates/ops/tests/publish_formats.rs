@@ -380,6 +380,7 @@ fn hostile_maintenance_text_is_escaped_in_calendars() {
                 components: vec!["ap-restores".into()],
                 message: hostile_body(),
                 id: Some("hostilemaint".into()),
+                automation: Default::default(),
             },
             now(),
         )

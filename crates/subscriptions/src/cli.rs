@@ -36,7 +36,8 @@ pub struct Cli {
 /// The commands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Runs the service: HTTP endpoints, the data watcher and the delivery worker.
+    /// Runs the service: HTTP endpoints, the data watcher, the maintenance clock and the
+    /// delivery worker.
     ///
     /// Environment: BEACON_SMTP_URL (smtp://host:port, smtp+starttls://user:pass@host:587 or
     /// smtps://user:pass@host:465), BEACON_WEBHOOK_SECRET (the webhook signing key),
@@ -89,6 +90,14 @@ pub struct ServeArgs {
     /// in production.
     #[arg(long, env = "BEACON_ALLOW_PRIVATE_WEBHOOKS")]
     pub allow_private_webhooks: bool,
+    /// Seconds between two maintenance advances: windows marked to start or complete by
+    /// themselves are moved on, and reminders stamped, in --public (as `beacon-ops maintenance
+    /// advance` does, under the same lock). 0 leaves that to the operators.
+    #[arg(long, env = "BEACON_ADVANCE_SECONDS", default_value_t = 30)]
+    pub advance_seconds: u64,
+    /// Minutes before its start that subscribers are reminded of a window marked --remind.
+    #[arg(long, env = "BEACON_REMIND_BEFORE_MINUTES", default_value_t = beacon_core::status::maintenance::DEFAULT_REMIND_PRIOR_MINUTES, value_parser = clap::value_parser!(u32).range(1..=10080))]
+    pub remind_before_minutes: u32,
 }
 
 /// `subscribers` actions.
@@ -207,6 +216,13 @@ async fn serve(database_url: &str, args: ServeArgs) -> Result<(), Failed> {
     let service = Arc::new(Service::new(store, settings, Arc::new(SystemClock), smtp));
     if let Err(problem) = service.reload_site() {
         warn!(problem = %problem, "the published site does not validate yet");
+    }
+    if args.advance_seconds > 0 {
+        tokio::spawn(crate::maintenance::advance_loop(
+            Arc::clone(&service),
+            Duration::from_secs(args.advance_seconds),
+            chrono::TimeDelta::minutes(i64::from(args.remind_before_minutes)),
+        ));
     }
     tokio::spawn(watch_loop(Arc::clone(&service)));
     tokio::spawn(crate::outbox::run(Arc::clone(&service)));

@@ -47,6 +47,13 @@ pub enum StoredChange {
         message: String,
         sections: Vec<String>,
     },
+    /// See [`Change::MaintenanceReminder`].
+    MaintenanceReminder {
+        id: String,
+        name: String,
+        message: String,
+        sections: Vec<String>,
+    },
     /// See [`Change::StatusChange`].
     StatusChange {
         id: String,
@@ -89,6 +96,17 @@ impl From<&Change> for StoredChange {
                 name,
                 maintenance,
                 status: status.as_str().to_owned(),
+                message,
+                sections,
+            },
+            Change::MaintenanceReminder {
+                id,
+                name,
+                message,
+                sections,
+            } => StoredChange::MaintenanceReminder {
+                id,
+                name,
                 message,
                 sections,
             },
@@ -145,6 +163,17 @@ impl StoredChange {
                 message,
                 sections,
             },
+            StoredChange::MaintenanceReminder {
+                id,
+                name,
+                message,
+                sections,
+            } => Change::MaintenanceReminder {
+                id,
+                name,
+                message,
+                sections,
+            },
             StoredChange::StatusChange {
                 id,
                 name,
@@ -164,9 +193,9 @@ impl StoredChange {
     /// The message text, if the change carries one.
     pub fn message(&self) -> Option<&str> {
         match self {
-            StoredChange::NewIncident { message, .. } | StoredChange::NewUpdate { message, .. } => {
-                Some(message)
-            }
+            StoredChange::NewIncident { message, .. }
+            | StoredChange::NewUpdate { message, .. }
+            | StoredChange::MaintenanceReminder { message, .. } => Some(message),
             StoredChange::StatusChange { .. } => None,
         }
     }

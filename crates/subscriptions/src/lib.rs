@@ -8,6 +8,8 @@
 //! - [`store`]: the database (migrations, subscribers, snapshots, events, outbox).
 //! - [`signup`]: sign-up, confirmation, managing and unsubscribing, with rate limits.
 //! - [`http`]: the HTTP endpoints, thin over [`signup`].
+//! - [`maintenance`]: moves maintenance windows on by the clock (the transitions
+//!   `beacon-ops maintenance advance` writes), so the watcher tells subscribers.
 //! - [`watch`]: reads the published data, validates it, and turns changes into outbox rows
 //!   with the one change detection of [`beacon_core::notify::changes`].
 //! - [`outbox`]: claims due rows and delivers them, with retries, backoff and pausing.
@@ -20,6 +22,7 @@ pub mod clock;
 pub mod event;
 pub mod http;
 pub mod mail;
+pub mod maintenance;
 pub mod outbox;
 pub mod settings;
 pub mod signup;

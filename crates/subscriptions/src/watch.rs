@@ -176,7 +176,9 @@ fn event(
         "status_description": region.summary.status.description,
     });
     let (link, webhook) = match change {
-        Change::NewIncident { id, .. } | Change::NewUpdate { id, .. } => {
+        Change::NewIncident { id, .. }
+        | Change::NewUpdate { id, .. }
+        | Change::MaintenanceReminder { id, .. } => {
             let link = format!(
                 "{site}{}",
                 Route::Incident {

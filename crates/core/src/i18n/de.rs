@@ -215,6 +215,7 @@ pub const fn text(msg: Msg) -> &'static str {
         // Browser notifications.
         Msg::NoticeNewIncident => "Neue Störung: {name}",
         Msg::NoticeMaintenanceScheduled => "Wartung geplant: {name}",
+        Msg::NoticeMaintenanceReminder => "Wartung beginnt in Kürze: {name}",
         Msg::NoticeUpdate => "{status}: {name}",
         Msg::NoticeComponent => "{name}: {status}",
         Msg::NoticeWas => "Vorher: {status}.",

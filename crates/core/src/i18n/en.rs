@@ -207,6 +207,7 @@ pub const fn text(msg: Msg) -> &'static str {
         // Browser notifications.
         Msg::NoticeNewIncident => "New incident: {name}",
         Msg::NoticeMaintenanceScheduled => "Maintenance scheduled: {name}",
+        Msg::NoticeMaintenanceReminder => "Maintenance starts soon: {name}",
         Msg::NoticeUpdate => "{status}: {name}",
         Msg::NoticeComponent => "{name}: {status}",
         Msg::NoticeWas => "Was: {status}.",

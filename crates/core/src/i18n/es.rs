@@ -214,6 +214,7 @@ pub const fn text(msg: Msg) -> &'static str {
         // Browser notifications.
         Msg::NoticeNewIncident => "Nuevo incidente: {name}",
         Msg::NoticeMaintenanceScheduled => "Mantenimiento programado: {name}",
+        Msg::NoticeMaintenanceReminder => "El mantenimiento empieza pronto: {name}",
         Msg::NoticeUpdate => "{status}: {name}",
         Msg::NoticeComponent => "{name}: {status}",
         Msg::NoticeWas => "Antes: {status}.",

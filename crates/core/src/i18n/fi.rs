@@ -211,6 +211,7 @@ pub const fn text(msg: Msg) -> &'static str {
         // Browser notifications.
         Msg::NoticeNewIncident => "Uusi häiriö: {name}",
         Msg::NoticeMaintenanceScheduled => "Huolto suunniteltu: {name}",
+        Msg::NoticeMaintenanceReminder => "Huolto alkaa pian: {name}",
         Msg::NoticeUpdate => "{status}: {name}",
         Msg::NoticeComponent => "{name}: {status}",
         Msg::NoticeWas => "Aiemmin: {status}.",

@@ -216,6 +216,7 @@ pub const fn text(msg: Msg) -> &'static str {
         // Browser notifications.
         Msg::NoticeNewIncident => "Nouvel incident\u{a0}: {name}",
         Msg::NoticeMaintenanceScheduled => "Maintenance planifiée\u{a0}: {name}",
+        Msg::NoticeMaintenanceReminder => "La maintenance commence bientôt\u{a0}: {name}",
         Msg::NoticeUpdate => "{status}\u{a0}: {name}",
         Msg::NoticeComponent => "{name}\u{a0}: {status}",
         Msg::NoticeWas => "Auparavant\u{a0}: {status}.",

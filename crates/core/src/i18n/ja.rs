@@ -207,6 +207,7 @@ pub const fn text(msg: Msg) -> &'static str {
         // Browser notifications.
         Msg::NoticeNewIncident => "新しいインシデント: {name}",
         Msg::NoticeMaintenanceScheduled => "メンテナンス予定: {name}",
+        Msg::NoticeMaintenanceReminder => "まもなくメンテナンス開始: {name}",
         Msg::NoticeUpdate => "{status}: {name}",
         Msg::NoticeComponent => "{name}: {status}",
         Msg::NoticeWas => "変更前: {status}",

@@ -238,6 +238,8 @@ catalogue! {
     // Browser notifications.
     NoticeNewIncident,
     NoticeMaintenanceScheduled,
+    /// `{name}`: the maintenance's title. A reminder shortly before the window starts.
+    NoticeMaintenanceReminder,
     NoticeUpdate,
     NoticeComponent,
     NoticeWas,

@@ -215,6 +215,7 @@ pub const fn text(msg: Msg) -> &'static str {
         // Browser notifications.
         Msg::NoticeNewIncident => "Nieuwe storing: {name}",
         Msg::NoticeMaintenanceScheduled => "Onderhoud gepland: {name}",
+        Msg::NoticeMaintenanceReminder => "Onderhoud begint binnenkort: {name}",
         Msg::NoticeUpdate => "{status}: {name}",
         Msg::NoticeComponent => "{name}: {status}",
         Msg::NoticeWas => "Was: {status}.",

@@ -212,6 +212,7 @@ pub const fn text(msg: Msg) -> &'static str {
         // Browser notifications.
         Msg::NoticeNewIncident => "新事件：{name}",
         Msg::NoticeMaintenanceScheduled => "已计划维护：{name}",
+        Msg::NoticeMaintenanceReminder => "维护即将开始：{name}",
         Msg::NoticeUpdate => "{status}：{name}",
         Msg::NoticeComponent => "{name}：{status}",
         Msg::NoticeWas => "之前：{status}。",

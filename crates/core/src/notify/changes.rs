@@ -61,6 +61,18 @@ pub enum Change {
         /// The top-level sections the incident concerns; empty for every section.
         sections: Vec<String>,
     },
+    /// A maintenance with `scheduled_remind_prior` starts soon: its reminder was recorded
+    /// (`scheduled_reminded_at` set).
+    MaintenanceReminder {
+        /// Maintenance id.
+        id: String,
+        /// Its title.
+        name: String,
+        /// Its latest message (the announcement), as plain text.
+        message: String,
+        /// The top-level sections it concerns; empty for every section.
+        sections: Vec<String>,
+    },
     /// A chosen component's status changed.
     StatusChange {
         /// Component id.
@@ -98,6 +110,9 @@ impl Change {
                     ("name", name),
                 ],
             ),
+            Change::MaintenanceReminder { name, .. } => {
+                lang.fill(Msg::NoticeMaintenanceReminder, &[("name", name)])
+            }
             Change::StatusChange { name, to, .. } => lang.fill(
                 Msg::NoticeComponent,
                 &[("name", name), ("status", status_word(to, lang))],
@@ -109,9 +124,9 @@ impl Change {
     /// one line and cut at a word to 180 characters, or the status before in `lang`.
     pub fn detail(&self, lang: Lang) -> String {
         match self {
-            Change::NewIncident { message, .. } | Change::NewUpdate { message, .. } => {
-                shorten(message)
-            }
+            Change::NewIncident { message, .. }
+            | Change::NewUpdate { message, .. }
+            | Change::MaintenanceReminder { message, .. } => shorten(message),
             Change::StatusChange { from, .. } => {
                 lang.fill(Msg::NoticeWas, &[("status", status_word(from, lang))])
             }
@@ -125,6 +140,7 @@ impl Change {
         match self {
             Change::NewIncident { id, .. } => id.clone(),
             Change::NewUpdate { update_id, .. } => update_id.clone(),
+            Change::MaintenanceReminder { id, .. } => format!("{id}@reminder"),
             Change::StatusChange { id, to, .. } => format!("{id}={}", to.as_str()),
         }
     }
@@ -132,8 +148,11 @@ impl Change {
 
 /// What changed from `before` to `after` that concerns the `sections` chosen (ids of
 /// top-level components; a group stands for its members). Incidents attached to no component
-/// concern every section. New incidents first, then new updates oldest first, then status
-/// changes in page order.
+/// concern every section. New incidents first, then new updates oldest first, then reminders of
+/// maintenance starting soon (a `scheduled_reminded_at` that appeared), then status changes in
+/// page order. A status change that a new update records in its `affected_components` (as
+/// `beacon-ops` edits and the maintenance clock write them) is told with that update, not
+/// once more on its own: a maintenance that starts is one message, not one per component.
 ///
 /// The same change detection drives browser notifications and the subscription service: it is
 /// pure (two polls in, changes out, no clock, browser or network), so a browser tab and a
@@ -198,7 +217,22 @@ pub fn changes(before: Polled, after: Polled, sections: &[String]) -> Vec<Change
     let known = all_incidents(before.summary, before.history);
     let mut news = Vec::new();
     let mut updates = Vec::new();
+    let mut told: HashSet<(&str, &ComponentStatus)> = HashSet::new();
     for incident in all_incidents(after.summary, after.history) {
+        let old = known.iter().find(|old| old.id == incident.id);
+        let seen: HashSet<&str> = old
+            .map(|old| old.incident_updates.iter().map(|u| u.id.as_str()).collect())
+            .unwrap_or_default();
+        told.extend(
+            incident
+                .incident_updates
+                .iter()
+                .filter(|update| !seen.contains(update.id.as_str()))
+                .flat_map(|update| &update.affected_components)
+                .filter_map(|affected| {
+                    Some((affected.code.as_deref()?, affected.new_status.as_ref()?))
+                }),
+        );
         if !concerns(incident) {
             continue;
         }
@@ -240,6 +274,23 @@ pub fn changes(before: Polled, after: Polled, sections: &[String]) -> Vec<Change
     }
     updates.sort_by_key(|(at, _)| *at);
     news.extend(updates.into_iter().map(|(_, change)| change));
+    for maintenance in &after.summary.scheduled_maintenances {
+        let newly_reminded = maintenance.scheduled_reminded_at.is_some()
+            && known
+                .iter()
+                .any(|old| old.id == maintenance.id && old.scheduled_reminded_at.is_none());
+        if newly_reminded && concerns(maintenance) {
+            news.push(Change::MaintenanceReminder {
+                id: maintenance.id.clone(),
+                name: maintenance.name.clone(),
+                message: maintenance
+                    .latest_update()
+                    .map(message_text)
+                    .unwrap_or_default(),
+                sections: sections_of(components, maintenance),
+            });
+        }
+    }
     for component in components {
         let is_group_with_members = component.group
             && components
@@ -251,7 +302,9 @@ pub fn changes(before: Polled, after: Polled, sections: &[String]) -> Vec<Change
         let Some(old) = before.summary.component(&component.id) else {
             continue;
         };
-        if old.status != component.status {
+        if old.status != component.status
+            && !told.contains(&(component.id.as_str(), &component.status))
+        {
             news.push(Change::StatusChange {
                 id: component.id.clone(),
                 name: component.name.clone(),

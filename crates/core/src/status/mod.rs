@@ -10,6 +10,7 @@ pub mod freshness;
 pub mod history;
 pub mod ledger;
 pub mod limits;
+pub mod maintenance;
 pub mod markup;
 pub mod model;
 pub mod overall;

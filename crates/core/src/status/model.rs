@@ -592,6 +592,34 @@ pub struct Incident {
     /// The components the incident is attached to.
     #[serde(default, deserialize_with = "null_as_empty")]
     pub components: Vec<Component>,
+    /// Maintenance only: moves to in progress by itself at `scheduled_for`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scheduled_auto_in_progress: Option<bool>,
+    /// Maintenance only: completes by itself at `scheduled_until`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scheduled_auto_completed: Option<bool>,
+    /// Maintenance only: subscribers are reminded before `scheduled_for`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scheduled_remind_prior: Option<bool>,
+    /// Maintenance only: when the reminder went out (set once, so it is never sent twice).
+    #[serde(
+        default,
+        deserialize_with = "optional_timestamp",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub scheduled_reminded_at: Option<Timestamp>,
+    /// Maintenance only: an automatic start puts its components under maintenance.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub auto_transition_to_maintenance_state: Option<bool>,
+    /// Maintenance only: an automatic completion sets its components back to operational.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub auto_transition_to_operational_state: Option<bool>,
+    /// Maintenance only: subscribers hear of the automatic start.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub auto_transition_deliver_notifications_at_start: Option<bool>,
+    /// Maintenance only: subscribers hear of the automatic completion.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub auto_transition_deliver_notifications_at_end: Option<bool>,
 }
 
 impl Incident {

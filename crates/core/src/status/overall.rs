@@ -4,9 +4,8 @@
 
 use chrono::{DateTime, Utc};
 
-use super::model::{
-    Component, ComponentStatus, Impact, Incident, IncidentStatus, Indicator, Summary,
-};
+use super::maintenance::{maintenance_phase, MaintenancePhase};
+use super::model::{Component, ComponentStatus, Impact, Incident, Indicator, Summary};
 
 /// What the banner at the top of a region page says, and what it is based on.
 #[derive(Debug, Clone, PartialEq)]
@@ -21,13 +20,13 @@ pub struct OverallStatus {
     /// Open incidents (not maintenances), worst impact first, then newest first.
     pub active_incidents: Vec<Incident>,
     /// Maintenances under way now: marked in progress or verifying, or scheduled with the planned
-    /// window open.
+    /// window open (see [`maintenance_phase`]).
     pub maintenances_in_progress: Vec<Incident>,
     /// Maintenances that have not started, soonest first.
     pub upcoming_maintenances: Vec<Incident>,
-    /// Maintenances still marked scheduled although their planned window has ended: nobody
-    /// marked them in progress or completed. Shown as overdue, never as upcoming; they no
-    /// longer count towards the banner.
+    /// Maintenances past their planned end that nobody completed and that do not complete by
+    /// themselves (`scheduled_auto_completed`). Shown as overdue, never as upcoming; they no
+    /// longer count towards the banner. One that completes by itself is over at its end.
     pub overdue_maintenances: Vec<Incident>,
 }
 
@@ -127,14 +126,17 @@ pub fn overall_status(summary: &Summary, now: DateTime<Utc>) -> OverallStatus {
         .iter()
         .chain(&summary.incidents)
         .filter(|incident| incident.is_maintenance() && incident.is_open());
-    let (mut maintenances_in_progress, not_under_way): (Vec<Incident>, Vec<Incident>) =
-        open_maintenances
-            .cloned()
-            .partition(|maintenance| maintenance_under_way(maintenance, now));
-    let (mut overdue_maintenances, mut upcoming_maintenances): (Vec<Incident>, Vec<Incident>) =
-        not_under_way
-            .into_iter()
-            .partition(|maintenance| maintenance.scheduled_until.is_some_and(|end| end <= now));
+    let mut maintenances_in_progress = Vec::new();
+    let mut upcoming_maintenances = Vec::new();
+    let mut overdue_maintenances = Vec::new();
+    for maintenance in open_maintenances {
+        match maintenance_phase(maintenance, now) {
+            MaintenancePhase::InProgress => maintenances_in_progress.push(maintenance.clone()),
+            MaintenancePhase::Upcoming => upcoming_maintenances.push(maintenance.clone()),
+            MaintenancePhase::Overdue => overdue_maintenances.push(maintenance.clone()),
+            MaintenancePhase::Completed => {}
+        }
+    }
     maintenances_in_progress.sort_by_key(Incident::began_at);
     upcoming_maintenances.sort_by_key(Incident::began_at);
     overdue_maintenances.sort_by_key(Incident::began_at);
@@ -166,18 +168,6 @@ pub fn overall_status(summary: &Summary, now: DateTime<Utc>) -> OverallStatus {
         maintenances_in_progress,
         upcoming_maintenances,
         overdue_maintenances,
-    }
-}
-
-/// True when the maintenance is under way at `now`.
-fn maintenance_under_way(maintenance: &Incident, now: DateTime<Utc>) -> bool {
-    match maintenance.status {
-        IncidentStatus::InProgress | IncidentStatus::Verifying => true,
-        _ => {
-            let started = maintenance.scheduled_for.is_some_and(|start| start <= now);
-            let not_over = maintenance.scheduled_until.is_none_or(|end| now < end);
-            started && not_over
-        }
     }
 }
 

@@ -12,6 +12,7 @@
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
+use super::maintenance::{maintenance_phase, MaintenancePhase};
 use super::model::{
     Component, Incident, IncidentHistory, IncidentStatus, Indicator, Page, Summary,
 };
@@ -129,10 +130,17 @@ pub fn v2_files(
     };
     // A window the clock has opened reads as in progress, as Statuspage's automatic
     // transitions would have marked it.
+    // One past its end that completes by itself reads as completed.
     let as_of_now = |maintenance: &Incident| {
         let mut maintenance = maintenance.clone();
         if maintenance.status == IncidentStatus::Scheduled && under_way(&maintenance) {
             maintenance.status = IncidentStatus::InProgress;
+        }
+        if maintenance.is_open()
+            && maintenance_phase(&maintenance, now) == MaintenancePhase::Completed
+        {
+            maintenance.status = IncidentStatus::Completed;
+            maintenance.resolved_at = maintenance.scheduled_until;
         }
         maintenance
     };

@@ -446,6 +446,38 @@ fn check_incident(
         }
         _ => {}
     }
+    let automation = [
+        (
+            "scheduled_auto_in_progress",
+            incident.scheduled_auto_in_progress,
+        ),
+        (
+            "scheduled_auto_completed",
+            incident.scheduled_auto_completed,
+        ),
+        ("scheduled_remind_prior", incident.scheduled_remind_prior),
+    ];
+    if !incident.is_maintenance() {
+        for (field, value) in automation {
+            if value == Some(true) {
+                problem(
+                    field.into(),
+                    format!(
+                        "{field} is for scheduled maintenance, but this incident has no \
+                         scheduled_for"
+                    ),
+                );
+            }
+        }
+    }
+    if incident.completes_by_itself() && incident.scheduled_until.is_none() {
+        problem(
+            "scheduled_until".into(),
+            "a maintenance that completes by itself (scheduled_auto_completed) needs \
+             scheduled_until"
+                .to_owned(),
+        );
+    }
     if incident.is_maintenance() {
         match (incident.scheduled_for, incident.scheduled_until) {
             (None, _) => problem(

@@ -16,6 +16,7 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use crate::edit::ComponentChange;
+use beacon_core::status::maintenance::DEFAULT_REMIND_PRIOR_MINUTES;
 use values::{ImpactArg, ModulePage, OpeningStatus, UpdateStatus};
 
 /// The exit status, shown under every command's help.
@@ -116,7 +117,8 @@ pub enum Command {
     /// Open, update and resolve incidents (update and resolve also take maintenance ids).
     #[command(subcommand, arg_required_else_help = true, after_help = EXIT_STATUS)]
     Incident(IncidentCommand),
-    /// Schedule maintenance (start, update and complete it with `incident update|resolve`).
+    /// Schedule maintenance and move it on by the clock (start, update and complete it by hand
+    /// with `incident update|resolve`).
     #[command(subcommand, arg_required_else_help = true, after_help = EXIT_STATUS)]
     Maintenance(MaintenanceCommand),
 }
@@ -308,15 +310,51 @@ pub enum MaintenanceCommand {
     /// Announce a maintenance window.
     #[command(
         long_about = "Announce a maintenance window.\n\n\
-            The maintenance is scheduled; its components keep their status until it starts \
-            (`incident update --status in_progress`), and `incident resolve` completes it.",
+            The maintenance is scheduled; its components keep their status until it starts. \
+            By hand, `incident update --status in_progress` starts it and `incident resolve` \
+            completes it. With --auto-start and --auto-complete the clock does both \
+            (`maintenance advance`, which the subscription service runs by itself), and \
+            with --remind subscribers are reminded shortly before the start.",
         after_help = "Example:\n  \
             beacon-ops maintenance schedule --region apac --name \"Storage expansion\" \\\n      \
             --from 2026-11-29T01:00:00+08:00 --until 2026-11-29T03:00:00+08:00 \\\n      \
-            --components ap-backups-servers --message \"Uploads may pause.\"\n\n\
+            --components ap-backups-servers --message \"Uploads may pause.\" \\\n      \
+            --auto-start --auto-complete --remind\n\n\
             Exit status: 0 written, 1 refused edit (nothing written), 2 wrong usage."
     )]
     Schedule(ScheduleArgs),
+    /// Write the maintenance transitions the clock has made due, in every region.
+    #[command(
+        long_about = "Write the maintenance transitions the clock has made due, in every region.\n\n\
+            As of --now: a window scheduled with --auto-start (Statuspage's \
+            scheduled_auto_in_progress) whose start has passed gets an \"in progress\" update \
+            and its components go under maintenance; a window with --auto-complete \
+            (scheduled_auto_completed) whose end has passed gets a \"completed\" update, its \
+            components go back to operational and it moves to the history; a window with \
+            --remind (scheduled_remind_prior) that starts within --remind-before gets \
+            scheduled_reminded_at, which tells the subscription service to send the reminder. \
+            Updates are dated at the planned times. Each region is one edit under the \
+            folder's lock and journal; a region with nothing due is not written, so running \
+            it again changes nothing. The subscription service runs the same on its own \
+            clock (`beacon-subscriptions serve --advance-every`).",
+        after_help = "Examples:\n  \
+            beacon-ops maintenance advance\n  \
+            beacon-ops maintenance advance --public site/public --now 2026-11-25T00:00:00+08:00\n\n\
+            Exit status: 0 done (also when nothing was due), 1 a region's edit was refused, \
+            2 wrong usage."
+    )]
+    Advance(AdvanceArgs),
+}
+
+/// `maintenance advance`.
+#[derive(Debug, Args)]
+pub struct AdvanceArgs {
+    /// Where the data is and the time the clock reads.
+    #[command(flatten)]
+    pub data: DataArgs,
+    /// How long before its start a window with --remind is reminded of.
+    #[arg(long, value_name = "MINUTES", default_value_t = DEFAULT_REMIND_PRIOR_MINUTES, value_parser = clap::value_parser!(u32).range(1..=10080))]
+    pub remind_before: u32,
 }
 
 /// `maintenance schedule`.
@@ -350,6 +388,15 @@ pub struct ScheduleArgs {
     /// The maintenance's id: a-z, 0-9 and -, at most 64 characters, not used yet [default: generated].
     #[arg(long, value_name = "ID", value_parser = values::id)]
     pub id: Option<String>,
+    /// Start by itself at --from: an "in progress" update, components under maintenance.
+    #[arg(long)]
+    pub auto_start: bool,
+    /// Complete by itself at --until: a "completed" update, components back to operational.
+    #[arg(long)]
+    pub auto_complete: bool,
+    /// Remind subscribers shortly before --from (see `maintenance advance --remind-before`).
+    #[arg(long)]
+    pub remind: bool,
 }
 
 /// Runs `beacon-ops` with the process's arguments, printing the report and returning the exit

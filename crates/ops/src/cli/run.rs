@@ -4,10 +4,12 @@
 
 use chrono::{TimeDelta, Utc};
 
-use super::{Command, DataArgs, IncidentCommand, MaintenanceCommand, PublishArgs, RegionArgs};
+use super::{
+    AdvanceArgs, Command, DataArgs, IncidentCommand, MaintenanceCommand, PublishArgs, RegionArgs,
+};
 use crate::edit::{
-    edit_region, open_incident, resolve_incident, schedule_maintenance, shift_times,
-    update_incident, EditError, NewIncident, NewMaintenance, NewUpdate,
+    advance_site, edit_region, open_incident, resolve_incident, schedule_maintenance, shift_times,
+    update_incident, Automation, EditError, NewIncident, NewMaintenance, NewUpdate,
 };
 use crate::publish::modules::link_module;
 use crate::publish::{load_site, publish_site, MemoryFiles, PublishError, SiteDir};
@@ -60,11 +62,51 @@ pub fn run(command: Command) -> Result<String, String> {
                 components: args.components,
                 message: args.message,
                 id: args.id,
+                automation: Automation {
+                    start: args.auto_start,
+                    complete: args.auto_complete,
+                    remind: args.remind,
+                },
             };
             edit(&args.region, |summary, history, now| {
                 schedule_maintenance(summary, history, new, now)
             })
         }
+        Command::Maintenance(MaintenanceCommand::Advance(args)) => advance(&args),
+    }
+}
+
+/// `maintenance advance`: the transitions due at `--now` in every region; refused (exit 1)
+/// when a region's edit is, after the others were done.
+fn advance(args: &AdvanceArgs) -> Result<String, String> {
+    let now = args.data.now();
+    let lead = TimeDelta::minutes(i64::from(args.remind_before));
+    let regions =
+        advance_site(&args.data.public, now, args.data.wait(), lead).map_err(edit_refusal)?;
+    let mut lines = Vec::new();
+    let mut refused = false;
+    for (region, done) in regions {
+        match done {
+            Ok(changes) => {
+                lines.extend(changes.into_iter().map(|line| format!("{region}: {line}")))
+            }
+            Err(err) => {
+                refused = true;
+                lines.push(format!("{region}: not advanced: {}", edit_refusal(err)));
+            }
+        }
+    }
+    if lines.is_empty() {
+        lines.push(format!(
+            "{}: no maintenance transition due at {}",
+            args.data.public.display(),
+            now.to_rfc3339()
+        ));
+    }
+    if refused {
+        Err(lines.join("\n"))
+    } else {
+        Ok(lines.join("\n"))
     }
 }
 

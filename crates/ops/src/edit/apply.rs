@@ -21,7 +21,8 @@ use crate::store;
 /// Locks `public_dir` (waiting up to `wait` for another edit), loads a region's files, applies
 /// `edit`, records the summary's incidents in the history, refreshes the page status, checks
 /// the whole site with the result, and only then writes the changed files, all or none.
-/// Returns what changed, ending with the files written.
+/// Returns what changed, ending with the files written. An edit that reports no change writes
+/// nothing (and returns no lines).
 pub fn edit_region(
     public_dir: &Path,
     region_id: &str,
@@ -49,6 +50,9 @@ pub fn edit_region(
     let mut history = original_history.clone();
 
     let mut changes = edit(&mut summary, &mut history)?;
+    if changes.is_empty() {
+        return Ok(changes);
+    }
     changes.extend(refresh_page_status(&mut summary, now));
     for incident in summary
         .incidents
@@ -82,4 +86,40 @@ fn to_json<T: serde::Serialize>(value: &T) -> String {
     let mut json = serde_json::to_string_pretty(value).expect("status data always serialises");
     json.push('\n');
     json
+}
+
+/// One region's id and what advancing it wrote, or why its edit was refused.
+pub type RegionAdvance = (String, Result<Vec<String>, EditError>);
+
+/// Applies the maintenance transitions due at `now` ([`super::advance_maintenance`]) to every
+/// region of the site in `public_dir`, each as one edit under the lock and the journal; a
+/// region with nothing due is not written. Returns each region's lines, or why its edit was
+/// refused (one region's bad data does not hold back the others).
+pub fn advance_site(
+    public_dir: &Path,
+    now: Timestamp,
+    wait: Duration,
+    remind_prior: chrono::TimeDelta,
+) -> Result<Vec<RegionAdvance>, EditError> {
+    let config = {
+        let _lock = store::for_reading(public_dir, wait)?;
+        let files = MemoryFiles::new(SiteDir(public_dir));
+        SiteConfig::from_json(CONFIG_FILE, &files.text(CONFIG_FILE)?)?
+    };
+    Ok(config
+        .regions
+        .iter()
+        .map(|region| {
+            let id = region.id.clone();
+            let done = edit_region(public_dir, &id, now, wait, |summary, history| {
+                Ok(super::advance_maintenance(
+                    summary,
+                    history,
+                    now,
+                    remind_prior,
+                ))
+            });
+            (id, done)
+        })
+        .collect())
 }

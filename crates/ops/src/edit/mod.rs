@@ -1,8 +1,8 @@
 //! Operator edits of a region's data: open, update and resolve incidents, schedule
-//! maintenance. Each edit is a pure function on a region's [`Summary`] and [`IncidentHistory`]
-//! that sets timestamps, component statuses and the page's status indicator and reports what
-//! it changed in plain English; [`edit_region`] reads the files, validates the
-//! edited site in memory and writes only when the result is valid.
+//! maintenance and move it on by the clock. Each edit is a pure function on a region's
+//! [`Summary`] and [`IncidentHistory`] that sets timestamps, component statuses and the page's
+//! status indicator and reports what it changed in plain English; [`edit_region`] reads the
+//! files, validates the edited site in memory and writes only when the result is valid.
 
 mod apply;
 
@@ -14,6 +14,7 @@ use std::path::PathBuf;
 
 use beacon_core::status::ledger::record_in_history;
 use beacon_core::status::limits::id_problem;
+use beacon_core::status::maintenance::{advance_maintenances, Transition};
 use beacon_core::status::overall::overall_status;
 use beacon_core::status::{
     AffectedComponent, Component, ComponentStatus, DataError, Impact, Incident, IncidentHistory,
@@ -23,7 +24,7 @@ use beacon_core::status::{
 use crate::publish::PublishError;
 use crate::store::StoreError;
 
-pub use apply::edit_region;
+pub use apply::{advance_site, edit_region, RegionAdvance};
 
 /// Why an edit was refused.
 #[derive(Debug, thiserror::Error)]
@@ -152,6 +153,27 @@ pub struct NewMaintenance {
     pub message: String,
     /// The maintenance id; generated when `None`.
     pub id: Option<String>,
+    /// What the clock does with the window by itself.
+    pub automation: Automation,
+}
+
+/// What the clock does with a maintenance window by itself (Statuspage's automation fields).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Automation {
+    /// Move to in progress at the planned start, components under maintenance.
+    pub start: bool,
+    /// Complete at the planned end, components back to operational.
+    pub complete: bool,
+    /// Remind subscribers shortly before the start.
+    pub remind: bool,
+}
+
+impl Automation {
+    /// `Some(true)` when on; `None` (the field left out, as Statuspage's public API does) when
+    /// off.
+    fn flag(on: bool) -> Option<bool> {
+        on.then_some(true)
+    }
 }
 
 /// The component status an incident's impact suggests for the components it names.
@@ -434,6 +456,14 @@ pub fn open_incident(
             affected,
         )],
         components: Vec::new(),
+        scheduled_auto_in_progress: None,
+        scheduled_auto_completed: None,
+        scheduled_remind_prior: None,
+        scheduled_reminded_at: None,
+        auto_transition_to_maintenance_state: None,
+        auto_transition_to_operational_state: None,
+        auto_transition_deliver_notifications_at_start: None,
+        auto_transition_deliver_notifications_at_end: None,
     };
     attach_components(summary, &mut incident, &attached);
     summary.incidents.insert(0, incident);
@@ -684,11 +714,24 @@ pub fn schedule_maintenance(
     let update_id = new_id(&format!("update|{id}|{}", now.to_rfc3339()), &mut taken);
     let requested: Vec<(String, Option<ComponentStatus>)> =
         new.components.iter().map(|id| (id.clone(), None)).collect();
+    let automatic: Vec<&str> = [
+        (new.automation.start, "starts"),
+        (new.automation.complete, "completes"),
+        (new.automation.remind, "reminds subscribers"),
+    ]
+    .into_iter()
+    .filter_map(|(on, words)| on.then_some(words))
+    .collect();
     let mut changes = vec![format!(
-        "scheduled maintenance {id} {:?} from {} until {}",
+        "scheduled maintenance {id} {:?} from {} until {}{}",
         new.name,
         new.from.to_rfc3339(),
-        new.until.to_rfc3339()
+        new.until.to_rfc3339(),
+        if automatic.is_empty() {
+            String::new()
+        } else {
+            format!("; {} by itself", automatic.join(", "))
+        }
     )];
     let affected =
         apply_component_statuses(summary, &requested, "--components", now, &mut changes)?;
@@ -715,6 +758,14 @@ pub fn schedule_maintenance(
             affected,
         )],
         components: Vec::new(),
+        scheduled_auto_in_progress: Automation::flag(new.automation.start),
+        scheduled_auto_completed: Automation::flag(new.automation.complete),
+        scheduled_remind_prior: Automation::flag(new.automation.remind),
+        scheduled_reminded_at: None,
+        auto_transition_to_maintenance_state: Automation::flag(new.automation.start),
+        auto_transition_to_operational_state: Automation::flag(new.automation.complete),
+        auto_transition_deliver_notifications_at_start: Automation::flag(new.automation.start),
+        auto_transition_deliver_notifications_at_end: Automation::flag(new.automation.complete),
     };
     attach_components(summary, &mut maintenance, &new.components);
     let at = summary
@@ -724,6 +775,44 @@ pub fn schedule_maintenance(
         .unwrap_or(summary.scheduled_maintenances.len());
     summary.scheduled_maintenances.insert(at, maintenance);
     Ok(changes)
+}
+
+/// Applies the transitions the clock makes due at `now` to a region's maintenances
+/// ([`advance_maintenances`]): "in progress" and "completed" updates with their component
+/// statuses, and reminder stamps (due `remind_prior` before a start). Completed windows move to
+/// the history. Returns one line per transition; none when nothing is due, and then
+/// [`edit_region`] writes nothing.
+pub fn advance_maintenance(
+    summary: &mut Summary,
+    history: &mut IncidentHistory,
+    now: Timestamp,
+    remind_prior: TimeDelta,
+) -> Vec<String> {
+    let advanced = advance_maintenances(summary, now, Some(remind_prior));
+    let (closed, open): (Vec<Incident>, Vec<Incident>) =
+        std::mem::take(&mut summary.scheduled_maintenances)
+            .into_iter()
+            .partition(|maintenance| !maintenance.is_open());
+    summary.scheduled_maintenances = open;
+    for maintenance in &closed {
+        record_in_history(history, maintenance);
+    }
+    advanced
+        .iter()
+        .map(|done| {
+            let what = match done.transition {
+                Transition::Reminded => "subscribers reminded of the start",
+                Transition::Started => "scheduled → in_progress (started by itself)",
+                Transition::Completed => "→ completed (completed by itself); moved to the history",
+            };
+            format!(
+                "maintenance {} {:?}: {what} at {}",
+                done.id,
+                done.name,
+                done.at.to_rfc3339()
+            )
+        })
+        .collect()
 }
 
 /// Sets the page's status indicator and banner text from its components and open incidents,
@@ -772,6 +861,7 @@ pub fn shift_times(summary: &mut Summary, history: &mut IncidentHistory, by: Tim
             &mut incident.resolved_at,
             &mut incident.scheduled_for,
             &mut incident.scheduled_until,
+            &mut incident.scheduled_reminded_at,
         ] {
             shift_opt(time);
         }
