@@ -168,7 +168,11 @@ pub fn floor_percent(percent: f64) -> f64 {
 }
 
 /// An uptime percentage in English, as status pages write it: two decimals of
-/// [`floor_percent`] and a percent sign.
+/// [`floor_percent`] and a percent sign. Uptime lies in 0–100 (see [`ComponentUptime`]); a
+/// figure outside it is shown at the nearer bound.
+///
+/// Written with whole hundredths in integers: the same digits as float formatting, without the
+/// standard library's float printer (about 10 KB of the status app's WebAssembly).
 ///
 /// ```
 /// use beacon_core::status::uptime::format_percent;
@@ -176,13 +180,12 @@ pub fn floor_percent(percent: f64) -> f64 {
 /// assert_eq!(format_percent(99.9999), "99.99%");
 /// assert_eq!(format_percent(97.5), "97.50%");
 /// assert_eq!(format_percent(100.0), "100.00%");
+/// assert_eq!(format_percent(0.004), "0.00%");
+/// assert_eq!(format_percent(101.0), "100.00%");
 /// ```
 pub fn format_percent(percent: f64) -> String {
-    if !(0.0..=100.0).contains(&percent) {
-        return format!("{:.2}%", floor_percent(percent));
-    }
-    // Whole hundredths in integers: the same digits, without float formatting for every day.
-    let hundredths = (percent * 100.0).floor() as u32;
+    // `as` saturates and reads NaN as 0.
+    let hundredths = (percent.clamp(0.0, 100.0) * 100.0).floor() as u32;
     format!("{}.{:02}%", hundredths / 100, hundredths % 100)
 }
 
