@@ -11,7 +11,8 @@
 //! - [`notify`]: what changed between two polls, for whom, and the sign-up checks.
 //! - [`layout`]: where the published site puts each file; [`route`]: the pages' addresses.
 //! - [`error`]: the one error for a file Beacon cannot use (file, JSON path, reason).
-//! - [`html`] and [`hash`]: the one HTML escaper and the one stable hash.
+//! - [`html`] and [`hash`]: the one HTML escaper and the one stable hash; [`sort`]: the one
+//!   stable sort.
 
 pub mod error;
 pub mod hash;
@@ -21,5 +22,6 @@ pub mod layout;
 pub mod notify;
 pub mod route;
 pub mod sla;
+pub mod sort;
 pub mod status;
 pub mod words;

@@ -29,6 +29,7 @@
 //! component, so O(n log n) in the number of (incident, component) pairs plus O(components ×
 //! days).
 
+use crate::sort::{sort_by, sort_by_key};
 use chrono::{DateTime, Days, FixedOffset, NaiveDate, Utc};
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
@@ -354,7 +355,7 @@ fn collect_incident(
         }
         return;
     }
-    transitions.sort_by(|a, b| (a.1, a.0).cmp(&(b.1, b.0)));
+    sort_by(&mut transitions, |a, b| (a.1, a.0).cmp(&(b.1, b.0)));
     for group in transitions.chunk_by(|a, b| a.1 == b.1) {
         let id = group[0].1;
         for (n, &(at, _, status)) in group.iter().enumerate() {
@@ -587,7 +588,7 @@ fn single_uptime(
             events.push((end, s.level, -1));
         }
     }
-    events.sort_unstable_by_key(|e| e.0);
+    sort_by_key(&mut events, |e| e.0);
     let mut active = [0i32; 4];
     let mut previous = measure_from;
     for (time, level, delta) in events {
@@ -600,7 +601,7 @@ fn single_uptime(
         previous = previous.max(time);
     }
 
-    collected.touches.sort_unstable_by_key(|t| (t.0, t.2));
+    sort_by_key(&mut collected.touches, |t| (t.0, t.2));
     for (start, end, index) in collected.touches {
         let from = start.max(window_start);
         // Over before the window opens: no day of the window mentions it.
