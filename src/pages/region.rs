@@ -503,7 +503,7 @@ fn IncidentPage(
 /// A month of the history ("November 2026"), in the interface language.
 fn month_heading(date: chrono::NaiveDate, lang: Lang) -> String {
     if lang == Lang::English {
-        date.format("%B %Y").to_string()
+        beacon_core::dates::english_month(date)
     } else {
         format_date(date, lang, &[("month", "long"), ("year", "numeric")])
     }

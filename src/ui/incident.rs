@@ -108,7 +108,7 @@ fn incident_card(
         }
     });
     let mut updates = incident.incident_updates.clone();
-    updates.sort_by_key(|u| std::cmp::Reverse(u.shown_at()));
+    beacon_core::sort::sort_by_key(&mut updates, |u| std::cmp::Reverse(u.shown_at()));
     let total = updates.len();
     updates.truncate(match shown {
         Updates::Latest => 1,

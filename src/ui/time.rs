@@ -115,7 +115,7 @@ pub fn format_instant(t: DateTime<Utc>, zone: Option<&str>, with_date: bool, lan
         .call1(&JsValue::UNDEFINED, &date)
         .ok()
         .and_then(|text| text.as_string())
-        .unwrap_or_else(|| t.format("%Y-%m-%d %H:%M UTC").to_string())
+        .unwrap_or_else(|| beacon_core::dates::utc_minute(t))
 }
 
 /// The signed count and unit of the relative time from `now` to `t` (negative: in the past),

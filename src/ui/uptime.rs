@@ -133,7 +133,7 @@ fn day_date(date: NaiveDate, lang: Lang) -> String {
             .entry((lang, date))
             .or_insert_with(|| {
                 if lang == Lang::English {
-                    date.format("%-d %b %Y").to_string()
+                    beacon_core::dates::english_day(date)
                 } else {
                     format_date(
                         date,

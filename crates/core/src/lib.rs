@@ -10,9 +10,12 @@
 //! - [`words`]: statuses, impacts and update states in words and looks.
 //! - [`notify`]: what changed between two polls, for whom, and the sign-up checks.
 //! - [`layout`]: where the published site puts each file; [`route`]: the pages' addresses.
+//! - [`dates`]: dates and instants in English words.
 //! - [`error`]: the one error for a file Beacon cannot use (file, JSON path, reason).
-//! - [`html`] and [`hash`]: the one HTML escaper and the one stable hash.
+//! - [`html`] and [`hash`]: the one HTML escaper and the one stable hash; [`sort`]: the one
+//!   stable sort.
 
+pub mod dates;
 pub mod error;
 pub mod hash;
 pub mod html;
@@ -21,5 +24,6 @@ pub mod layout;
 pub mod notify;
 pub mod route;
 pub mod sla;
+pub mod sort;
 pub mod status;
 pub mod words;

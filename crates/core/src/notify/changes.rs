@@ -4,6 +4,7 @@
 use std::collections::HashSet;
 
 use crate::i18n::{Lang, Msg};
+use crate::sort::sort_by_key;
 use crate::status::markup::{parse_markup, plain_text};
 use crate::status::model::{
     Component, ComponentStatus, Incident, IncidentHistory, IncidentStatus, IncidentUpdate, Summary,
@@ -272,7 +273,7 @@ pub fn changes(before: Polled, after: Polled, sections: &[String]) -> Vec<Change
                 }),
         );
     }
-    updates.sort_by_key(|(at, _)| *at);
+    sort_by_key(&mut updates, |(at, _)| *at);
     news.extend(updates.into_iter().map(|(_, change)| change));
     for maintenance in &after.summary.scheduled_maintenances {
         let newly_reminded = maintenance.scheduled_reminded_at.is_some()
@@ -325,7 +326,7 @@ fn sections_of(components: &[Component], incident: &Incident) -> Vec<String> {
         .into_iter()
         .map(|id| section_of(components, id))
         .collect();
-    sections.sort_by_key(|id| {
+    sort_by_key(&mut sections, |id| {
         let listed = components.iter().position(|c| c.id == *id);
         (listed.unwrap_or(usize::MAX), *id)
     });

@@ -1,6 +1,7 @@
 //! A region's incidents as its history page lists them: every incident and maintenance once,
 //! newest first, grouped by the month it began; and one incident found by its id.
 
+use crate::sort::sort_by_key;
 use chrono::{Datelike, NaiveDate};
 
 use super::model::{Incident, IncidentHistory, Summary};
@@ -52,7 +53,9 @@ pub fn history_by_month<'a>(
     history: &'a IncidentHistory,
 ) -> Vec<HistoryMonth<'a>> {
     let mut incidents = all_incidents(summary, history);
-    incidents.sort_by_key(|incident| std::cmp::Reverse(incident.began_at()));
+    sort_by_key(&mut incidents, |incident| {
+        std::cmp::Reverse(incident.began_at())
+    });
     let mut months: Vec<HistoryMonth> = Vec::new();
     for incident in incidents {
         let day = incident.began_at().date_naive();

@@ -181,7 +181,9 @@ pub fn advance_maintenances(
 ) -> Vec<Advanced> {
     let mut advanced = Vec::new();
     let mut order: Vec<usize> = (0..summary.scheduled_maintenances.len()).collect();
-    order.sort_by_key(|&n| summary.scheduled_maintenances[n].began_at());
+    crate::sort::sort_by_key(&mut order, |&n| {
+        summary.scheduled_maintenances[n].began_at()
+    });
     for n in order {
         let maintenance = &summary.scheduled_maintenances[n];
         if !maintenance.is_open() {
@@ -377,7 +379,7 @@ fn member_ids(summary: &Summary, incident: &Incident) -> Vec<String> {
             ids.extend(members.into_iter().map(str::to_owned));
         }
     }
-    ids.sort_unstable();
+    crate::sort::sort_by(&mut ids, |a, b| a.cmp(b));
     ids.dedup();
     ids
 }

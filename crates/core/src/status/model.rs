@@ -673,7 +673,7 @@ impl Incident {
         if ids.is_empty() {
             ids = self.components.iter().map(|c| c.id.as_str()).collect();
         }
-        ids.sort_unstable();
+        crate::sort::sort_by_key(&mut ids, |id| *id);
         ids.dedup();
         ids
     }

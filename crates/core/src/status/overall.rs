@@ -2,6 +2,7 @@
 //! maintenances rather than from the file's own `status.indicator`, which a hand-edited or stale
 //! file can get wrong.
 
+use crate::sort::{sort_by, sort_by_key};
 use chrono::{DateTime, Utc};
 
 use super::maintenance::{maintenance_phase, MaintenancePhase};
@@ -114,7 +115,7 @@ pub fn overall_status(summary: &Summary, now: DateTime<Utc>) -> OverallStatus {
         .filter(|incident| incident.is_open() && !incident.is_maintenance())
         .cloned()
         .collect();
-    active_incidents.sort_by(|a, b| {
+    sort_by(&mut active_incidents, |a, b| {
         b.impact
             .severity_rank()
             .cmp(&a.impact.severity_rank())
@@ -137,9 +138,9 @@ pub fn overall_status(summary: &Summary, now: DateTime<Utc>) -> OverallStatus {
             MaintenancePhase::Completed => {}
         }
     }
-    maintenances_in_progress.sort_by_key(Incident::began_at);
-    upcoming_maintenances.sort_by_key(Incident::began_at);
-    overdue_maintenances.sort_by_key(Incident::began_at);
+    sort_by_key(&mut maintenances_in_progress, Incident::began_at);
+    sort_by_key(&mut upcoming_maintenances, Incident::began_at);
+    sort_by_key(&mut overdue_maintenances, Incident::began_at);
 
     let from_incidents = active_incidents
         .iter()
@@ -227,14 +228,14 @@ pub fn sections(summary: &Summary, order: &[String]) -> Vec<Section> {
         .filter(|component| component.group_id.is_none())
         .filter(shown)
         .collect();
-    top.sort_by_key(|component| rank(component));
+    sort_by_key(&mut top, |component| rank(component));
     top.into_iter()
         .map(|component| {
             let mut members: Vec<&Component> = group_members(summary, component)
                 .into_iter()
                 .filter(shown)
                 .collect();
-            members.sort_by_key(|member| rank(member));
+            sort_by_key(&mut members, |member| rank(member));
             Section {
                 component: component.clone(),
                 status: group_status(summary, component),

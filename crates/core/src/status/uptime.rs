@@ -29,6 +29,7 @@
 //! component, so O(n log n) in the number of (incident, component) pairs plus O(components ×
 //! days).
 
+use crate::sort::{sort_by, sort_by_key};
 use chrono::{DateTime, Days, FixedOffset, NaiveDate, Utc};
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
@@ -168,7 +169,11 @@ pub fn floor_percent(percent: f64) -> f64 {
 }
 
 /// An uptime percentage in English, as status pages write it: two decimals of
-/// [`floor_percent`] and a percent sign.
+/// [`floor_percent`] and a percent sign. Uptime lies in 0–100 (see [`ComponentUptime`]); a
+/// figure outside it is shown at the nearer bound.
+///
+/// Written with whole hundredths in integers: the same digits as float formatting, without the
+/// standard library's float printer (about 10 KB of the status app's WebAssembly).
 ///
 /// ```
 /// use beacon_core::status::uptime::format_percent;
@@ -176,13 +181,12 @@ pub fn floor_percent(percent: f64) -> f64 {
 /// assert_eq!(format_percent(99.9999), "99.99%");
 /// assert_eq!(format_percent(97.5), "97.50%");
 /// assert_eq!(format_percent(100.0), "100.00%");
+/// assert_eq!(format_percent(0.004), "0.00%");
+/// assert_eq!(format_percent(101.0), "100.00%");
 /// ```
 pub fn format_percent(percent: f64) -> String {
-    if !(0.0..=100.0).contains(&percent) {
-        return format!("{:.2}%", floor_percent(percent));
-    }
-    // Whole hundredths in integers: the same digits, without float formatting for every day.
-    let hundredths = (percent * 100.0).floor() as u32;
+    // `as` saturates and reads NaN as 0.
+    let hundredths = (percent.clamp(0.0, 100.0) * 100.0).floor() as u32;
     format!("{}.{:02}%", hundredths / 100, hundredths % 100)
 }
 
@@ -351,7 +355,7 @@ fn collect_incident(
         }
         return;
     }
-    transitions.sort_by(|a, b| (a.1, a.0).cmp(&(b.1, b.0)));
+    sort_by(&mut transitions, |a, b| (a.1, a.0).cmp(&(b.1, b.0)));
     for group in transitions.chunk_by(|a, b| a.1 == b.1) {
         let id = group[0].1;
         for (n, &(at, _, status)) in group.iter().enumerate() {
@@ -584,7 +588,7 @@ fn single_uptime(
             events.push((end, s.level, -1));
         }
     }
-    events.sort_unstable_by_key(|e| e.0);
+    sort_by_key(&mut events, |e| e.0);
     let mut active = [0i32; 4];
     let mut previous = measure_from;
     for (time, level, delta) in events {
@@ -597,7 +601,7 @@ fn single_uptime(
         previous = previous.max(time);
     }
 
-    collected.touches.sort_unstable_by_key(|t| (t.0, t.2));
+    sort_by_key(&mut collected.touches, |t| (t.0, t.2));
     for (start, end, index) in collected.touches {
         let from = start.max(window_start);
         // Over before the window opens: no day of the window mentions it.
