@@ -3,6 +3,7 @@
 //! data validation. Plain Rust with no
 //! browser APIs, so all of it is tested natively.
 
+pub mod archive;
 pub mod bounds;
 pub mod config;
 pub mod error;

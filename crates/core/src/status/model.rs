@@ -592,6 +592,17 @@ pub struct Incident {
     /// The components the incident is attached to.
     #[serde(default, deserialize_with = "null_as_empty")]
     pub components: Vec<Component>,
+    /// The postmortem: what happened and what changes, written after the incident (Markdown,
+    /// shown through the same safe markup as updates); absent until one is published.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub postmortem_body: Option<String>,
+    /// When the postmortem was published.
+    #[serde(
+        default,
+        deserialize_with = "optional_timestamp",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub postmortem_published_at: Option<Timestamp>,
 }
 
 impl Incident {
