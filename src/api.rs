@@ -7,7 +7,9 @@ use wasm_bindgen::JsCast;
 
 use beacon_core::error::FieldErrors;
 use beacon_core::i18n::Lang;
-use beacon_core::layout::{DATA_TIMEOUT_MS, SIGNUP_TIMEOUT_MS};
+use beacon_core::layout::{self, DATA_TIMEOUT_MS, SIGNUP_TIMEOUT_MS};
+use beacon_core::period::Period;
+use beacon_core::status::archive::{parse_index, HistoryIndex};
 use beacon_core::status::config::{Region, SiteConfig, CONFIG_ELEMENT_ID};
 use beacon_core::status::error::DataError;
 use beacon_core::status::model::{parse_history_bytes, IncidentHistory, Summary};
@@ -229,10 +231,27 @@ pub async fn region_summary(region: &Region) -> Result<Summary, ApiError> {
     )?)
 }
 
-/// The incident and maintenance history of one region.
+/// The recent incident and maintenance history of one region: the last 90 days as published
+/// ([`layout::recent_history`]), all the live page needs; older quarters are fetched by the
+/// history pages alone ([`history_period`]).
 pub async fn region_history(region: &Region) -> Result<IncidentHistory, ApiError> {
-    let json = fetch_bytes(&region.history_url).await?;
-    Ok(parse_history_bytes(&region.history_url, &json)?)
+    let file = layout::recent_history(&region.history_url);
+    let json = fetch_bytes(&file).await?;
+    Ok(parse_history_bytes(&file, &json)?)
+}
+
+/// Which quarters of a region's history exist, newest first, with their counts.
+pub async fn history_index(region: &Region) -> Result<HistoryIndex, ApiError> {
+    let file = layout::history_index(&region.history_url);
+    let json = fetch_bytes(&file).await?;
+    Ok(parse_index(&file, &json)?)
+}
+
+/// Every incident and maintenance that began in one quarter of a region.
+pub async fn history_period(region: &Region, period: Period) -> Result<IncidentHistory, ApiError> {
+    let file = layout::history_period(&region.history_url, period);
+    let json = fetch_bytes(&file).await?;
+    Ok(parse_history_bytes(&file, &json)?)
 }
 
 /// Folder of the policy and calendar files, relative to the app's base URL.

@@ -68,6 +68,23 @@ catalogue! {
     IncidentHistory,
     LoadingHistory,
     NoIncidentsReported,
+    /// `{quarter}`: 1 to 4; `{year}`: e.g. 2026.
+    HistoryQuarter,
+    OlderPeriod,
+    NewerPeriod,
+    HistoryPeriods,
+    /// `{count}`: incidents in a quarter.
+    PeriodIncidentsOne,
+    /// `{count}`: incidents in a quarter.
+    PeriodIncidentsOther,
+    FilterSection,
+    FilterImpact,
+    FilterEverything,
+    SearchHistory,
+    ShowAll,
+    NoIncidentsInPeriod,
+    NoIncidentsMatch,
+    PostmortemHeading,
     // Times.
     YourTime,
     Utc,
