@@ -65,7 +65,8 @@ pub fn HistoryPage(
     });
     let region_id = region.id.clone();
     let filters = view! { <HistoryFilters summary=summary.clone() region=region.clone() /> };
-    let page = move || match loaded.get() {
+    let page = move || {
+        match loaded.get() {
         None => view! { <p class="loading" role="status">{move || locale.t(Msg::LoadingHistory)}</p> }
             .into_any(),
         Some(Err(error)) => view! {
@@ -87,6 +88,7 @@ pub fn HistoryPage(
             <PeriodView summary=summary.clone() region=region_id.clone() index period file />
         }
         .into_any(),
+    }
     };
     view! {
         <h2 class="page-subtitle">{move || locale.t(Msg::IncidentHistory)}</h2>
@@ -321,7 +323,11 @@ pub async fn older_incident(region: Region, id: String) -> Result<Option<Inciden
     let index = api::history_index(&region).await?;
     for entry in &index.periods {
         let file = api::history_period(&region, entry.period).await?;
-        if let Some(found) = file.incidents.into_iter().find(|incident| incident.id == id) {
+        if let Some(found) = file
+            .incidents
+            .into_iter()
+            .find(|incident| incident.id == id)
+        {
             return Ok(Some(found));
         }
     }

@@ -164,7 +164,15 @@ mod tests {
         assert_eq!(q4.next().previous(), q4);
         assert_eq!(q4.last_day(), day("2025-12-31"));
         assert!(q4 < q4.next());
-        for bad in ["", "2026", "2026-q0", "2026-q10", "26-q1", "2026-m1", "２０２６-q1"] {
+        for bad in [
+            "",
+            "2026",
+            "2026-q0",
+            "2026-q10",
+            "26-q1",
+            "2026-m1",
+            "２０２６-q1",
+        ] {
             assert_eq!(Period::parse(bad), None, "{bad}");
         }
         let json = serde_json::to_string(&q4).unwrap();

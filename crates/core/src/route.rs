@@ -258,7 +258,10 @@ mod tests {
             period: q3,
         };
         assert_eq!(route.path(), "emea/history/2026-q3/");
-        assert_eq!(Route::parse("/emea/history/2026-q3?section=em-backups&q=x"), route);
+        assert_eq!(
+            Route::parse("/emea/history/2026-q3?section=em-backups&q=x"),
+            route
+        );
         assert_eq!(Route::parse("emea/history/2026-Q3"), route);
         assert_eq!(
             route.same_place_in("apac"),
@@ -267,7 +270,11 @@ mod tests {
                 period: q3
             }
         );
-        for bad in ["/emea/history/2026-11", "/emea/history/q3", "/emea/history/2026-q3/x"] {
+        for bad in [
+            "/emea/history/2026-11",
+            "/emea/history/q3",
+            "/emea/history/2026-q3/x",
+        ] {
             assert_eq!(Route::parse(bad), Route::NotFound(bad.into()), "{bad}");
         }
     }

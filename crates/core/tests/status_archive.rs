@@ -5,7 +5,9 @@
 use beacon_core::period::Period;
 use beacon_core::status::archive::{is_recent, parse_index, split_history, RECENT_DAYS};
 use beacon_core::status::history::{period_page, HistoryFilter};
-use beacon_core::status::model::{parse_history, parse_summary, Incident, IncidentHistory, Summary};
+use beacon_core::status::model::{
+    parse_history, parse_summary, Incident, IncidentHistory, Summary,
+};
 use chrono::{DateTime, Utc};
 
 const PAGE: &str =
@@ -86,8 +88,16 @@ fn an_open_incident_is_recent_however_old() {
 #[test]
 fn quarters_split_at_their_first_instant_as_the_data_writes_it() {
     let data = history(&[
-        resolved("q4-first", "2026-10-01T00:00:00+02:00", "2026-10-01T01:00:00+02:00"),
-        resolved("q3-last", "2026-09-30T23:59:59+02:00", "2026-10-01T01:00:00+02:00"),
+        resolved(
+            "q4-first",
+            "2026-10-01T00:00:00+02:00",
+            "2026-10-01T01:00:00+02:00",
+        ),
+        resolved(
+            "q3-last",
+            "2026-09-30T23:59:59+02:00",
+            "2026-10-01T01:00:00+02:00",
+        ),
         resolved("q1", "2026-01-01T00:00:00Z", "2026-01-01T01:00:00Z"),
         resolved("q4-before", "2025-12-31T23:59:59Z", "2026-01-01T01:00:00Z"),
     ]);
@@ -130,8 +140,14 @@ fn quarters_split_at_their_first_instant_as_the_data_writes_it() {
     assert_eq!(&parse_index("index.json", &json).unwrap(), index);
     // Paging skips quarters without incidents; a quarter not listed still has neighbours.
     let q = |text| Period::parse(text).unwrap();
-    assert_eq!(index.neighbours(q("2026-q3")), (Some(q("2026-q1")), Some(q("2026-q4"))));
-    assert_eq!(index.neighbours(q("2026-q2")), (Some(q("2026-q1")), Some(q("2026-q3"))));
+    assert_eq!(
+        index.neighbours(q("2026-q3")),
+        (Some(q("2026-q1")), Some(q("2026-q4")))
+    );
+    assert_eq!(
+        index.neighbours(q("2026-q2")),
+        (Some(q("2026-q1")), Some(q("2026-q3")))
+    );
     assert_eq!(index.neighbours(q("2026-q4")), (Some(q("2026-q3")), None));
     assert_eq!(index.count(q("2026-q2")), 0);
 }

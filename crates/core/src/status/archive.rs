@@ -117,11 +117,11 @@ fn last_activity(incident: &Incident) -> DateTime<Utc> {
 /// anything happened to it in the [`RECENT_DAYS`] days before `as_of` (an outage begun 100 days
 /// ago and resolved 80 days ago still colours the oldest uptime bars).
 pub fn is_recent(incident: &Incident, as_of: DateTime<Utc>) -> bool {
-    incident.is_open()
-        || last_activity(incident) >= as_of - Duration::days(i64::from(RECENT_DAYS))
+    incident.is_open() || last_activity(incident) >= as_of - Duration::days(i64::from(RECENT_DAYS))
 }
 
-/// Splits a region's history for publishing at `as_of`: the recent file from `history`, the
+/// Splits a region's history for publishing at `published_at`: the recent file from `history`
+/// (counted back from the summary's `page.updated_at` when that is earlier), the
 /// period files and index from `summary` and `history` together (each id once, the summary's
 /// copy preferred), so a history page needs no other file.
 ///
@@ -157,8 +157,14 @@ pub fn is_recent(incident: &Incident, as_of: DateTime<Utc>) -> bool {
 pub fn split_history(
     summary: &Summary,
     history: &IncidentHistory,
-    as_of: DateTime<Utc>,
+    published_at: DateTime<Utc>,
 ) -> SplitHistory {
+    // Counted back from when the data last changed when that is earlier: the same data always
+    // gives the same files, and a visitor's 90 days, which end later, are always covered.
+    let as_of = summary
+        .page
+        .updated_at
+        .map_or(published_at, |changed| changed.to_utc().min(published_at));
     let recent = IncidentHistory {
         page: history.page.clone(),
         incidents: history
@@ -169,7 +175,8 @@ pub fn split_history(
             .collect(),
     };
     let mut everything = all_incidents(summary, history);
-    everything.sort_by_key(|incident| std::cmp::Reverse((period_of(incident), incident.began_at())));
+    everything
+        .sort_by_key(|incident| std::cmp::Reverse((period_of(incident), incident.began_at())));
     let mut periods: Vec<(Period, IncidentHistory)> = Vec::new();
     for incident in everything {
         let period = period_of(incident);

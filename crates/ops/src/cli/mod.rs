@@ -220,6 +220,36 @@ pub enum IncidentCommand {
             Exit status: 0 written, 1 refused edit (nothing written), 2 wrong usage."
     )]
     Resolve(ResolveArgs),
+    /// Publish the postmortem of a resolved incident (shown on its page and in its feeds).
+    #[command(
+        long_about = "Publish the postmortem of a resolved incident.\n\n\
+            The postmortem (Markdown, at most 10,000 characters) is shown on the incident's \
+            page and in its feed entries; the incident's status becomes postmortem. Running it \
+            again replaces the postmortem. An open incident is refused: resolve it first.",
+        after_help = "Example:\n  \
+            beacon-ops incident postmortem --region americas --id vb8wyevb252g \\\n      \
+            --body-file postmortem.md\n\n\
+            Exit status: 0 written, 1 refused edit (nothing written), 2 wrong usage."
+    )]
+    Postmortem(PostmortemArgs),
+}
+
+/// `incident postmortem`.
+#[derive(Debug, Args)]
+#[command(group = clap::ArgGroup::new("postmortem").required(true).args(["body", "body_file"]))]
+pub struct PostmortemArgs {
+    /// The region, the data and the time.
+    #[command(flatten)]
+    pub region: RegionArgs,
+    /// The resolved incident's id.
+    #[arg(long, value_name = "ID", value_parser = values::id)]
+    pub id: String,
+    /// The postmortem (Markdown, at most 10,000 characters).
+    #[arg(long, value_name = "TEXT", value_parser = values::message)]
+    pub body: Option<String>,
+    /// A file holding the postmortem (Markdown, UTF-8, at most 10,000 characters).
+    #[arg(long, value_name = "FILE")]
+    pub body_file: Option<PathBuf>,
 }
 
 /// `incident open`.
