@@ -256,7 +256,7 @@ test('switching the language re-renders the text only: no refetch, open groups, 
   const fetched = [];
   page.on('request', (request) => {
     const path = new URL(request.url()).pathname;
-    if (/\/data\/emea\/(summary|history)\.json$/.test(path)) fetched.push(path);
+    if (/\/data\/emea\/(summary|history\/recent)\.json$/.test(path)) fetched.push(path);
   });
   await page.setViewportSize({ width: 1000, height: 500 });
   await page.goto(`${server.url}emea?lang=en`);

@@ -157,7 +157,7 @@ test('a region page fetches its summary once, started by the page before the app
       window.__appStarted,
     ]);
     assert.ok(asked < started, `asked at ${asked} ms, before the app started (${started} ms)`);
-    assert.equal(requests.filter((path) => path.endsWith('/data/emea/history.json')).length, 1);
+    assert.equal(requests.filter((path) => path.endsWith('/data/emea/history/recent.json')).length, 1);
     assert.deepEqual(await page.evaluate(() => Object.keys(window.beaconEarly)), [], 'the early response was taken');
     assert.deepEqual(errors, []);
   } finally {
