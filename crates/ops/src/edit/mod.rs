@@ -664,12 +664,13 @@ pub fn publish_postmortem(
             reason: why,
         })
     };
+    if open {
+        return refuse(format!(
+            "incident {id} is still open: resolve it before publishing its postmortem"
+        ));
+    }
     let Some(incident) = history.incidents.iter_mut().find(|i| i.id == id) else {
-        return refuse(if open {
-            format!("incident {id} is still open: resolve it before publishing its postmortem")
-        } else {
-            format!("no incident {id} in this region's history")
-        });
+        return refuse(format!("no incident {id} in this region's history"));
     };
     if incident.is_maintenance() {
         return refuse(format!(
