@@ -101,10 +101,9 @@ fn quarters_split_at_their_first_instant_as_the_data_writes_it() {
         resolved("q1", "2026-01-01T00:00:00Z", "2026-01-01T01:00:00Z"),
         resolved("q4-before", "2025-12-31T23:59:59Z", "2026-01-01T01:00:00Z"),
     ]);
-    let open = format!(
-        r#"{{"id": "now", "name": "Open", "status": "investigating", "impact": "major",
-            "created_at": "2026-11-19T08:00:00Z", "components": []}}"#
-    );
+    let open = r#"{"id": "now", "name": "Open", "status": "investigating", "impact": "major",
+            "created_at": "2026-11-19T08:00:00Z", "components": []}"#
+        .to_string();
     let split = split_history(&summary(&[open]), &data, at("2026-11-20T10:00:00Z"));
     let periods: Vec<(String, Vec<&str>)> = split
         .periods
