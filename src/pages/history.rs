@@ -141,7 +141,7 @@ fn PeriodView(
                 <li>
                     <a href=href aria-current=current>{move || quarter_name(other, locale.get())}</a>
                     " · "
-                    {move || locale.get().count(count, Msg::PeriodIncidentsOne, Msg::PeriodIncidentsOther)}
+                    {move || locale.get().count(count, Msg::IncidentsOne, Msg::IncidentsOther)}
                 </li>
             }
         })

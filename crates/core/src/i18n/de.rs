@@ -57,8 +57,6 @@ pub const fn text(msg: Msg) -> &'static str {
         Msg::OlderPeriod => "Älter",
         Msg::NewerPeriod => "Neuer",
         Msg::HistoryPeriods => "Alle Quartale",
-        Msg::PeriodIncidentsOne => "{count} Störung",
-        Msg::PeriodIncidentsOther => "{count} Störungen",
         Msg::FilterSection => "Bereich",
         Msg::FilterImpact => "Auswirkung",
         Msg::FilterEverything => "Alle",

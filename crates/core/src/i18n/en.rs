@@ -49,8 +49,6 @@ pub const fn text(msg: Msg) -> &'static str {
         Msg::OlderPeriod => "Older",
         Msg::NewerPeriod => "Newer",
         Msg::HistoryPeriods => "All quarters",
-        Msg::PeriodIncidentsOne => "{count} incident",
-        Msg::PeriodIncidentsOther => "{count} incidents",
         Msg::FilterSection => "Section",
         Msg::FilterImpact => "Impact",
         Msg::FilterEverything => "All",

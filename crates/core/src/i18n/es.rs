@@ -56,8 +56,6 @@ pub const fn text(msg: Msg) -> &'static str {
         Msg::OlderPeriod => "Anteriores",
         Msg::NewerPeriod => "Posteriores",
         Msg::HistoryPeriods => "Todos los trimestres",
-        Msg::PeriodIncidentsOne => "{count} incidente",
-        Msg::PeriodIncidentsOther => "{count} incidentes",
         Msg::FilterSection => "Sección",
         Msg::FilterImpact => "Impacto",
         Msg::FilterEverything => "Todos",

@@ -53,8 +53,6 @@ pub const fn text(msg: Msg) -> &'static str {
         Msg::OlderPeriod => "Vanhemmat",
         Msg::NewerPeriod => "Uudemmat",
         Msg::HistoryPeriods => "Kaikki vuosineljännekset",
-        Msg::PeriodIncidentsOne => "{count} häiriö",
-        Msg::PeriodIncidentsOther => "{count} häiriötä",
         Msg::FilterSection => "Osa",
         Msg::FilterImpact => "Vaikutus",
         Msg::FilterEverything => "Kaikki",

@@ -49,8 +49,6 @@ pub const fn text(msg: Msg) -> &'static str {
         Msg::OlderPeriod => "以前",
         Msg::NewerPeriod => "以降",
         Msg::HistoryPeriods => "すべての四半期",
-        Msg::PeriodIncidentsOne => "{count} 件のインシデント",
-        Msg::PeriodIncidentsOther => "{count} 件のインシデント",
         Msg::FilterSection => "セクション",
         Msg::FilterImpact => "影響",
         Msg::FilterEverything => "すべて",

@@ -73,10 +73,6 @@ catalogue! {
     OlderPeriod,
     NewerPeriod,
     HistoryPeriods,
-    /// `{count}`: incidents in a quarter.
-    PeriodIncidentsOne,
-    /// `{count}`: incidents in a quarter.
-    PeriodIncidentsOther,
     FilterSection,
     FilterImpact,
     FilterEverything,

@@ -46,8 +46,6 @@ pub const fn text(msg: Msg) -> &'static str {
         Msg::OlderPeriod => "更早",
         Msg::NewerPeriod => "更新",
         Msg::HistoryPeriods => "所有季度",
-        Msg::PeriodIncidentsOne => "{count} 个事件",
-        Msg::PeriodIncidentsOther => "{count} 个事件",
         Msg::FilterSection => "部分",
         Msg::FilterImpact => "影响",
         Msg::FilterEverything => "全部",

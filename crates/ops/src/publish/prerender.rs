@@ -469,9 +469,9 @@ pub fn history_snapshot(
     ));
     for entry in &index.periods {
         let count = if entry.incidents == 1 {
-            Msg::PeriodIncidentsOne
+            Msg::IncidentsOne
         } else {
-            Msg::PeriodIncidentsOther
+            Msg::IncidentsOther
         };
         let current = if entry.period == period {
             " aria-current=\"page\""
