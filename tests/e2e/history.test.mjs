@@ -172,10 +172,24 @@ test('the postmortem shows on its incident page and in the region feed', async (
 
 test('an incident older than the recent history is found in its quarter', async () => {
   const page = await demoPage();
+  // A recent history without it, as when it ended more than 90 days ago.
+  const summary = JSON.parse(await (await fetch(`${server.url}data/emea/summary.json`)).text());
+  await page.route('**/data/emea/history/recent.json', (route) => route.fulfill({
+    body: JSON.stringify({ page: summary.page, incidents: [] }), contentType: 'application/json',
+  }));
+  const quarters = [];
+  page.on('request', (request) => {
+    const path = new URL(request.url()).pathname;
+    if (/\/history\/\d{4}-q\d\.json$/.test(path)) quarters.push(path);
+  });
   await page.goto(`${server.url}emea/incidents/a2pabgrz99db/`);
   const incident = page.getByTestId('incident');
   await incident.waitFor();
   assert.match(await incident.locator('.incident-name').textContent(), /Slow loading of the web portal/);
+  // Looked up newest quarter first, up to the one that has it.
+  assert.deepEqual(quarters, ['/data/emea/history/2026-q4.json', '/data/emea/history/2026-q3.json']);
+  await page.goto(`${server.url}emea/incidents/no-such-incident/`);
+  await page.getByTestId('not-found').waitFor();
   await page.close();
 });
 
