@@ -464,7 +464,7 @@ pub fn history_snapshot(
         out.push_str("</section>");
     }
     out.push_str(&format!(
-        "<details class=\"history-periods\" open><summary{}</summary><ul data-testid=\"prerendered-periods\">",
+        "<details class=\"history-periods\" open=\"\"><summary{}</summary><ul data-testid=\"prerendered-periods\">",
         words(Msg::HistoryPeriods, &[])
     ));
     for entry in &index.periods {
