@@ -74,11 +74,14 @@ pub enum Command {
             calendars/<region>.ics, calendars/<region>/<maintenance-id>.ics\n  \
             badges/<region>.svg, badges/<region>/<component>.svg\n  \
             i18n/<lang>.<hash>.json (each language's interface texts but English, which the \
-            browser apps load on demand)\n\
+            browser apps load on demand)\n  \
+            data/<region>/history/recent.json, index.json and <year>-q<n>.json (each region's \
+            history split: the last 90 days for the live page, one file per quarter for the \
+            history pages, and the list of quarters)\n\
             When --out holds the built status app's index.html (.ci/dist builds the apps, then \
             runs this), also the pages with each region's status pre-rendered: \
             <region>/index.html, <region>/history/index.html, \
-            <region>/incidents/<id>/index.html, and index.html (the default region). Every \
+            <region>/history/<year>-q<n>/index.html, <region>/incidents/<id>/index.html, and index.html (the default region). Every \
             compressible file of 1 KiB or more gets .gz and .br twins.",
         after_help = "Examples:\n  \
             beacon-ops publish --out dist\n  \
