@@ -53,6 +53,7 @@ const ENGLISH = [
   'Resolved', 'Completed', 'uptime', 'days ago', 'Today', 'Theme:', 'Get updates', 'no data',
   'minutes ago', 'hours ago', 'just now', 'All sections', 'Copy', 'Close', 'Whole region',
   'Maintenance calendar', 'Browser notifications', 'Status badges', 'feed reader',
+  'Older', 'Newer', 'All quarters', 'Search titles and messages',
 ];
 
 // English SLA interface phrases (calculator, embed and the sentences `src/sla/present.rs` builds)
