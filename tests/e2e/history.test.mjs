@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve } from './server.mjs';
-import { launch, watchErrors, CONTEXT } from './browser.mjs';
+import { launch, launchBrowser, watchErrors, CONTEXT } from './browser.mjs';
 
 const DIST = process.env.BEACON_DIST ?? 'dist';
 const DEMO_NOW = new Date('2026-11-21T12:00:00Z');
@@ -39,7 +39,7 @@ test('the history opens on the newest quarter and pages to older and newer ones'
   await page.getByTestId('older-period').click();
   await page.waitForURL(/\/emea\/history\/2026-q3\/$/);
   await page.waitForFunction(() => document.querySelector('[data-testid=history-period]')?.textContent === 'Q3 2026');
-  assert.deepEqual(await page.getByTestId('history-month').locator('h3').allTextContents(), ['September 2026', 'August 2026']);
+  assert.deepEqual(await page.getByTestId('history-month').locator(':scope > h3').allTextContents(), ['September 2026', 'August 2026']);
   assert.equal((await titles(page)).length, 5);
   assert.equal(await page.getByTestId('older-period').count(), 0, 'nothing is older than the oldest');
 
@@ -65,7 +65,8 @@ test('a shared quarter address with filters loads directly, and the quarter is p
   assert.match(await page.getByTestId('newer-period').getAttribute('href'), /\/emea\/history\/2026-q4\/\?section=em-backups&impact=critical$/);
   await page.close();
 
-  const off = await browser.newContext({ ...CONTEXT, javaScriptEnabled: false });
+  const plain = await launchBrowser();
+  const off = await plain.newContext({ ...CONTEXT, javaScriptEnabled: false });
   try {
     const still = await off.newPage();
     const response = await still.goto(`${server.url}emea/history/2026-q3/`);
@@ -86,7 +87,7 @@ test('a shared quarter address with filters loads directly, and the quarter is p
     const link = still.locator('[data-testid=prerendered-month] .incident-name a').first();
     assert.match(await link.getAttribute('href'), /\/emea\/incidents\/[a-z0-9]+\/$/);
   } finally {
-    await off.close();
+    await plain.close();
   }
 });
 
@@ -148,7 +149,7 @@ test('the postmortem shows on its incident page and in the region feed', async (
   await page.goto(`${server.url}americas/incidents/vb8wyevb252g/`);
   const postmortem = page.getByTestId('postmortem');
   await postmortem.waitFor();
-  assert.equal(await postmortem.getByRole('heading', { level: 4 }).textContent(), 'Postmortem');
+  assert.equal(await postmortem.getByRole('heading', { level: 4 }).first().textContent(), 'Postmortem');
   // Markdown through the one markup renderer: headings, lists, bold.
   assert.ok(await postmortem.locator('strong', { hasText: 'web portal' }).count() > 0);
   assert.match(await postmortem.textContent(), /Root cause/);

@@ -64,7 +64,7 @@ test('an incident has a shareable page that survives a reload, and history lists
   await months.first().waitFor();
   // The newest quarter, by month.
   assert.equal(await page.getByTestId('history-period').textContent(), 'Q4 2026');
-  assert.deepEqual(await months.locator('h3').allTextContents(), ['November 2026', 'October 2026']);
+  assert.deepEqual(await months.locator(':scope > h3').allTextContents(), ['November 2026', 'October 2026']);
   await page.goto(`${server.url}emea/incidents/no-such-incident`);
   await page.getByTestId('not-found').waitFor();
   await page.close();
