@@ -152,9 +152,12 @@ test('the postmortem shows on its incident page and in the region feed', async (
   assert.equal(await postmortem.getByRole('heading', { level: 4 }).first().textContent(), 'Postmortem');
   // Markdown through the one markup renderer: headings, lists, bold.
   assert.ok(await postmortem.locator('strong', { hasText: 'web portal' }).count() > 0);
-  assert.match(await postmortem.textContent(), /Root cause/);
-  assert.match(await postmortem.textContent(), /Rotations are staged on one node/);
+  assert.match(await postmortem.textContent(), /What happened/);
+  assert.match(await postmortem.textContent(), /Certificate rotations are now staged on one node first/);
   assert.ok(await postmortem.locator('time').count() > 0, 'when it was published');
+  assert.equal(await postmortem.locator('a[href^="mailto:"]').count(), 1);
+  // The update announcing it stays in the timeline, after it.
+  assert.match(await page.getByTestId('incident-update').first().textContent(), /^Postmortem.*published a postmortem/s);
   // A list of incidents shows no postmortems.
   await page.goto(`${server.url}americas/history/`);
   await page.getByTestId('history-month').first().waitFor();
@@ -166,9 +169,9 @@ test('the postmortem shows on its incident page and in the region feed', async (
   const entry = atom.split('<entry>').find((e) => e.includes('vb8wyevb252g'));
   assert.ok(entry, 'the incident has an entry');
   assert.match(entry, /&lt;h4&gt;Postmortem — /);
-  assert.match(entry, /Root cause/);
+  assert.match(entry, /What happened/);
   const rss = await (await fetch(`${server.url}feeds/americas.rss`)).text();
-  assert.match(rss.split('<item>').find((e) => e.includes('vb8wyevb252g')), /Rotations are staged on one node/);
+  assert.match(rss.split('<item>').find((e) => e.includes('vb8wyevb252g')), /Certificate rotations are now staged on one node first/);
 });
 
 test('an incident older than the recent history is found in its quarter', async () => {
