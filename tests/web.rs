@@ -519,3 +519,51 @@ async fn an_incident_shows_its_newest_updates_and_the_rest_on_request_each_body_
         .is_none());
     card.remove();
 }
+
+#[wasm_bindgen_test]
+async fn the_live_page_replaces_the_snapshot_in_one_frame_once_it_is_ready() {
+    let document = leptos::prelude::document();
+    let body = document.body().unwrap();
+    let snapshot = document.create_element("div").unwrap();
+    snapshot.set_id("prerendered");
+    snapshot.set_inner_html("<p class=\"status-text\">Operational</p>");
+    body.append_child(&snapshot).unwrap();
+    let feed = document.create_element("link").unwrap();
+    feed.set_attribute("data-prerendered", "").unwrap();
+    document
+        .query_selector("head")
+        .unwrap()
+        .unwrap()
+        .append_child(&feed)
+        .unwrap();
+
+    let root = beacon::handover::mount_root();
+    assert_eq!(root.id(), beacon::handover::LIVE_ROOT_ID);
+    assert!(
+        root.hidden(),
+        "the live page renders hidden beside the snapshot"
+    );
+    root.set_inner_html("<p class=\"status-text\">Operational</p>");
+    sleep(Duration::from_millis(50)).await;
+    assert!(
+        document.get_element_by_id("prerendered").is_some(),
+        "the snapshot stays until the live page is ready"
+    );
+
+    beacon::handover::show_live();
+    beacon::handover::show_live();
+    // Still there until the next frame: removed and revealed together.
+    assert!(document.get_element_by_id("prerendered").is_some());
+    assert!(root.hidden());
+    sleep(Duration::from_millis(100)).await;
+    assert!(document.get_element_by_id("prerendered").is_none());
+    assert!(document
+        .query_selector("[data-prerendered]")
+        .unwrap()
+        .is_none());
+    assert!(!root.hidden(), "the live page shows");
+    // Without a snapshot the app mounts into the body and the hand-over does nothing.
+    root.remove();
+    assert_eq!(beacon::handover::mount_root(), body);
+    beacon::handover::show_live();
+}

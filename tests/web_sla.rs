@@ -551,6 +551,47 @@ async fn embed_shows_live_due_times_for_a_ticket_filed_now() {
     assert_ne!(datetime(&root, selector), first);
 }
 
+/// What the embed's due-time module runs: the policy and calendar as `JSON.parse` gave them
+/// to the widget, its query and language.
+#[wasm_bindgen_test]
+fn embed_due_module_reads_the_fetched_files_and_names_a_broken_calendar() {
+    let parsed = |text: &str| js_sys::JSON::parse(text).unwrap();
+    let document = web_sys::window().unwrap().document().unwrap();
+    let root = document.create_element("main").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    let show = |calendar: &str| {
+        beacon_embed::show_filed_now_from_json(
+            &root,
+            "policies/model-a-black-duck.json",
+            parsed(MODEL_A),
+            "policies/calendars/de.json",
+            parsed(calendar),
+            "?policy=model-a-black-duck&plans=standard,premium&severity=critical&due=1",
+            "en",
+        )
+    };
+    let problem = show("{\"id\": \"de\"}").unwrap_err();
+    assert!(
+        problem.starts_with("policies/calendars/de.json"),
+        "{problem}"
+    );
+    assert!(root
+        .query_selector("[data-testid=embed-filed-now]")
+        .unwrap()
+        .is_none());
+    show(DE).unwrap();
+    for plan in ["standard", "premium"] {
+        let due = text(&root, &format!("[data-testid=embed-due-{plan}]"));
+        assert!(due.contains("your time"), "{due}");
+        assert!(due.contains("at the centre (Europe/Berlin)"), "{due}");
+    }
+    assert!(root
+        .query_selector("[data-testid=embed-due-enhanced]")
+        .unwrap()
+        .is_none());
+    root.remove();
+}
+
 #[wasm_bindgen_test]
 fn enterprise_hours_say_weekend_cover_is_severity_1_only() {
     let (policy, centre) = (policy(MODEL_C), calendar(US));

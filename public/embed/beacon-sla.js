@@ -5,7 +5,8 @@
  *   <beacon-sla policy="model-b-zmanda" plans="standard,premium" severity="P1"></beacon-sla>
  *
  * Attributes (all optional but policy): policy, plan, plans (comma-separated), severity,
- * theme (light|dark|auto), accent (#rgb or #rrggbb), compact (present = compact), lang.
+ * theme (light|dark|auto), accent (#rgb or #rrggbb), compact (present = compact), lang,
+ * due (present = "If you filed now": live due times), centre (the calendar for those).
  * The element renders into its own shadow root, so the host page's CSS cannot reach inside;
  * the widget itself (the Rust/wasm widget at /embed/sla/) runs in an iframe from the status site and
  * reports its height, which this element applies after checking the message's origin and that
@@ -22,7 +23,9 @@
   var script = document.currentScript;
   // This file lives at <site root>/embed/beacon-sla.js.
   var siteRoot = new URL('../', script ? script.src : location.href);
-  var ATTRIBUTES = ['policy', 'plan', 'plans', 'severity', 'theme', 'accent', 'compact', 'lang'];
+  var ATTRIBUTES = ['policy', 'plan', 'plans', 'severity', 'theme', 'accent', 'compact', 'lang', 'due', 'centre'];
+  // Attributes whose presence is the setting (`<beacon-sla compact due>`).
+  var SWITCHES = ['compact', 'due'];
 
   var SHADOW_CSS = ':host{all:initial;display:block;contain:content}' +
     'iframe{all:initial;display:block;width:100%;height:320px;border:0}';
@@ -43,7 +46,7 @@
     ATTRIBUTES.forEach(function (name) {
       if (!element.hasAttribute(name)) return;
       var value = element.getAttribute(name);
-      url.searchParams.set(name, name === 'compact' ? '1' : value);
+      url.searchParams.set(name, SWITCHES.indexOf(name) >= 0 ? '1' : value);
     });
     // The widget tells its height to this page's origin only.
     url.searchParams.set('origin', location.origin);

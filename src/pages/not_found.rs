@@ -15,6 +15,7 @@ pub fn NotFoundPage(
 ) -> impl IntoView {
     let nav = use_nav();
     let locale = use_lang();
+    crate::handover::show_live();
     let part = move |which: usize| {
         let (before, after) = split_at(locale.t(Msg::NoPageAt), "path");
         [before, after][which]

@@ -88,6 +88,7 @@ pub fn SiteProblem(
     error: ApiError,
 ) -> impl IntoView {
     let locale = use_lang();
+    crate::handover::show_live();
     view! {
         <div class="notice error" role="alert" data-testid="site-error">
             <strong>{move || locale.t(Msg::SiteMisconfigured)}</strong>
@@ -156,6 +157,8 @@ pub fn RegionStatus(
             } else {
                 failures.saturating_add(1)
             };
+            // The first poll's data (or its failure) is on the page: it replaces the snapshot.
+            crate::handover::show_live();
             web::sleep(next_poll_delay(poll_seconds, failures, web::random())).await;
             while web::page_hidden() && mounted.load(Ordering::Relaxed) {
                 web::sleep(VISIBILITY_CHECK).await;

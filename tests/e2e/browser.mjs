@@ -54,3 +54,37 @@ export async function routeConfig(page, config) {
     }).observe(document, { childList: true, subtree: true, characterData: true });
   }, JSON.stringify(config));
 }
+
+/**
+ * For `addInitScript`, so it runs before the page's scripts: keeps in `window.__handOver` the
+ * cumulative layout shift (`cls`, shifts after input left out, each in `shifts`), and each
+ * moment from the first paint until the live app shows its page (`live`, the time, once an
+ * element matching `live` is on screen) at which nothing matching `shown` (by default: a
+ * status) is on screen (`gaps`), checked after every DOM change and in every animation frame:
+ * the pre-rendered statuses must stay until the live ones replace them.
+ */
+export function watchHandOver({ shown = '.status-text', live = '[data-testid="component"] .status-text' } = {}) {
+  const liveSelector = live;
+  const state = (window.__handOver = { cls: 0, shifts: [], gaps: [], seen: false, live: false });
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      if (entry.hadRecentInput) continue;
+      state.cls += entry.value;
+      state.shifts.push({ at: Math.round(entry.startTime), value: entry.value });
+    }
+  }).observe({ type: 'layout-shift', buffered: true });
+  const visible = (element) => (element.checkVisibility ? element.checkVisibility() : element.offsetParent !== null);
+  const check = (when) => {
+    const on = [...document.querySelectorAll(shown)].some(visible);
+    if (!on && !state.seen && performance.getEntriesByName('first-contentful-paint').length) {
+      state.gaps.push(`a first paint without statuses, ${when} at ${Math.round(performance.now())} ms`);
+      state.seen = true;
+    }
+    if (on) state.seen = true;
+    else if (state.seen && !state.live) state.gaps.push(`${when} at ${Math.round(performance.now())} ms`);
+    if (!state.live && [...document.querySelectorAll(liveSelector)].some(visible)) state.live = performance.now();
+  };
+  new MutationObserver(() => check('after a DOM change')).observe(document, { childList: true, subtree: true, attributes: true });
+  const frame = () => { check('in a frame'); if (!state.live) requestAnimationFrame(frame); };
+  requestAnimationFrame(frame);
+}

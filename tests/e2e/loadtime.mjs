@@ -37,9 +37,13 @@ function recordMarks({ want, strips }) {
     for (const name of want) {
       if (name === 'bars') {
         if (bars.length >= strips && bars[strips - 1].childElementCount >= 90) mark('bars');
-      } else if (!(name in marks) && document.querySelector(selectors[name])) mark(name);
+      } else if (!(name in marks)) {
+        // Shown, not merely rendered: the live page renders hidden until it replaces the snapshot.
+        const found = document.querySelector(selectors[name]);
+        if (found && !found.closest('[hidden]')) mark(name);
+      }
     }
-  }).observe(document, { childList: true, subtree: true });
+  }).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['hidden'] });
 }
 
 /** One cold load of `url`: waits until `started` and every mark in `want` exist; returns the

@@ -379,7 +379,7 @@ test('a browser notification fires when the data changes under an open page, for
   await page.close();
 });
 
-// The dialog is a module of its own (src/lazy.rs): the status page downloads it on the first
+// The dialog is a module of its own (crates/browser/src/lazy.rs): the status page downloads it on the first
 // click of "Get updates" only.
 const MODULE_FILE = /\/beacon-subscribe-[0-9a-f]+(\.js|_bg\.wasm)(\?|$)/;
 

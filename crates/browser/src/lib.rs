@@ -1,12 +1,15 @@
 //! Browser glue shared by Beacon's browser apps (the Leptos status pages and calculator, and
 //! the SLA embed, which has no Leptos): the clock, the visitor's time zone and languages,
-//! local storage, the document's base path, language and theme. Everything here is a thin
-//! wrapper over `web_sys`/`js_sys`; the decisions live in `beacon-core`.
+//! local storage, the document's base path, language and theme, and [`lazy`], which loads the
+//! parts of a page that are apps of their own. Everything here is a thin wrapper over
+//! `web_sys`/`js_sys`; the decisions live in `beacon-core`.
 
 use beacon_core::i18n::{Lang, LANG_PARAM, REMEMBERED_LANG};
 use beacon_core::sla::present::Theme;
 use chrono::{DateTime, Utc};
 use wasm_bindgen::JsValue;
+
+pub mod lazy;
 
 /// The current instant from the browser's clock, in UTC.
 pub fn now() -> DateTime<Utc> {

@@ -231,42 +231,63 @@ pub fn badge_html(alt: &str, badge_url: &str, page_url: &str) -> String {
 /// The "Get updates" dialog (`src/bin/beacon-subscribe.rs` of the status app).
 pub const SUBSCRIBE: &str = "subscribe";
 
+/// The SLA embed's "If you filed now" due times (`crates/embed/src/bin/beacon-embed-filed-now.rs`),
+/// loaded only when the embed is asked for them (`due=1`).
+pub const FILED_NOW: &str = "filed-now";
+
 /// The `name` of the `<meta>` tag naming `module`'s files.
 pub fn meta_name(module: &str) -> String {
     format!("beacon-module:{module}")
 }
 
-/// A module's two files, as names relative to the site root (Trunk writes them there).
+/// A module's files, as names relative to the site root (Trunk writes them there): its code
+/// and, when it has one, its stylesheet, which the page loads with the module rather than up
+/// front, so the styles of a dialog few visitors open never delay the page's first paint.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ModuleFiles {
     /// The wasm-bindgen JS glue (`--target web`: its default export is `init`).
     pub js: String,
     /// The wasm module.
     pub wasm: String,
+    /// The module's stylesheet, if any.
+    pub css: Option<String>,
 }
 
 impl ModuleFiles {
     /// The files if both are plain file names (letters, digits, `-`, `_`, `.`; no folder), the
     /// first ending in `.js`, the second in `.wasm`.
     pub fn new(js: &str, wasm: &str) -> Option<Self> {
-        let plain = |name: &str, ext: &str| {
-            name.len() > ext.len()
-                && name.ends_with(ext)
-                && !name.starts_with('.')
-                && name
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
-        };
-        (plain(js, ".js") && plain(wasm, ".wasm")).then(|| Self {
+        (plain_file_name(js, ".js") && plain_file_name(wasm, ".wasm")).then(|| Self {
             js: js.to_owned(),
             wasm: wasm.to_owned(),
+            css: None,
+        })
+    }
+
+    /// These files with the stylesheet `css` (a plain file name ending in `.css`).
+    ///
+    /// ```
+    /// use beacon_core::layout::ModuleFiles;
+    /// let files = ModuleFiles::new("m-1.js", "m-1_bg.wasm").unwrap();
+    /// assert_eq!(files.clone().with_css("m-2.css").unwrap().css.as_deref(), Some("m-2.css"));
+    /// assert_eq!(files.with_css("../m.css"), None);
+    /// ```
+    pub fn with_css(self, css: &str) -> Option<Self> {
+        plain_file_name(css, ".css").then(|| Self {
+            css: Some(css.to_owned()),
+            ..self
         })
     }
 
     /// The `<meta>` tag naming these files for `module` (the names need no escaping).
     pub fn meta_tag(&self, module: &str) -> String {
+        let css = self
+            .css
+            .as_ref()
+            .map(|css| format!(" data-css=\"{css}\""))
+            .unwrap_or_default();
         format!(
-            "<meta name=\"{}\" content=\"{}\" data-wasm=\"{}\">",
+            "<meta name=\"{}\" content=\"{}\" data-wasm=\"{}\"{css}>",
             meta_name(module),
             self.js,
             self.wasm
@@ -283,6 +304,16 @@ impl ModuleFiles {
             format!("{}?attempt={attempt}", self.js)
         }
     }
+}
+
+/// True for a plain file name (letters, digits, `-`, `_`, `.`; no folder) ending in `ext`.
+fn plain_file_name(name: &str, ext: &str) -> bool {
+    name.len() > ext.len()
+        && name.ends_with(ext)
+        && !name.starts_with('.')
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
 }
 
 #[cfg(test)]
@@ -317,6 +348,11 @@ mod tests {
         assert_eq!(
             files.meta_tag(SUBSCRIBE),
             "<meta name=\"beacon-module:subscribe\" content=\"m-1.js\" data-wasm=\"m-1_bg.wasm\">"
+        );
+        let styled = files.with_css("m-1.css").unwrap();
+        assert_eq!(
+            styled.meta_tag(SUBSCRIBE),
+            "<meta name=\"beacon-module:subscribe\" content=\"m-1.js\" data-wasm=\"m-1_bg.wasm\" data-css=\"m-1.css\">"
         );
     }
 

@@ -11,9 +11,9 @@ use super::{
     WidgetTexts,
 };
 use beacon_browser as web;
-use beacon_browser::apply_theme;
+use beacon_browser::{apply_theme, lazy};
 use beacon_core::i18n::{fill, Lang, Msg, Texts, LANG_PARAM, REMEMBERED_LANG};
-use beacon_core::layout::DATA_TIMEOUT_MS;
+use beacon_core::layout::{DATA_TIMEOUT_MS, FILED_NOW};
 use beacon_core::sla::policy::PolicyIndex;
 use beacon_core::sla::present::{self, echoed, EmbedQuery, HEIGHT_MESSAGE};
 use beacon_core::sla::tree::JsonTree;
@@ -25,6 +25,9 @@ const INDEX_FILE: &str = "policies/index.json";
 
 /// Runs the widget in the embed page: reads its settings from the URL, shows "Loading…",
 /// fetches and validates the policy, and shows its targets (or which file and field is wrong).
+/// With `due=1` it then fetches the centre's calendar and loads the "If you filed now" module
+/// ([`FILED_NOW`]), which holds the calendar engine: a widget without due times never
+/// downloads it.
 pub fn start() {
     let Some(window) = web_sys::window() else {
         return;
@@ -61,44 +64,93 @@ pub fn start() {
     }
     let site = site_from_embed_base(&document.base_uri().ok().flatten().unwrap_or_default());
     spawn_local(async move {
-        let problem = |error: LoadError| Widget::Problem {
+        let problem = |detail: String| Widget::Problem {
             lead: WidgetTexts(lang).text(Msg::PolicyUnusable),
-            detail: error.describe(lang),
+            detail,
         };
-        let (policy, index) = match load(&site, query.policy.as_deref()).await {
+        let loaded = match load(&site, query.policy.as_deref()).await {
             Ok(loaded) => loaded,
-            Err(error) => return render(&root, &problem(error)),
+            Err(error) => return render(&root, &problem(error.describe(lang))),
         };
-        render(&root, &widget(&policy, &query, lang, &site));
+        render(&root, &widget(&loaded.policy, &query, lang, &site));
         if !query.due {
             return;
         }
-        let first = index.calendars.first().map(|e| e.id.as_str());
-        let Some(id) = centre_for(&query, &policy, first) else {
+        let first = loaded.index.calendars.first().map(|e| e.id.as_str());
+        let Some(id) = centre_for(&query, &loaded.policy, first) else {
             return;
         };
-        let Some(entry) = index.calendars.iter().find(|e| e.id == id) else {
-            let known: Vec<&str> = index.calendars.iter().map(|e| e.id.as_str()).collect();
+        let Some(entry) = loaded.index.calendars.iter().find(|e| e.id == id) else {
+            let known: Vec<&str> = loaded
+                .index
+                .calendars
+                .iter()
+                .map(|e| e.id.as_str())
+                .collect();
             let reason = format!(
                 "no calendar \"{}\" (the index lists {})",
                 echoed(id),
                 known.join(", ")
             );
-            return render(
-                &root,
-                &problem(LoadError::at(INDEX_FILE, "calendars", reason)),
-            );
+            let error = LoadError::at(INDEX_FILE, "calendars", reason);
+            return render(&root, &problem(error.describe(lang)));
         };
         let file = format!("policies/{}", entry.file);
-        let centre = match fetch_json(&site, &file)
-            .await
-            .and_then(|tree| BusinessCalendar::from_tree(&file, &tree).map_err(LoadError::Invalid))
-        {
+        let centre = match fetch_json(&site, &file).await {
             Ok(centre) => centre,
-            Err(error) => return render(&root, &problem(error)),
+            Err(error) => return render(&root, &problem(error.describe(lang))),
         };
-        show_filed_now(&root, policy, query, centre, lang);
+        let module = match lazy::load(FILED_NOW).await {
+            Ok(module) => module,
+            Err(reason) => {
+                let error = LoadError::Fetch {
+                    file: FILED_NOW.to_owned(),
+                    reason,
+                };
+                return render(&root, &problem(error.describe(lang)));
+            }
+        };
+        let args = [
+            root.clone().into(),
+            loaded.file.into(),
+            loaded.tree.0,
+            file.into(),
+            centre.0,
+            search.into(),
+            lang.tag().into(),
+        ];
+        if let Err(detail) = lazy::call(&module, "show", &args) {
+            render(&root, &problem(detail));
+        }
     });
+}
+
+/// The query `search` (a URL's `?…`, as `location.search` gives it) asks the widget for.
+fn query_from_search(search: &str) -> EmbedQuery {
+    let params = web_sys::UrlSearchParams::new_with_str(search).ok();
+    EmbedQuery::from_params(|name| params.as_ref().and_then(|p| p.get(name)))
+}
+
+/// "If you filed now" from what the widget fetched: the policy and the centre's calendar as
+/// `JSON.parse` gave them (read and validated here), the page's query (`search`) and language
+/// tag. What the module behind `due=1` runs; `Err` is the problem in the visitor's language,
+/// naming file and field.
+pub fn show_filed_now_from_json(
+    root: &Element,
+    policy_file: &str,
+    policy: JsValue,
+    calendar_file: &str,
+    calendar: JsValue,
+    search: &str,
+    lang: &str,
+) -> Result<(), String> {
+    let lang = Lang::from_tag(lang).unwrap_or(Lang::English);
+    let policy = Policy::from_tree(policy_file, &Js(policy))
+        .map_err(|errors| LoadError::Invalid(errors).describe(lang))?;
+    let centre = BusinessCalendar::from_tree(calendar_file, &Js(calendar))
+        .map_err(|errors| LoadError::Invalid(errors).describe(lang))?;
+    show_filed_now(root, policy, query_from_search(search), centre, lang);
+    Ok(())
 }
 
 /// "If you filed now": the due times of each shown plan for a ticket filed at this moment, in
@@ -380,9 +432,21 @@ pub fn render(root: &Element, widget: &Widget) {
     }
 }
 
+/// The policy the widget shows, with what "If you filed now" reads again in its module.
+struct Loaded {
+    /// The policy, validated.
+    policy: Policy,
+    /// Its file, relative to the site's base URL.
+    file: String,
+    /// The file as `JSON.parse` gave it.
+    tree: Js,
+    /// The policy index (for the calendars).
+    index: PolicyIndex,
+}
+
 /// Fetches the index and the policy `wanted` (else the index's first), validated. A policy
 /// the index does not list is an error, never silently another policy's numbers.
-async fn load(site: &str, wanted: Option<&str>) -> Result<(Policy, PolicyIndex), LoadError> {
+async fn load(site: &str, wanted: Option<&str>) -> Result<Loaded, LoadError> {
     let index = fetch_json(site, INDEX_FILE).await?;
     let index = PolicyIndex::from_tree(INDEX_FILE, &index).map_err(LoadError::Invalid)?;
     let entry = match wanted {
@@ -401,9 +465,14 @@ async fn load(site: &str, wanted: Option<&str>) -> Result<(Policy, PolicyIndex),
             .ok_or_else(|| LoadError::at(INDEX_FILE, "policies", "the list is empty"))?,
     };
     let file = format!("policies/{}", entry.file);
-    let policy = fetch_json(site, &file).await?;
-    let policy = Policy::from_tree(&file, &policy).map_err(LoadError::Invalid)?;
-    Ok((policy, index))
+    let tree = fetch_json(site, &file).await?;
+    let policy = Policy::from_tree(&file, &tree).map_err(LoadError::Invalid)?;
+    Ok(Loaded {
+        policy,
+        file,
+        tree,
+        index,
+    })
 }
 
 /// `site` + `file` parsed by the browser's `JSON.parse`, or why not, naming the file.

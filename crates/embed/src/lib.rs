@@ -30,6 +30,12 @@
 //! `due=1` (when a ticket filed now would be due under each shown plan, updated every second)
 //! and `centre` (the calendar for those due times; default: the policy's first centre).
 //!
+//! # Due times on demand
+//! The due times need the calendar engine ([`FiledNow`]), most of what they cost in bytes. It is
+//! compiled into a module of its own (bin `beacon-embed-filed-now`, exporting
+//! [`show_filed_now_from_json`]), which [`start`] loads through `beacon_browser::lazy` only for
+//! `due=1`: every other widget downloads none of it and stays within the 80 KB.
+//!
 //! # Why not Leptos here
 //! The widget renders once and never changes, and its budget is 80 KB gzip for everything
 //! before data. The same widget as a Leptos app measured 151 KB gzip of wasm alone (a Leptos
@@ -509,7 +515,9 @@ pub fn site_from_embed_base(base: &str) -> String {
 #[cfg(target_arch = "wasm32")]
 mod dom;
 #[cfg(target_arch = "wasm32")]
-pub use dom::{parse_policy, render, render_filed_now, show_filed_now, start};
+pub use dom::{
+    parse_policy, render, render_filed_now, show_filed_now, show_filed_now_from_json, start,
+};
 
 #[cfg(test)]
 mod tests {

@@ -166,7 +166,7 @@ fn usage_errors_exit_2_naming_the_argument() {
         (vec!["publish"], "--out <DIR>"),
         (
             vec!["publish", "--out", "d", "--module", "subscribe"],
-            "'--module <NAME=PAGE>'",
+            "'--module <[FOLDER/]NAME=PAGE>'",
         ),
         (
             vec!["incident", "open", "--region", "emea"],

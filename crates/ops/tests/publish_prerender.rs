@@ -9,6 +9,7 @@ use beacon_core::i18n::{Lang, Msg};
 use beacon_core::status::config::{SiteConfig, CONFIG_ELEMENT_ID};
 use beacon_core::status::{overall_status, parse_markup, plain_text, sections};
 use beacon_core::words::{indicator_words, status_word};
+use beacon_ops::publish::scripts::csp_hash;
 use beacon_ops::publish::{load_site, publish_site};
 use chrono::{DateTime, Utc};
 use std::collections::BTreeMap;
@@ -24,8 +25,10 @@ fn copy_site(name: &str) -> PathBuf {
 }
 
 /// The `index.html` Trunk writes for a release build, in its minified shape.
-const SHELL: &str = "<!doctype html><html lang=en><head><meta charset=utf-8><meta content=\"width=device-width, initial-scale=1\" name=viewport><title>Beacon status</title><base href=/ ><link href=/main-1.css rel=stylesheet></head><body><noscript><p class=noscript>Beacon needs JavaScript to show live status.</p></noscript><script type=module>import init from '/beacon-1.js';init('/beacon-1_bg.wasm');</script></body></html>";
+const SHELL: &str = "<!doctype html><html lang=en><head><meta charset=utf-8><meta content=\"width=device-width, initial-scale=1\" name=viewport><title>Beacon status</title><base href=/ ><link href=/main-1.css rel=stylesheet><link crossorigin href=/beacon-1.js rel=modulepreload><link as=fetch crossorigin href=/beacon-1_bg.wasm rel=preload type=application/wasm></head><body><noscript><p class=noscript>Beacon needs JavaScript to show live status.</p></noscript><script type=module>import init from '/beacon-1.js';init('/beacon-1_bg.wasm');</script></body></html>";
 
+/// The stylesheet the shell links.
+const STYLES: &str = ".banner{padding:1rem}";
 const HOSTILE: &str = "A <script>alert(1)</script> & \"q\" 'a' </div><!--";
 
 fn now() -> DateTime<Utc> {
@@ -41,6 +44,7 @@ fn publish(root: &Path, site_url: &str) -> BTreeMap<String, String> {
     let out = root.join("out");
     std::fs::create_dir_all(&out).unwrap();
     std::fs::write(out.join("index.html"), SHELL).unwrap();
+    std::fs::write(out.join("main-1.css"), STYLES).unwrap();
     publish_site(&root.join("public"), &out, site_url, now()).expect("published");
     ["index.html", "americas", "emea", "apac"]
         .into_iter()
@@ -57,30 +61,36 @@ fn publish(root: &Path, site_url: &str) -> BTreeMap<String, String> {
 }
 
 /// The snapshot `<div id="prerendered">…</div>` of a page, as its own string (without the
-/// script after it that translates it).
+/// texts and script after it that translate it).
 fn snapshot(page: &str) -> &str {
     let start = page
         .find("<div id=\"prerendered\">")
         .expect("the page has a snapshot");
     let end = page[start..]
-        .find("<script>")
+        .find("<script")
         .expect("the translating script follows the snapshot");
     &page[start..start + end]
 }
 
-/// The inline script after the snapshot, and its table of texts by language tag and key.
+/// The translator after the snapshot (its data block and its script, as one string), and its
+/// table of texts by language tag and key.
 fn translator(page: &str) -> (&str, serde_json::Map<String, serde_json::Value>) {
-    let start = page.find("id=\"prerendered\"").unwrap();
-    let start = start + page[start..].find("<script>").unwrap();
-    let end = start + page[start..].find("</script>").unwrap() + "</script>".len();
-    let script = &page[start..end];
-    let table = script
-        .split_once("var T=")
-        .and_then(|(_, rest)| rest.split_once(",P="))
-        .expect("the script starts with its table")
-        .0;
-    let table = serde_json::from_str(table).unwrap_or_else(|e| panic!("{e}: {table}"));
-    (script, table)
+    let open = "<script type=\"application/json\" id=\"beacon-snapshot-texts\">";
+    let start = page.find(open).expect("the texts follow the snapshot");
+    let data_end = start + page[start..].find("</script>").unwrap();
+    let data: serde_json::Value = serde_json::from_str(&page[start + open.len()..data_end])
+        .unwrap_or_else(|e| panic!("{e}: {}", &page[start..data_end]));
+    let script_start = data_end + "</script>".len();
+    assert!(
+        page[script_start..].starts_with("<script>"),
+        "the code follows its texts"
+    );
+    let end = script_start + page[script_start..].find("</script>").unwrap() + "</script>".len();
+    let table = data["texts"]
+        .as_object()
+        .expect("texts by language")
+        .clone();
+    (&page[start..end], table)
 }
 
 /// Every value of the attribute `name` in `html`.
@@ -161,8 +171,13 @@ fn the_translating_script_is_small_and_cannot_be_closed_by_a_text() {
     let pages = publish(&root, "/");
     let page = &pages["emea/index.html"];
     let (script, _) = translator(page);
-    assert_eq!(script.matches("</").count(), 1, "only its own </script>");
-    let code = &script["<script>".len()..script.len() - "</script>".len()];
+    assert_eq!(
+        script.matches("</").count(),
+        2,
+        "only the two elements' own </script>"
+    );
+    let code = &script
+        [script.rfind("<script>").unwrap() + "<script>".len()..script.len() - "</script>".len()];
     assert!(!code.contains('<'), "no < inside the script");
     let gzip = |text: &str| {
         let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
@@ -291,7 +306,7 @@ fn every_region_page_shows_its_sections_statuses_incidents_and_feeds() {
             !page.contains("<noscript>"),
             "the snapshot replaces the noscript notice"
         );
-        assert!(page.contains("<script type=module>"), "the app still loads");
+        assert!(page.contains("<script type=module"), "the app still loads");
         assert!(page.find("<body>").unwrap() < page.find("id=\"prerendered\"").unwrap());
     }
 }
@@ -449,25 +464,39 @@ fn every_pre_rendered_page_carries_the_site_configuration_the_app_would_fetch() 
     for (path, page) in &pages {
         assert_eq!(inline_config(page), fetched, "{path}");
         assert_eq!(page.matches(CONFIG_ELEMENT_ID).count(), 1, "{path}");
-        // A region's page starts fetching its own summary; `/` shows the visitor's region,
-        // which the build cannot know, so it starts none.
-        let early = page.matches("window.beaconEarly[").count();
+        // The boot script comes first after <base>: a region's page names its own summary
+        // for it to fetch; `/` shows the visitor's region, which the build cannot know, so it
+        // names none.
+        let base_end = page.find("<base href=/ >").unwrap() + "<base href=/ >".len();
+        let after_base = &page[base_end..];
+        let boot = after_base
+            .find("<script id=\"beacon-boot\"")
+            .expect("the boot script");
+        assert_eq!(page.matches("id=\"beacon-boot\"").count(), 1, "{path}");
+        let before_boot = after_base[..boot]
+            .trim_start_matches("<!--beacon:prerendered-->")
+            .trim_start_matches("<template id=\"beacon-preload\">");
+        assert!(
+            before_boot.ends_with("</template>") && !before_boot.contains("<script"),
+            "{path}: only the preloads' template before the boot script: {before_boot}"
+        );
+        assert!(after_base[boot..].contains("fetch(f,{cache:\"no-cache\",signal:"));
         match fetched
             .regions
             .iter()
             .find(|r| path.starts_with(&format!("{}/", r.id)))
         {
-            Some(region) => {
-                assert_eq!(early, 1, "{path}");
-                assert!(
-                    page.contains(&format!(
-                        "window.beaconEarly[\"{0}\"]=fetch(\"{0}\",{{cache:\"no-cache\",signal:",
-                        region.summary_url
-                    )),
-                    "{path}"
-                );
-            }
-            None => assert_eq!(early, 0, "{path}"),
+            Some(region) => assert!(
+                after_base[boot..].starts_with(&format!(
+                    "<script id=\"beacon-boot\" data-summary=\"{}\">",
+                    region.summary_url
+                )),
+                "{path}"
+            ),
+            None => assert!(
+                after_base[boot..].starts_with("<script id=\"beacon-boot\">"),
+                "{path}"
+            ),
         }
     }
 }
@@ -497,29 +526,105 @@ fn without_a_built_page_only_feeds_are_published() {
 }
 
 #[test]
-fn the_published_pages_carry_no_inline_script() {
+fn the_published_pages_keep_inline_only_what_the_published_policy_allows() {
     let root = copy_site("csp");
     let out = root.join("out");
     publish(&root, "/beacon/");
+    let headers = std::fs::read_to_string(out.join("_headers")).unwrap();
+    let policy = headers
+        .lines()
+        .find_map(|line| line.trim().strip_prefix("Content-Security-Policy: "))
+        .expect("the policy");
+    let directive = |name: &str| {
+        policy
+            .split(';')
+            .map(str::trim)
+            .find(|d| d.starts_with(&format!("{name} ")))
+            .unwrap_or_else(|| panic!("{name} in {policy}"))
+            .to_owned()
+    };
+    let (script_src, style_src) = (directive("script-src"), directive("style-src"));
+    assert!(
+        script_src.starts_with("script-src 'self' 'wasm-unsafe-eval'"),
+        "{policy}"
+    );
+    assert!(!policy.contains("unsafe-inline"), "{policy}");
+    assert!(
+        policy.ends_with("connect-src 'self' http://127.0.0.1:8090"),
+        "the sign-up service of config.json: {policy}"
+    );
     for (path, page) in ["index.html", "emea/index.html", "emea/history/index.html"]
         .map(|path| (path, std::fs::read_to_string(out.join(path)).unwrap()))
     {
-        let mut scripts = 0;
+        let (mut inline, mut modules) = (0, 0);
         for (at, _) in page.match_indices("<script") {
             let tag = &page[at..at + page[at..].find('>').unwrap()];
             let body = &page[at + tag.len() + 1..];
+            let text = &body[..body.find("</script>").unwrap()];
             if tag.contains("application/json") {
                 continue;
             }
-            scripts += 1;
-            assert!(
-                tag.contains(" src=\"/beacon/beacon-script-"),
-                "{path}: {tag}"
-            );
-            assert!(body.starts_with("</script>"), "{path}: {tag} has text");
+            if tag.contains("type=module") {
+                modules += 1;
+                assert!(
+                    tag.contains(" src=\"/beacon/beacon-script-"),
+                    "{path}: {tag}"
+                );
+                assert_eq!(text, "", "{path}: {tag} has text");
+            } else {
+                inline += 1;
+                let hash = format!("'{}'", csp_hash(text));
+                assert!(script_src.contains(&hash), "{path}: {tag} is not allowed");
+            }
         }
-        // The app's loader, and on a region's pages its early fetch and the translator.
-        assert!(scripts >= 2, "{path}: {scripts} scripts");
+        assert_eq!(modules, 1, "{path}: the app's loader");
+        // The boot script, and on a region's pages the translator.
+        assert!(inline >= 1, "{path}: {inline} inline scripts");
+        for (at, _) in page.match_indices("<style>") {
+            let text = &page[at + "<style>".len()..];
+            let text = &text[..text.find("</style>").unwrap()];
+            assert!(
+                style_src.contains(&format!("'{}'", csp_hash(text))),
+                "{path}: the styles"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_page_paints_from_its_first_response_and_fetches_nothing_for_the_app_without_javascript() {
+    let root = copy_site("first-paint");
+    let pages = publish(&root, "/");
+    for (path, page) in &pages {
+        let head = &page[..page.find("</head>").unwrap()];
+        assert!(
+            head.contains(&format!("<style>{STYLES}</style>")),
+            "{path}: the styles inline"
+        );
+        assert!(
+            !head.contains("rel=stylesheet"),
+            "{path}: no stylesheet to wait for"
+        );
+        // Trunk's preloads of the app only inside the template the boot script empties.
+        let template = head
+            .split_once("<template id=\"beacon-preload\">")
+            .and_then(|(_, rest)| rest.split_once("</template>"))
+            .expect("the preloads' template")
+            .0;
+        assert!(
+            template.contains("href=/beacon-1.js rel=modulepreload"),
+            "{path}"
+        );
+        assert!(
+            template.contains("href=/beacon-1_bg.wasm rel=preload"),
+            "{path}"
+        );
+        assert_eq!(
+            head.matches("beacon-1_bg.wasm rel=preload").count(),
+            1,
+            "{path}"
+        );
+        assert_eq!(head.matches("rel=modulepreload").count(), 1, "{path}");
     }
 }
 

@@ -533,12 +533,9 @@ fn read_classification<T: JsonTree>(t: &T, path: &str, p: &mut Problems) -> Clas
     let Some(o) = Object::new(t, path, &fields, p) else {
         return ClassificationFile::default();
     };
-    let matrix = o
-        .entries("matrix", p, |row, path, p| {
-            tree::entries(row, path, p, as_string).into_iter().collect()
-        })
-        .into_iter()
-        .collect();
+    let matrix = tree::map_of(o.entries("matrix", p, |row, path, p| {
+        tree::map_of(tree::entries(row, path, p, as_string))
+    }));
     ClassificationFile {
         kind: o.string("kind", p),
         severities: o.list("severities", p, read_level),
@@ -881,10 +878,10 @@ impl Policy {
                 "a policy needs plans with targets, or lifecycle rules",
             );
         }
-        let level_ids: BTreeSet<&str> = classification
-            .as_ref()
-            .map(|c| c.target_levels().iter().map(|l| l.id.as_str()).collect())
-            .unwrap_or_default();
+        let mut level_ids = BTreeSet::new();
+        if let Some(c) = &classification {
+            level_ids.extend(c.target_levels().iter().map(|l| l.id.as_str()));
+        }
         let mut rows = Vec::with_capacity(file.targets.len());
         let mut seen = BTreeSet::new();
         for (i, plan) in plans.iter().enumerate() {

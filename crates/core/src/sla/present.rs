@@ -3,7 +3,7 @@
 //! for a due time, the plan comparison and the embed snippet. Pure Rust, tested natively; the
 //! views only put these strings on screen.
 
-use chrono::{DateTime, Datelike, NaiveDateTime, TimeDelta, Utc};
+use chrono::{DateTime, Datelike, NaiveDateTime, TimeDelta, Timelike, Utc};
 
 use super::calendar::{BusinessCalendar, BusinessDayRule, ClockSegment};
 use super::engine::{DueTime, LevelChoice, SlaCalculator, SlaError, SlaOutcome, TargetOutcome};
@@ -577,9 +577,26 @@ pub fn parse_time(centre: &BusinessCalendar, text: &str) -> Option<DateTime<Utc>
     DateTime::from_timestamp(seconds, 0)
 }
 
-/// The exact UTC instant for `<time datetime>`: "2026-11-20T22:00:00Z".
+/// The exact UTC instant for `<time datetime>`: "2026-11-20T22:00:00Z" (years 0 to 9999, the
+/// calendars' range and more). Written without chrono's formatter, which would be a large part
+/// of the embed's due-time module.
+///
+/// ```
+/// use beacon_core::sla::present::utc_stamp;
+/// let t = chrono::DateTime::from_timestamp(1_795_730_400, 0).unwrap();
+/// assert_eq!(utc_stamp(t), "2026-11-26T22:00:00Z");
+/// assert_eq!(utc_stamp(t), t.format("%Y-%m-%dT%H:%M:%SZ").to_string());
+/// ```
 pub fn utc_stamp(t: DateTime<Utc>) -> String {
-    t.format("%Y-%m-%dT%H:%M:%SZ").to_string()
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
+        t.year(),
+        t.month(),
+        t.day(),
+        t.hour(),
+        t.minute(),
+        t.second()
+    )
 }
 
 /// `t` in the centre's zone with the zone's abbreviation, in `lang` (the abbreviation stays as

@@ -9,6 +9,8 @@
 //! each problem at its JSON path, e.g. `targets[2].first_response.amount: expected a whole
 //! number`, before the same validation runs.
 
+use std::collections::BTreeMap;
+
 use crate::error::{parse_json, FieldErrors, Problems};
 
 /// A parsed JSON value, as the SLA file readers need it.
@@ -207,6 +209,15 @@ pub(crate) fn list<T: JsonTree, R>(
         .enumerate()
         .map(|(i, item)| read(item, &format!("{path}[{i}]"), p))
         .collect()
+}
+
+/// `pairs` as a map, a later duplicate key replacing an earlier one as with `collect`. Built by
+/// insertion: `collect` into a `BTreeMap` sorts first, and every sort it instantiates costs the
+/// browser bundles that read policies and calendars kilobytes.
+pub(crate) fn map_of<K: Ord, V>(pairs: impl IntoIterator<Item = (K, V)>) -> BTreeMap<K, V> {
+    let mut map = BTreeMap::new();
+    map.extend(pairs);
+    map
 }
 
 /// `value` as an object, each member's value read by `read` at `path.key`, in document order.

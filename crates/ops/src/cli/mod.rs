@@ -86,7 +86,8 @@ pub enum Command {
         after_help = "Examples:\n  \
             beacon-ops publish --out dist\n  \
             beacon-ops publish --public public --out \"$out\" --site-url /beacon/ \\\n      \
-            --module \"subscribe=$stage/subscribe.html\"   (as .ci/dist runs it)\n\n\
+            --module \"subscribe=$stage/subscribe.html\" \\\n      \
+            --module \"embed/sla/filed-now=$stage/filed-now.html\"   (as .ci/dist runs it)\n\n\
             Exit status: 0 published, 1 data problems or a file that cannot be written, 2 wrong usage."
     )]
     Publish(PublishArgs),
@@ -163,9 +164,11 @@ pub struct PublishArgs {
     /// Where the output folder is served: an absolute URL or a path such as / or /beacon/.
     #[arg(long, value_name = "URL", default_value = "/")]
     pub site_url: String,
-    /// Names the module NAME (subscribe: the Get updates dialog), whose JS glue and wasm Trunk
-    /// built into --out, in the status pages; PAGE is the page Trunk built for it. Repeatable.
-    #[arg(long = "module", value_name = "NAME=PAGE", value_parser = values::module_page)]
+    /// Names the module NAME, whose JS glue and wasm Trunk built into --out (into FOLDER of it,
+    /// when given), in the page that loads it: FOLDER/index.html, by default the status pages
+    /// (subscribe: the Get updates dialog; embed/sla/filed-now: the SLA embed's due times).
+    /// PAGE is the page Trunk built for the module. Repeatable.
+    #[arg(long = "module", value_name = "[FOLDER/]NAME=PAGE", value_parser = values::module_page)]
     pub modules: Vec<ModulePage>,
 }
 

@@ -189,7 +189,8 @@ fn publish(args: &PublishArgs) -> Result<String, String> {
         other => other.to_string(),
     };
     for module in &args.modules {
-        link_module(&args.out, &module.name, &module.page).map_err(|err| match err {
+        let folder = args.out.join(&module.folder);
+        link_module(&folder, &module.name, &module.page).map_err(|err| match err {
             PublishError::Invalid(problems) => problem_lines(&problems),
             other => other.to_string(),
         })?;
@@ -200,7 +201,7 @@ fn publish(args: &PublishArgs) -> Result<String, String> {
     let written =
         publish_site(&args.data.public, &args.out, &args.site_url, now).map_err(refused)?;
     Ok(format!(
-        "published {} files (feeds, calendars, badges, language packs, pre-rendered pages) into {}",
+        "published {} files (feeds, calendars, badges, language packs, pre-rendered pages, the Content-Security-Policy in _headers) into {}",
         written.len(),
         args.out.display()
     ))

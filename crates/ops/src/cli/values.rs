@@ -89,24 +89,51 @@ pub fn component_id(text: &str) -> Result<String, String> {
     }
 }
 
-/// A module the status pages load on demand, as `--module NAME=PAGE`.
+/// A module a page loads on demand, as `--module [FOLDER/]NAME=PAGE`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ModulePage {
-    /// The module's name (`subscribe`: the Get updates dialog).
+    /// The folder (relative to the output, `/`-separated; empty: the site root, the status
+    /// pages) whose `index.html` loads the module and holds its files.
+    pub folder: String,
+    /// The module's name (`subscribe`: the Get updates dialog; `filed-now`: the SLA embed's
+    /// due times).
     pub name: String,
     /// The page Trunk built for it.
     pub page: PathBuf,
 }
 
-/// Reads `NAME=PAGE`, both parts non-empty.
+/// Reads `[FOLDER/]NAME=PAGE`, name and page non-empty, the folder without `.` or `..` steps.
+///
+/// ```
+/// use beacon_ops::cli::values::module_page;
+/// let due = module_page("embed/sla/filed-now=stage/filed-now.html").unwrap();
+/// assert_eq!((due.folder.as_str(), due.name.as_str()), ("embed/sla", "filed-now"));
+/// assert_eq!(module_page("subscribe=stage/subscribe.html").unwrap().folder, "");
+/// assert!(module_page("../x/subscribe=stage/subscribe.html").is_err());
+/// ```
 pub fn module_page(text: &str) -> Result<ModulePage, String> {
-    text.split_once('=')
-        .filter(|(name, page)| !name.is_empty() && !page.is_empty())
-        .map(|(name, page)| ModulePage {
-            name: name.to_owned(),
-            page: PathBuf::from(page),
-        })
-        .ok_or_else(|| "not NAME=PAGE (for example subscribe=dist/subscribe.html)".into())
+    let (target, page) = text
+        .split_once('=')
+        .filter(|(target, page)| !target.is_empty() && !page.is_empty())
+        .ok_or("not [FOLDER/]NAME=PAGE (for example subscribe=dist/subscribe.html)")?;
+    let (folder, name) = target.rsplit_once('/').unwrap_or(("", target));
+    if name.is_empty() {
+        return Err(format!("\"{target}\" names a folder but no module"));
+    }
+    if !folder.is_empty()
+        && folder
+            .split('/')
+            .any(|step| matches!(step, "" | "." | ".."))
+    {
+        return Err(format!(
+            "the folder \"{folder}\" must be a plain path inside the output (no empty, . or .. steps)"
+        ));
+    }
+    Ok(ModulePage {
+        folder: folder.to_owned(),
+        name: name.to_owned(),
+        page: PathBuf::from(page),
+    })
 }
 
 /// How much a new incident hurts.
@@ -250,11 +277,28 @@ mod tests {
         assert_eq!(
             module_page("subscribe=dist/s.html"),
             Ok(ModulePage {
+                folder: String::new(),
                 name: "subscribe".into(),
                 page: "dist/s.html".into()
             })
         );
-        for bad in ["subscribe", "=page.html", "subscribe="] {
+        assert_eq!(
+            module_page("embed/sla/filed-now=dist/f.html"),
+            Ok(ModulePage {
+                folder: "embed/sla".into(),
+                name: "filed-now".into(),
+                page: "dist/f.html".into()
+            })
+        );
+        for bad in [
+            "subscribe",
+            "=page.html",
+            "subscribe=",
+            "embed/sla/=page.html",
+            "/embed/filed-now=page.html",
+            "embed/../../filed-now=page.html",
+            "embed//filed-now=page.html",
+        ] {
             assert!(module_page(bad).is_err(), "{bad}");
         }
     }

@@ -11,8 +11,12 @@
 //! - [`prerender`]: each region's current state written into its page, so the status shows
 //!   before the wasm has loaded and with JavaScript off; [`modules`] names the modules the
 //!   status pages load on demand.
-//! - [`scripts`]: every inline script of the built pages moved into a file of its own, so the
-//!   site runs under a strict Content-Security-Policy.
+//! - [`critical`]: the status pages' styles inline and the app's preloads run only with
+//!   JavaScript on, so the first response alone paints a page and nothing is fetched for the
+//!   app with JavaScript off.
+//! - [`scripts`]: the built pages' inline modules moved into files of their own, and the
+//!   hashes of the inline scripts and styles that stay; [`csp`] writes the strict
+//!   Content-Security-Policy that allows them (`_headers`). [`tags`] finds tags in a page.
 //! - [`text`]: the XML escaping and one-line texts the formats share.
 //! - [`zones`]: the SLA calendars' time-zone rules checked against tzdata for the years each
 //!   is verified for; publishing refuses a calendar that disagrees.
@@ -23,6 +27,8 @@
 
 pub mod atom;
 pub mod badge;
+pub mod critical;
+pub mod csp;
 pub mod data;
 pub mod feed;
 pub mod files;
@@ -33,6 +39,7 @@ pub mod prerender;
 pub mod rss;
 pub mod scripts;
 pub mod site;
+pub mod tags;
 pub mod text;
 pub mod zones;
 

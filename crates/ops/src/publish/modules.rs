@@ -1,17 +1,20 @@
-//! Linking a module loaded on demand into the status pages (the app's `src/lazy.rs`): the build
-//! reads the module's content-hashed file names from the page Trunk built for it and writes
-//! them into the built `index.html` as a `<meta>` tag, which the pre-rendered pages then copy.
-//! The module's page itself is not published.
+//! Linking a module loaded on demand (`beacon_browser::lazy`) into the page that loads it: the
+//! build reads the module's content-hashed file names from the page Trunk built for it and
+//! writes them into the built `index.html` of the page's folder as a `<meta>` tag — the status
+//! pages' shell at the site root, which the pre-rendered pages then copy, or the SLA embed's in
+//! `embed/sla/`. The module's page itself is not published.
 
 use std::path::Path;
 
 use beacon_core::layout::{meta_name, ModuleFiles};
 use beacon_core::status::Problem;
 
+use super::tags::start_tags;
 use super::PublishError;
 
 /// The JS glue and wasm a Trunk-built page loads (`import init, * as bindings from '…js'` and
-/// `init({ module_or_path: '…wasm' })`), as file names without the public URL's folder.
+/// `init({ module_or_path: '…wasm' })`) and the stylesheet it links, if any, as file names
+/// without the public URL's folder.
 pub fn trunk_module_files(page: &str) -> Option<ModuleFiles> {
     let quoted_after = |marker: &str| {
         let start = page.find(marker)? + marker.len();
@@ -23,7 +26,17 @@ pub fn trunk_module_files(page: &str) -> Option<ModuleFiles> {
     };
     let js = quoted_after("* as bindings from")?;
     let wasm = quoted_after("module_or_path:")?;
-    ModuleFiles::new(&js, &wasm)
+    let files = ModuleFiles::new(&js, &wasm)?;
+    let stylesheet = start_tags(page, "link").into_iter().find_map(|link| {
+        let rel = link.attribute("rel")?;
+        rel.eq_ignore_ascii_case("stylesheet")
+            .then(|| link.attribute("href").map(str::to_owned))
+            .flatten()
+    });
+    match stylesheet {
+        Some(href) => files.with_css(href.rsplit('/').next().unwrap_or(&href)),
+        None => Some(files),
+    }
 }
 
 /// `shell` with `module`'s `<meta>` tag (in place of an earlier one) at the end of `<head>`;
@@ -40,7 +53,8 @@ pub fn with_module_meta(shell: &str, module: &str, files: &ModuleFiles) -> Optio
     Some(page)
 }
 
-/// Names `module`, built by Trunk as the page `module_page`, in `out_dir/index.html`.
+/// Names `module`, built by Trunk as the page `module_page`, in `out_dir/index.html`; its files
+/// must be in `out_dir` (beside the page that loads them).
 pub fn link_module(out_dir: &Path, module: &str, module_page: &Path) -> Result<(), PublishError> {
     let refused = |file: &Path, reason: String| {
         PublishError::Invalid(vec![Problem::new(
@@ -53,7 +67,7 @@ pub fn link_module(out_dir: &Path, module: &str, module_page: &Path) -> Result<(
         .map_err(|err| refused(module_page, format!("cannot read its page: {err}")))?;
     let files = trunk_module_files(&page)
         .ok_or_else(|| refused(module_page, "its page names no JS glue and wasm".into()))?;
-    for file in [&files.js, &files.wasm] {
+    for file in [&files.js, &files.wasm].into_iter().chain(&files.css) {
         if !out_dir.join(file).is_file() {
             return Err(refused(module_page, format!("{file} is not in the output")));
         }
@@ -78,13 +92,15 @@ mod tests {
         <script type=module>import init, * as bindings from '/beacon/beacon-subscribe-0123456789abcdef.js';\n\
         const wasm = await init({ module_or_path: '/beacon/beacon-subscribe-0123456789abcdef_bg.wasm' });\n\n\
         window.wasmBindings = bindings;\n</script>\
-        <link crossorigin href=/beacon/beacon-subscribe-0123456789abcdef.js rel=modulepreload></head><body></body></html>";
+        <link crossorigin href=/beacon/beacon-subscribe-0123456789abcdef.js rel=modulepreload>\
+        <link href=/beacon/subscribe-0123456789abcdef.css integrity=sha384-x rel=stylesheet></head><body></body></html>";
 
     #[test]
     fn the_module_files_are_read_from_trunks_loader_without_the_folder() {
         let files = trunk_module_files(TRUNK_PAGE).unwrap();
         assert_eq!(files.js, "beacon-subscribe-0123456789abcdef.js");
         assert_eq!(files.wasm, "beacon-subscribe-0123456789abcdef_bg.wasm");
+        assert_eq!(files.css.as_deref(), Some("subscribe-0123456789abcdef.css"));
         let at_root = TRUNK_PAGE.replace("/beacon/", "/");
         assert_eq!(trunk_module_files(&at_root), Some(files));
     }
@@ -134,13 +150,14 @@ mod tests {
         for file in [
             "beacon-subscribe-0123456789abcdef.js",
             "beacon-subscribe-0123456789abcdef_bg.wasm",
+            "subscribe-0123456789abcdef.css",
         ] {
             std::fs::write(out.join(file), "").unwrap();
         }
         link_module(&out, "subscribe", &page).unwrap();
         let index = std::fs::read_to_string(out.join("index.html")).unwrap();
         assert!(
-            index.contains("<meta name=\"beacon-module:subscribe\" content=\"beacon-subscribe-0123456789abcdef.js\""),
+            index.contains("<meta name=\"beacon-module:subscribe\" content=\"beacon-subscribe-0123456789abcdef.js\" data-wasm=\"beacon-subscribe-0123456789abcdef_bg.wasm\" data-css=\"subscribe-0123456789abcdef.css\">"),
             "{index}"
         );
         std::fs::remove_dir_all(&out).unwrap();

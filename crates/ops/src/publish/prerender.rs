@@ -1,8 +1,13 @@
 //! Pre-rendered pages: each region's current state written into a copy of the app's
-//! `index.html` at build time, so `/<region>` shows its status before the wasm has loaded, and
-//! with JavaScript off or blocked. The app removes the snapshot (`<div id="prerendered">`) and
-//! the feed links (`data-prerendered`) just before it mounts, so the live page replaces them
-//! without duplicating anything.
+//! `index.html` at build time, so `/<region>` shows its status in the first response, before
+//! the wasm has loaded, and with JavaScript off or blocked. The app renders the live page
+//! hidden beside the snapshot (`<div id="prerendered">`) and, once it shows its data, swaps
+//! them in one frame, removing the snapshot and the feed links (`data-prerendered`): the
+//! statuses never leave the screen and nothing moves (`src/handover.rs`).
+//!
+//! Each page starts with the boot script ([`super::critical::boot_script`]: the app's preloads,
+//! which only run with JavaScript on, and the early fetch of the region's data) and carries
+//! the status pages' styles inline, so nothing delays its first paint.
 //!
 //! Layout under the output folder: `<region>/index.html` per region (a static host serves it for
 //! `/<region>` without any fallback rule) and `index.html` itself with the default region. The SLA
@@ -37,6 +42,7 @@ use beacon_core::status::{
 use beacon_core::words::{affected_names, impact_msg, update_status_msg};
 use beacon_core::words::{indicator_look, indicator_msg, status_look, status_msg};
 
+use super::critical::{boot_script, take_preloads};
 use super::data::Site;
 use super::feed::RegionData;
 use super::text::{escape_xml as escape, one_line};
@@ -62,14 +68,23 @@ pub fn prerendered_pages(
     site_url: &str,
     fallback_now: DateTime<Utc>,
 ) -> Result<Vec<OutputFile>, PublishError> {
-    let shell = without_snapshot(shell);
+    // Preloads are taken before the earlier snapshot goes, so a page published before (whose
+    // preloads sit in its boot template) gives them again.
+    let (shell, preloads) = take_preloads(shell);
+    let shell = without_snapshot(&shell);
     let site_name = &site.config.site_name;
     let mut files = Vec::new();
     let mut default_page = None;
     for data in &site.regions {
         let region = &data.region;
         let snapshot = region_snapshot(site, data, site_url, fallback_now);
-        let snapshot = format!("{snapshot}{}", snapshot_translator(&snapshot));
+        // The site configuration comes after what is painted: the app reads it once the page
+        // is parsed, and its bytes would otherwise arrive before the statuses.
+        let snapshot = format!(
+            "{snapshot}{}{}",
+            snapshot_translator(&snapshot),
+            config_script(&site.config)
+        );
         let banner = overall_status(&data.summary, as_of(data, fallback_now)).indicator;
         let description = format!(
             "{} status of {site_name}: {}. Covers {}.",
@@ -77,10 +92,10 @@ pub fn prerendered_pages(
             Lang::English.text(indicator_msg(&banner)),
             region.countries
         );
-        let head = head_tags(&description, &feed_links(site_url, [data]), &site.config)
-            + &early_fetch_script(&region.summary_url);
+        let head = head_tags(&description, &feed_links(site_url, [data]));
+        let boot = boot_script(&preloads, Some(&region.summary_url));
         let title = format!("{} — {site_name}", region.name);
-        let page = with_snapshot(&shell, &title, &head, &snapshot)?;
+        let page = with_snapshot(&shell, &title, &boot, &head, &snapshot)?;
         // The region's sub-pages get the same snapshot, so a host without the fallback serves
         // them too and no visitor sees another region's status before the app starts.
         let incident_pages = data
@@ -99,8 +114,6 @@ pub fn prerendered_pages(
         }
         // Each quarter's history page shows that quarter; `/<region>/history/` the newest.
         let split = split_history(&data.summary, &data.history, fallback_now);
-        let head = head_tags(&description, &feed_links(site_url, [data]), &site.config)
-            + &early_fetch_script(&region.summary_url);
         let history_title = format!(
             "{} — {} — {site_name}",
             Lang::English.text(Msg::IncidentHistory),
@@ -122,14 +135,18 @@ pub fn prerendered_pages(
                 Some(shown) => history_snapshot(site, data, site_url, &split.index, shown, file),
                 None => region_snapshot(site, data, site_url, fallback_now),
             };
-            let snapshot = format!("{snapshot}{}", snapshot_translator(&snapshot));
+            let snapshot = format!(
+                "{snapshot}{}{}",
+                snapshot_translator(&snapshot),
+                config_script(&site.config)
+            );
             let path = match period {
                 Some(period) => format!("{}/history/{period}/index.html", region.id),
                 None => format!("{}/history/index.html", region.id),
             };
             files.push(OutputFile {
                 path,
-                contents: with_snapshot(&shell, &history_title, &head, &snapshot)?,
+                contents: with_snapshot(&shell, &history_title, &boot, &head, &snapshot)?,
             });
         }
         if region.id == site.config.default_region {
@@ -143,14 +160,16 @@ pub fn prerendered_pages(
             .map(|d| d.region.name.as_str())
             .collect();
         let description = format!("Live status of {site_name} for {}.", names.join(", "));
-        let head = head_tags(
-            &description,
-            &feed_links(site_url, &site.regions),
-            &site.config,
-        );
+        let head = head_tags(&description, &feed_links(site_url, &site.regions));
         files.push(OutputFile {
             path: "index.html".into(),
-            contents: with_snapshot(&shell, site_name, &head, &snapshot)?,
+            contents: with_snapshot(
+                &shell,
+                site_name,
+                &boot_script(&preloads, None),
+                &head,
+                &snapshot,
+            )?,
         });
     }
 
@@ -191,26 +210,11 @@ fn feed_links<'a>(site_url: &str, regions: impl IntoIterator<Item = &'a RegionDa
         .collect()
 }
 
-/// The tags added to `<head>`: the description, the feed links and the site configuration.
-fn head_tags(description: &str, feed_links: &str, config: &SiteConfig) -> String {
+/// The tags added to `<head>`: the description and the feed links.
+fn head_tags(description: &str, feed_links: &str) -> String {
     format!(
-        "<meta name=\"description\" content=\"{}\">{feed_links}{}",
-        escape(&one_line(description)),
-        config_script(config)
-    )
-}
-
-/// Starts fetching the region's `summary.json` (`file`, relative to the page's base) while the
-/// page is parsed, so the data is on its way while the wasm downloads and compiles; the app takes
-/// the response for its first read of that file instead of asking again
-/// ([`beacon_core::layout::EARLY_FETCHES`]). Only a region's own pages get it: `/` shows the visitor's
-/// region, which the build cannot know.
-pub fn early_fetch_script(file: &str) -> String {
-    let file = script_json(&file);
-    format!(
-        "<script id=\"beacon-early\">window.{EARLY}={{}};window.{EARLY}[{file}]=fetch({file},{{cache:\"no-cache\",signal:AbortSignal.timeout&&AbortSignal.timeout({ms})}}).catch(function(){{}});</script>",
-        EARLY = beacon_core::layout::EARLY_FETCHES,
-        ms = beacon_core::layout::DATA_TIMEOUT_MS
+        "<meta name=\"description\" content=\"{}\">{feed_links}",
+        escape(&one_line(description))
     )
 }
 
@@ -610,13 +614,17 @@ fn slot(name: &str, value: &str) -> String {
     format!("<span data-slot=\"{name}\">{}</span>", escape(value))
 }
 
+/// The id of the data block holding the snapshot translator's texts and languages.
+const TEXTS_ID: &str = "beacon-snapshot-texts";
+
 /// Picks the language exactly as `i18n::provide_locale` and `Lang::from_tag` do, sets
 /// `<html lang>`, starts loading that language's pack for the app (`<link rel="preload">`, so
 /// it downloads alongside the wasm; `P` maps tags to pack files), swaps each `data-i18n` text
 /// (keeping its `data-slot` children), each `data-i18n-label` and writes each `<time>` with
 /// `Intl`. `T` is the table of texts, `M` the shipped languages by primary subtag
-/// ([`shipped_languages`]).
-const TRANSLATOR_JS: &str = r##"(function(d){var T=__TABLE__,P=__PACKS__,M=__LANGS__,L,D,F,k;function f(t){if(!t)return;var p=String(t).trim().replace(/_/g,"-").toLowerCase().split("-");if(p[0]=="zh"&&p.slice(1).some(function(s){return/^(hant|tw|hk|mo)$/.test(s)}))return 0;return M.hasOwnProperty(p[0])?M[p[0]]:0}try{L=f(new URLSearchParams(location.search).get("lang"))}catch(e){}try{L=L||f(localStorage.getItem("beacon.lang"))}catch(e){}(navigator.languages||[navigator.language]).forEach(function(t){L=L||f(t)});L=L||"en";d.documentElement.lang=L;if(P[L]){k=d.createElement("link");k.rel="preload";k.as="fetch";k.crossOrigin="anonymous";k.href=P[L];d.head.appendChild(k)}D=T[L];if(!D)return;function a(s,g){d.querySelectorAll("#prerendered "+s).forEach(g)}a("[data-i18n]",function(e){var t=D[e.getAttribute("data-i18n")],s={};if(t==null)return;e.querySelectorAll("[data-slot]").forEach(function(c){s[c.getAttribute("data-slot")]=c});e.textContent="";t.split(/\{(\w+)\}/).forEach(function(p,i){e.append(i%2?s[p]||"":p)})});a("[data-i18n-label]",function(e){var t=D[e.getAttribute("data-i18n-label")];if(t)e.setAttribute("aria-label",t)});F=new Intl.DateTimeFormat(L,{year:"numeric",month:"short",day:"numeric",hour:"numeric",minute:"2-digit",timeZoneName:"short"});a("time[datetime]",function(e){e.textContent=F.format(new Date(e.getAttribute("datetime")))})})(document)"##;
+/// ([`shipped_languages`]); all three come from the page's data block (`TEXTS_ID`), so the
+/// script's text is the same on every page and one hash allows it ([`super::scripts`]).
+const TRANSLATOR_JS: &str = r##"(function(d){var J=JSON.parse(d.getElementById("__ID__").textContent),T=J.texts,P=J.packs,M=J.langs,L,D,F,k;function f(t){if(!t)return;var p=String(t).trim().replace(/_/g,"-").toLowerCase().split("-");if(p[0]=="zh"&&p.slice(1).some(function(s){return/^(hant|tw|hk|mo)$/.test(s)}))return 0;return M.hasOwnProperty(p[0])?M[p[0]]:0}try{L=f(new URLSearchParams(location.search).get("lang"))}catch(e){}try{L=L||f(localStorage.getItem("beacon.lang"))}catch(e){}(navigator.languages||[navigator.language]).forEach(function(t){L=L||f(t)});L=L||"en";d.documentElement.lang=L;if(P[L]){k=d.createElement("link");k.rel="preload";k.as="fetch";k.crossOrigin="anonymous";k.href=P[L];d.head.appendChild(k)}D=T[L];if(!D)return;function a(s,g){d.querySelectorAll("#prerendered "+s).forEach(g)}a("[data-i18n]",function(e){var t=D[e.getAttribute("data-i18n")],s={};if(t==null)return;e.querySelectorAll("[data-slot]").forEach(function(c){s[c.getAttribute("data-slot")]=c});e.textContent="";t.split(/\{(\w+)\}/).forEach(function(p,i){e.append(i%2?s[p]||"":p)})});a("[data-i18n-label]",function(e){var t=D[e.getAttribute("data-i18n-label")];if(t)e.setAttribute("aria-label",t)});F=new Intl.DateTimeFormat(L,{year:"numeric",month:"short",day:"numeric",hour:"numeric",minute:"2-digit",timeZoneName:"short"});a("time[datetime]",function(e){e.textContent=F.format(new Date(e.getAttribute("datetime")))})})(document)"##;
 
 /// The interface texts `snapshot` marks (`data-i18n`, `data-i18n-label`), by language tag, in
 /// every language but English (the snapshot's own): `{"de": {"Components": "Komponenten"}}`.
@@ -646,21 +654,23 @@ pub fn snapshot_texts(
 }
 
 /// The inline `<script>` that shows `snapshot` in the visitor's language before the app
-/// starts, carrying only the texts `snapshot` uses, and preloads that language's pack (its
-/// path relative to the page's `<base href>`, as the app fetches it).
+/// starts, after a data block with only the texts `snapshot` uses and the language packs'
+/// paths (relative to the page's `<base href>`, as the app fetches them), one of which it
+/// preloads.
 pub fn snapshot_translator(snapshot: &str) -> String {
-    let table = script_json(&snapshot_texts(snapshot));
     let packs: std::collections::BTreeMap<&str, String> = Lang::ALL
         .into_iter()
         .filter_map(|lang| Some((lang.tag(), pack_file(lang)?)))
         .collect();
-    let packs = script_json(&packs);
+    let data = serde_json::json!({
+        "texts": snapshot_texts(snapshot),
+        "packs": packs,
+        "langs": shipped_languages(),
+    });
     format!(
-        "<script>{}</script>",
-        TRANSLATOR_JS
-            .replacen("__TABLE__", &table, 1)
-            .replacen("__PACKS__", &packs, 1)
-            .replacen("__LANGS__", &script_json(&shipped_languages()), 1)
+        "<script type=\"application/json\" id=\"{TEXTS_ID}\">{}</script><script>{}</script>",
+        script_json(&data),
+        TRANSLATOR_JS.replacen("__ID__", TEXTS_ID, 1)
     )
 }
 
@@ -691,11 +701,13 @@ fn time_html(at: DateTime<Utc>) -> String {
     )
 }
 
-/// `shell` with `title`, the extra `head` tags and the `snapshot` at the start of `<body>`; the
+/// `shell` with `title`, `boot` first after `<base>` (before anything that could delay it), the
+/// extra `head` tags at the end of `<head>` and the `snapshot` at the start of `<body>`; the
 /// `<noscript>` notice goes, since the snapshot says what JavaScript adds.
 pub fn with_snapshot(
     shell: &str,
     title: &str,
+    boot: &str,
     head: &str,
     snapshot: &str,
 ) -> Result<String, PublishError> {
@@ -719,6 +731,10 @@ pub fn with_snapshot(
     }
     let head_end = page.find("</head>").ok_or_else(|| broken("no </head>"))?;
     page.insert_str(head_end, &format!("{START}{head}{END}"));
+    let boot_at = super::tags::start_tags(&page, "base")
+        .first()
+        .map_or(head_end, |base| base.end);
+    page.insert_str(boot_at, &format!("{START}{boot}{END}"));
     if let (Some(start), Some(end)) = (page.find("<noscript>"), page.find("</noscript>")) {
         if start < end {
             page.replace_range(start..end + "</noscript>".len(), "");
@@ -757,6 +773,13 @@ mod tests {
         assert_eq!(shipped.get("zh"), Some(&"zh-Hans"));
         let script = snapshot_translator("<p data-i18n=\"Components\">Components</p>");
         assert!(!script.contains("__"), "every part filled: {script}");
+        let other = snapshot_translator("<p data-i18n=\"Operational\">Operational</p>");
+        let code = |script: &str| script.split("</script>").nth(1).unwrap().to_owned();
+        assert_eq!(
+            code(&script),
+            code(&other),
+            "the code is the same on every page"
+        );
         for lang in Lang::ALL {
             assert!(script.contains(&format!("\"{}\"", lang.tag())), "{lang:?}");
         }

@@ -1,48 +1,103 @@
-//! Pages without inline scripts, so the site runs under a strict Content-Security-Policy
-//! (`script-src 'self' 'wasm-unsafe-eval'`, no `'unsafe-inline'`, no hashes to keep in step).
+//! Pages that run under a strict Content-Security-Policy: no `'unsafe-inline'`, every inline
+//! script and style allowed by its hash, and the policy written by the build ([`super::csp`]).
 //!
 //! Every built page carries inline scripts: Trunk's module loader, the early theme choice, the
-//! status app's `import()` helper, and the pre-rendered pages' early fetch and snapshot
-//! translator. The publisher moves each of them into a file of its own at the site root,
-//! `beacon-script-<hash>.js` named by the FNV-1a hash of its text, and writes
-//! `<script ... src="<site>beacon-script-<hash>.js"></script>` in its place. The tag keeps its
-//! attributes (`type=module`, `id`), so each script runs at the same point as before: a classic
-//! script still blocks the parser where it stood, a module still runs after parsing. Pages that
-//! share a script (every page of a region shares its translator) share the file.
+//! status app's `import()` helper, and the pre-rendered pages' boot script (early fetch and the
+//! app's preloads) and snapshot translator. What happens to each depends on when it runs:
 //!
-//! Data blocks (`type="application/json"`, the site configuration a page carries) are not
-//! scripts to the browser and stay where they are.
+//! - A **module** runs after the page is parsed, so nothing waits for it: the publisher moves it
+//!   into a file of its own at the site root, `beacon-script-<hash>.js` named by the FNV-1a hash
+//!   of its text, and writes `<script ... src="<site>beacon-script-<hash>.js"></script>` in its
+//!   place (keeping its attributes). Pages that share a module share the file.
+//! - A **classic** script blocks the parser where it stands: as a file it would cost the page a
+//!   round trip before its first paint (400 ms on a slow mobile link), so it stays inline and
+//!   the policy allows it by the SHA-256 hash of its text. These scripts are written so that
+//!   their text does not change with the data (what varies is in attributes or data blocks),
+//!   so the hashes change only when their code does.
+//!
+//! Inline `<style>` elements (the status pages' styles, [`super::critical`]) are allowed by
+//! their hashes the same way. Data blocks (`type="application/json"`) are not scripts to the
+//! browser and stay where they are.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
+use base64::Engine;
 use beacon_core::hash::{fnv1a, FNV_OFFSET};
+use sha2::{Digest, Sha256};
 
 use super::files::files_under;
+use super::tags::{attributes, find_ascii_ci, has_attribute, runs_as_script, start_tag_end};
 use super::PublishError;
 
 /// How each moved script's file name starts.
 pub const SCRIPT_PREFIX: &str = "beacon-script-";
 
-/// `page` with every inline script replaced by a `<script src>` under `site_url` (ending in
-/// `/`), and the moved scripts by file name (relative to the site root).
+/// The hashes of the inline scripts and styles pages keep, as CSP sources without quotes
+/// (`sha256-<base64>`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct InlineHashes {
+    /// Hashes of inline classic scripts.
+    pub scripts: BTreeSet<String>,
+    /// Hashes of inline `<style>` elements.
+    pub styles: BTreeSet<String>,
+}
+
+impl InlineHashes {
+    /// Adds every hash of `other`.
+    pub fn extend(&mut self, other: InlineHashes) {
+        self.scripts.extend(other.scripts);
+        self.styles.extend(other.styles);
+    }
+}
+
+/// A page as [`external_scripts`] leaves it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScriptedPage {
+    /// The page, its module scripts replaced by `<script src>`.
+    pub page: String,
+    /// The moved modules by file name (relative to the site root).
+    pub moved: BTreeMap<String, String>,
+    /// The hashes of what stays inline.
+    pub inline: InlineHashes,
+}
+
+/// The CSP hash source of `text` (`sha256-<base64>`, without quotes).
 ///
 /// ```
-/// use beacon_ops::publish::scripts::external_scripts;
-/// let (page, files) = external_scripts(
-///     "<head><script>document.title = 'x';</script><script type=application/json>{}</script></head>",
+/// use beacon_ops::publish::scripts::csp_hash;
+/// assert_eq!(csp_hash(""), "sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=");
+/// ```
+pub fn csp_hash(text: &str) -> String {
+    let digest = Sha256::digest(text.as_bytes());
+    format!(
+        "sha256-{}",
+        base64::engine::general_purpose::STANDARD.encode(digest)
+    )
+}
+
+/// `page` with every inline module script replaced by a `<script src>` under `site_url`
+/// (ending in `/`), the moved scripts by file name, and the hashes of the classic scripts and
+/// styles that stay inline.
+///
+/// ```
+/// use beacon_ops::publish::scripts::{csp_hash, external_scripts};
+/// let scripted = external_scripts(
+///     "<head><script>document.title = 'x';</script><script type=module>go()</script><script type=application/json>{}</script></head>",
 ///     "/beacon/",
 /// );
-/// let (name, text) = files.iter().next().unwrap();
-/// assert_eq!(text, "document.title = 'x';");
+/// let (name, text) = scripted.moved.iter().next().unwrap();
+/// assert_eq!(text, "go()");
 /// assert_eq!(
-///     page,
-///     format!("<head><script src=\"/beacon/{name}\"></script><script type=application/json>{{}}</script></head>")
+///     scripted.page,
+///     format!("<head><script>document.title = 'x';</script><script type=module src=\"/beacon/{name}\"></script><script type=application/json>{{}}</script></head>")
 /// );
+/// assert!(scripted.inline.scripts.contains(&csp_hash("document.title = 'x';")));
 /// ```
-pub fn external_scripts(page: &str, site_url: &str) -> (String, BTreeMap<String, String>) {
+pub fn external_scripts(page: &str, site_url: &str) -> ScriptedPage {
     let mut out = String::with_capacity(page.len());
-    let mut files = BTreeMap::new();
+    let mut moved = BTreeMap::new();
+    let mut inline = InlineHashes::default();
     let mut rest = page;
     while let Some(open) = find_ascii_ci(rest, "<script") {
         let after_name = &rest[open + "<script".len()..];
@@ -55,38 +110,82 @@ pub fn external_scripts(page: &str, site_url: &str) -> (String, BTreeMap<String,
             rest = after_name;
             continue;
         };
-        let attributes = &after_name[..tag_end];
+        let tag = &after_name[..tag_end];
         let body_start = &after_name[tag_end + 1..];
         let Some(close) = find_ascii_ci(body_start, "</script") else {
             break;
         };
         let text = &body_start[..close];
         out.push_str(&rest[..open]);
-        let inline = !has_attribute(attributes, "src") && runs_as_script(attributes);
-        if inline && !text.is_empty() {
+        let runs_inline = !has_attribute(tag, "src") && runs_as_script(tag) && !text.is_empty();
+        if runs_inline && is_module(tag) {
             let name = format!(
                 "{SCRIPT_PREFIX}{:016x}.js",
                 fnv1a(FNV_OFFSET, text.as_bytes())
             );
             out.push_str(&format!(
                 "<script{} src=\"{site_url}{name}\"></script",
-                attributes.trim_end().trim_end_matches('/')
+                tag.trim_end().trim_end_matches('/')
             ));
-            files.insert(name, text.to_owned());
+            moved.insert(name, text.to_owned());
         } else {
-            // A data block, a script with `src`, or an empty one (which never runs).
+            // A classic script (kept inline, allowed by its hash), a data block, a script
+            // with `src`, or an empty one (which never runs).
+            if runs_inline {
+                inline.scripts.insert(csp_hash(text));
+            }
             let whole = "<script".len() + tag_end + 1 + close + "</script".len();
             out.push_str(&rest[open..open + whole]);
         }
         rest = &body_start[close + "</script".len()..];
     }
     out.push_str(rest);
-    (out, files)
+    inline.styles = style_hashes(&out);
+    ScriptedPage {
+        page: out,
+        moved,
+        inline,
+    }
+}
+
+/// True for `<script type=module>`.
+fn is_module(tag: &str) -> bool {
+    attributes(tag)
+        .iter()
+        .any(|(name, value)| name == "type" && value.trim().eq_ignore_ascii_case("module"))
+}
+
+/// The hashes of the `<style>` elements' texts in `page`.
+fn style_hashes(page: &str) -> BTreeSet<String> {
+    let mut hashes = BTreeSet::new();
+    let mut rest = page;
+    while let Some(open) = find_ascii_ci(rest, "<style") {
+        let after_name = &rest[open + "<style".len()..];
+        let Some(tag_end) = start_tag_end(after_name) else {
+            break;
+        };
+        let body = &after_name[tag_end + 1..];
+        let Some(close) = find_ascii_ci(body, "</style") else {
+            break;
+        };
+        hashes.insert(csp_hash(&body[..close]));
+        rest = &body[close..];
+    }
+    hashes
+}
+
+/// What [`externalize_scripts`] did to a folder.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Externalized {
+    /// The module files written.
+    pub written: Vec<PathBuf>,
+    /// The hashes of every inline script and style the pages keep.
+    pub inline: InlineHashes,
 }
 
 /// Rewrites every `.html` page under `out_dir` with [`external_scripts`] and writes the moved
-/// scripts at its root; returns the script files written.
-pub fn externalize_scripts(out_dir: &Path, site_url: &str) -> Result<Vec<PathBuf>, PublishError> {
+/// scripts at its root; returns the script files written and the hashes of what stays inline.
+pub fn externalize_scripts(out_dir: &Path, site_url: &str) -> Result<Externalized, PublishError> {
     let write = |path: &Path, contents: &str| {
         std::fs::write(path, contents).map_err(|source| PublishError::Write {
             path: path.to_path_buf(),
@@ -94,6 +193,7 @@ pub fn externalize_scripts(out_dir: &Path, site_url: &str) -> Result<Vec<PathBuf
         })
     };
     let mut scripts = BTreeMap::new();
+    let mut inline = InlineHashes::default();
     for path in files_under(out_dir)? {
         if path.extension().is_none_or(|ext| ext != "html") {
             continue;
@@ -102,12 +202,13 @@ pub fn externalize_scripts(out_dir: &Path, site_url: &str) -> Result<Vec<PathBuf
             path: path.clone(),
             source,
         })?;
-        let (rewritten, moved) = external_scripts(&page, site_url);
-        if moved.is_empty() && rewritten == page {
+        let scripted = external_scripts(&page, site_url);
+        inline.extend(scripted.inline);
+        if scripted.moved.is_empty() && scripted.page == page {
             continue;
         }
-        write(&path, &rewritten)?;
-        scripts.extend(moved);
+        write(&path, &scripted.page)?;
+        scripts.extend(scripted.moved);
     }
     let mut written = Vec::with_capacity(scripts.len());
     for (name, text) in scripts {
@@ -115,86 +216,7 @@ pub fn externalize_scripts(out_dir: &Path, site_url: &str) -> Result<Vec<PathBuf
         write(&path, &text)?;
         written.push(path);
     }
-    Ok(written)
-}
-
-/// The index of the `>` that ends a start tag whose attributes begin `tag`, skipping quoted
-/// values.
-fn start_tag_end(tag: &str) -> Option<usize> {
-    let mut quote = None;
-    for (at, c) in tag.char_indices() {
-        match (quote, c) {
-            (Some(q), c) if c == q => quote = None,
-            (Some(_), _) => {}
-            (None, '"' | '\'') => quote = Some(c),
-            (None, '>') => return Some(at),
-            (None, _) => {}
-        }
-    }
-    None
-}
-
-/// The attributes of a start tag as (lowercase name, value) pairs.
-fn attributes(tag: &str) -> Vec<(String, String)> {
-    let mut found = Vec::new();
-    let mut rest = tag.trim_start_matches(|c: char| c.is_ascii_whitespace() || c == '/');
-    while !rest.is_empty() {
-        let name_end = rest
-            .find(|c: char| c.is_ascii_whitespace() || c == '=' || c == '/')
-            .unwrap_or(rest.len());
-        let name = rest[..name_end].to_ascii_lowercase();
-        rest = rest[name_end..].trim_start();
-        let mut value = String::new();
-        if let Some(after) = rest.strip_prefix('=') {
-            let after = after.trim_start();
-            let (text, left) = match after.chars().next() {
-                Some(q @ ('"' | '\'')) => match after[1..].find(q) {
-                    Some(end) => (&after[1..=end], &after[end + 2..]),
-                    None => (&after[1..], ""),
-                },
-                _ => {
-                    let end = after
-                        .find(|c: char| c.is_ascii_whitespace())
-                        .unwrap_or(after.len());
-                    (&after[..end], &after[end..])
-                }
-            };
-            value = text.to_owned();
-            rest = left;
-        }
-        if !name.is_empty() {
-            found.push((name, value));
-        }
-        rest = rest.trim_start_matches(|c: char| c.is_ascii_whitespace() || c == '/');
-    }
-    found
-}
-
-/// True when the start tag's attributes include `name`.
-fn has_attribute(tag: &str, name: &str) -> bool {
-    attributes(tag).iter().any(|(found, _)| found == name)
-}
-
-/// True when a `<script>` with these attributes is run by the browser (no `type`, a
-/// JavaScript MIME type, or `module`), false for data blocks such as `application/json`.
-fn runs_as_script(tag: &str) -> bool {
-    match attributes(tag).into_iter().find(|(name, _)| name == "type") {
-        None => true,
-        Some((_, kind)) => {
-            let kind = kind.trim().to_ascii_lowercase();
-            kind.is_empty()
-                || kind == "module"
-                || kind == "text/javascript"
-                || kind == "application/javascript"
-        }
-    }
-}
-
-/// The byte index of `needle` (ASCII) in `haystack`, ignoring ASCII case.
-fn find_ascii_ci(haystack: &str, needle: &str) -> Option<usize> {
-    let (hay, needle) = (haystack.as_bytes(), needle.as_bytes());
-    hay.windows(needle.len())
-        .position(|window| window.eq_ignore_ascii_case(needle))
+    Ok(Externalized { written, inline })
 }
 
 #[cfg(test)]
@@ -204,7 +226,7 @@ mod tests {
     /// What Trunk 0.21 writes into a minified release page.
     const TRUNK_PAGE: &str = "<!doctype html><html lang=en><head><meta charset=utf-8>\
         <script>try{var t=localStorage.getItem(\"beacon.theme\")}catch(e){}</script>\
-        <base href=/beacon/><link rel=icon href=favicon.svg>\
+        <base href=/beacon/><link rel=icon href=favicon.svg><style>body{margin:0}</style>\
         <script type=module>import init, * as bindings from '/beacon/beacon-0123.js';\n\
         const wasm = await init({ module_or_path: '/beacon/beacon-0123_bg.wasm' });\n\
         window.wasmBindings = bindings;\n</script>\
@@ -212,68 +234,76 @@ mod tests {
         <script src=\"/beacon/already.js\" defer></script></head><body><p>text</p></body></html>";
 
     #[test]
-    fn every_inline_script_moves_out_and_data_stays() {
-        let (page, files) = external_scripts(TRUNK_PAGE, "/beacon/");
-        assert_eq!(files.len(), 2);
-        let names: Vec<&String> = files.keys().collect();
-        assert!(names.iter().all(|name| name.starts_with(SCRIPT_PREFIX)));
-        assert!(files.values().any(|text| text.contains("localStorage")));
-        assert!(files.values().any(|text| text.contains("import init")));
-        for name in names {
-            let tag = format!(" src=\"/beacon/{name}\"></script>");
-            assert!(page.contains(&tag), "{page}");
-        }
-        let module = files
-            .iter()
-            .find(|(_, t)| t.contains("import init"))
-            .unwrap()
-            .0;
+    fn modules_move_out_classic_scripts_and_styles_stay_by_hash_and_data_stays() {
+        let scripted = external_scripts(TRUNK_PAGE, "/beacon/");
+        let page = &scripted.page;
+        assert_eq!(scripted.moved.len(), 1);
+        let (module, text) = scripted.moved.iter().next().unwrap();
+        assert!(module.starts_with(SCRIPT_PREFIX));
+        assert!(text.contains("import init"));
         assert!(page.contains(&format!(
             "<script type=module src=\"/beacon/{module}\"></script>"
         )));
+        let theme = "try{var t=localStorage.getItem(\"beacon.theme\")}catch(e){}";
+        assert!(page.contains(&format!("<script>{theme}</script>")));
+        assert_eq!(
+            scripted.inline.scripts,
+            BTreeSet::from([csp_hash(theme)]),
+            "only the classic inline script"
+        );
+        assert_eq!(
+            scripted.inline.styles,
+            BTreeSet::from([csp_hash("body{margin:0}")])
+        );
         assert!(page.contains("<script type=\"application/json\" id=\"beacon-config\">{\"a\":\"\\u003c/script>\"}</script>"));
         assert!(page.contains("<script src=\"/beacon/already.js\" defer></script>"));
-        assert!(!page.contains("localStorage"));
         assert!(page.ends_with("<body><p>text</p></body></html>"));
     }
 
     #[test]
-    fn attributes_stay_and_the_same_text_shares_one_file() {
-        let page =
-            "<SCRIPT id=\"beacon-early\">a()</SCRIPT><script>a()</script><script>b()</script>";
-        let (page, files) = external_scripts(page, "/");
-        assert_eq!(files.len(), 2);
-        let a = files.iter().find(|(_, t)| *t == "a()").unwrap().0;
-        assert!(page.starts_with(&format!(
-            "<script id=\"beacon-early\" src=\"/{a}\"></script><script src=\"/{a}\"></script>"
+    fn attributes_stay_and_the_same_module_shares_one_file() {
+        let page = "<SCRIPT type=module id=\"a\">a()</SCRIPT><script type=module>a()</script><script type=module>b()</script>";
+        let scripted = external_scripts(page, "/");
+        assert_eq!(scripted.moved.len(), 2);
+        let a = scripted.moved.iter().find(|(_, t)| *t == "a()").unwrap().0;
+        assert!(scripted.page.starts_with(&format!(
+            "<script type=module id=\"a\" src=\"/{a}\"></script><script type=module src=\"/{a}\"></script>"
         )));
         // Twice changes nothing more.
-        let (again, none) = external_scripts(&page, "/");
-        assert_eq!(again, page);
-        assert!(none.is_empty());
+        let again = external_scripts(&scripted.page, "/");
+        assert_eq!(again.page, scripted.page);
+        assert!(again.moved.is_empty());
+        assert!(again.inline.scripts.is_empty());
     }
 
     #[test]
     fn words_that_only_start_like_a_script_tag_are_left_alone() {
         let page = "<scripts>x</scripts><p>&lt;script&gt;</p>";
-        assert_eq!(
-            external_scripts(page, "/"),
-            (page.to_owned(), BTreeMap::new())
-        );
+        let scripted = external_scripts(page, "/");
+        assert_eq!(scripted.page, page);
+        assert_eq!(scripted.moved, BTreeMap::new());
+        assert_eq!(scripted.inline, InlineHashes::default());
     }
 
     #[test]
-    fn pages_in_a_folder_are_rewritten_and_their_scripts_written_once() {
+    fn pages_in_a_folder_are_rewritten_and_their_modules_written_once() {
         let dir = std::env::temp_dir().join(format!("beacon-scripts-{}", std::process::id()));
         std::fs::create_dir_all(dir.join("emea/history")).unwrap();
-        std::fs::write(dir.join("index.html"), "<script>a()</script>").unwrap();
-        std::fs::write(dir.join("emea/history/index.html"), "<script>a()</script>").unwrap();
-        std::fs::write(dir.join("notes.txt"), "<script>a()</script>").unwrap();
-        let written = externalize_scripts(&dir, "/").unwrap();
-        assert_eq!(written.len(), 1);
-        assert_eq!(std::fs::read_to_string(&written[0]).unwrap(), "a()");
-        let name = written[0].file_name().unwrap().to_str().unwrap().to_owned();
-        let expected = format!("<script src=\"/{name}\"></script>");
+        let page = "<script type=module>a()</script><script>b()</script>";
+        std::fs::write(dir.join("index.html"), page).unwrap();
+        std::fs::write(dir.join("emea/history/index.html"), page).unwrap();
+        std::fs::write(dir.join("notes.txt"), page).unwrap();
+        let done = externalize_scripts(&dir, "/").unwrap();
+        assert_eq!(done.written.len(), 1);
+        assert_eq!(std::fs::read_to_string(&done.written[0]).unwrap(), "a()");
+        assert_eq!(done.inline.scripts, BTreeSet::from([csp_hash("b()")]));
+        let name = done.written[0]
+            .file_name()
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .to_owned();
+        let expected = format!("<script type=module src=\"/{name}\"></script><script>b()</script>");
         assert_eq!(
             std::fs::read_to_string(dir.join("index.html")).unwrap(),
             expected
@@ -284,7 +314,7 @@ mod tests {
         );
         assert_eq!(
             std::fs::read_to_string(dir.join("notes.txt")).unwrap(),
-            "<script>a()</script>"
+            page
         );
         std::fs::remove_dir_all(&dir).unwrap();
     }

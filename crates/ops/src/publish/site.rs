@@ -29,6 +29,8 @@ use beacon_core::words::{indicator_words, status_word};
 
 use super::atom::atom_feed;
 use super::badge::{badge_svg, Tone};
+use super::critical::inline_stylesheets;
+use super::csp::{site_policy, write_policy};
 use super::data::{load_site, Site};
 use super::feed::feed;
 use super::files::files_under;
@@ -170,9 +172,11 @@ fn unsafe_id(file: &str, id: &str, reason: &str) -> PublishError {
 
 /// Validates the site in `public_dir` and writes every published file under `out_dir`;
 /// returns the paths written. When `out_dir` holds the built status app's `index.html` (as
-/// `.ci/dist` lays it out), the pre-rendered pages are written from it too. Every page's inline
-/// scripts then move into files of their own ([`super::scripts`]), so the site needs no
-/// `'unsafe-inline'`.
+/// `.ci/dist` lays it out), the pre-rendered pages are written from it too, with the status
+/// pages' styles inline ([`super::critical`]). Every page's inline modules then move into files
+/// of their own ([`super::scripts`]) and the site's Content-Security-Policy, which allows the
+/// inline scripts and styles that stay by their hashes, is written to `_headers`
+/// ([`super::csp`]): the site needs no `'unsafe-inline'`.
 pub fn publish_site(
     public_dir: &Path,
     out_dir: &Path,
@@ -192,12 +196,9 @@ pub fn publish_site(
                 format!("cannot read the built page: {err}"),
             )])
         })?;
-        files.extend(prerendered_pages(
-            &site,
-            &shell,
-            &with_trailing_slash(site_url),
-            now,
-        )?);
+        let site_url = with_trailing_slash(site_url);
+        let shell = inline_stylesheets(&shell, out_dir, &site_url)?;
+        files.extend(prerendered_pages(&site, &shell, &site_url, now)?);
     }
     let mut written = Vec::with_capacity(files.len());
     for file in files {
@@ -214,9 +215,12 @@ pub fn publish_site(
         })?;
         written.push(path);
     }
-    written.extend(externalize_scripts(
+    let scripts = externalize_scripts(out_dir, &with_trailing_slash(site_url))?;
+    written.extend(scripts.written);
+    let signup = site.config.subscriptions.signup_url.as_deref();
+    written.push(write_policy(
         out_dir,
-        &with_trailing_slash(site_url),
+        &site_policy(&scripts.inline, signup),
     )?);
     written.extend(precompress(out_dir)?);
     Ok(written)

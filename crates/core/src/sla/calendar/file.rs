@@ -110,13 +110,11 @@ pub(crate) fn read_hours<T: JsonTree>(
     o: &Object<'_, T>,
     p: &mut Problems,
 ) -> BTreeMap<String, Vec<[String; 2]>> {
-    o.entries("hours", p, |spans, path, p| {
+    tree::map_of(o.entries("hours", p, |spans, path, p| {
         tree::list(spans, path, p, |span, path, p| {
             tree::pair(span, path, p, "expected [opening, closing]")
         })
-    })
-    .into_iter()
-    .collect()
+    }))
 }
 
 fn read_holiday<T: JsonTree>(t: &T, path: &str, p: &mut Problems) -> HolidayEntry {
@@ -174,6 +172,29 @@ fn parse_month_day(text: &str) -> Option<(u32, u32)> {
     ((1..=12).contains(&m) && d >= 1 && d <= days_in_month(2000, m)).then_some((m, d))
 }
 
+/// A `YYYY-MM-DD` date that exists. Read by hand: chrono's format parser would cost the browser
+/// bundles that read calendars more than the rest of the calendar reader.
+fn parse_date(text: &str) -> Option<NaiveDate> {
+    let b = text.as_bytes();
+    let shaped = b.len() == 10
+        && b.iter().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        });
+    if !shaped {
+        return None;
+    }
+    let number = |range: std::ops::Range<usize>| text[range].parse::<u32>().ok();
+    NaiveDate::from_ymd_opt(
+        i32::try_from(number(0..4)?).ok()?,
+        number(5..7)?,
+        number(8..10)?,
+    )
+}
+
 fn parse_holidays(entries: &[HolidayEntry], problems: &mut Problems) -> Vec<Holiday> {
     let mut out = Vec::with_capacity(entries.len());
     for (i, e) in entries.iter().enumerate() {
@@ -198,9 +219,9 @@ fn parse_holidays(entries: &[HolidayEntry], problems: &mut Problems) -> Vec<Holi
             problems.add(format!("{here}.name"), "name is empty");
         }
         let date = if let Some(d) = &e.date {
-            match NaiveDate::parse_from_str(d, "%Y-%m-%d") {
-                Ok(d) => Some(HolidayDate::Once(d)),
-                Err(_) => {
+            match parse_date(d) {
+                Some(d) => Some(HolidayDate::Once(d)),
+                None => {
                     problems.add(
                         format!("{here}.date"),
                         format!("{d:?} is not a YYYY-MM-DD date"),
@@ -418,5 +439,39 @@ impl BusinessCalendar {
                 business_day_seconds,
             },
         ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_read_as_chrono_reads_yyyy_mm_dd() {
+        for text in [
+            "2026-11-19",
+            "2028-02-29",
+            "1971-01-01",
+            "2030-12-31",
+            "2027-02-29",
+            "2026-13-01",
+            "2026-00-10",
+            "2026-04-31",
+            "2026-4-05",
+            "2026/04/05",
+            "2026-04-05 ",
+            "+026-04-05",
+            "2026-+4-05",
+            "",
+        ] {
+            let chrono = NaiveDate::parse_from_str(text, "%Y-%m-%d").ok();
+            let strict = text.len() == 10 && !text.contains('+');
+            let expected = chrono.filter(|_| strict);
+            assert_eq!(parse_date(text), expected, "{text:?}");
+        }
+        assert_eq!(
+            parse_date("2028-02-29"),
+            NaiveDate::from_ymd_opt(2028, 2, 29)
+        );
     }
 }

@@ -1,13 +1,14 @@
 //! Apps loaded on demand. Trunk builds one wasm module per page and cannot split it, so a part
-//! of the status page that few visitors open — the "Get updates" dialog — is an app of its own
-//! (bin `beacon-subscribe`: its wasm and wasm-bindgen JS glue, built by its own Trunk run in
-//! `.ci/dist`), and the status app loads it the first time it is needed.
+//! of a page that few visitors use is an app of its own (its wasm and wasm-bindgen JS glue,
+//! built by its own Trunk run in `.ci/dist`), which the page loads the first time it is needed:
+//! the status pages' "Get updates" dialog (bin `beacon-subscribe`) and the SLA embed's "If you
+//! filed now" due times (bin `beacon-embed-filed-now`, asked for with `due=1`).
 //!
-//! Publishing (`beacon-ops publish --module NAME=PAGE`, run by `.ci/dist`) writes the module's
-//! content-hashed file names into the status pages as
+//! Publishing (`beacon-ops publish --module [FOLDER/]NAME=PAGE`, run by `.ci/dist`) writes the
+//! module's content-hashed file names into the page that loads it as
 //! `<meta name="beacon-module:NAME" content="JS" data-wasm="WASM">`, so the files keep their
 //! long-cache names and no extra request is needed to find them. [`load`] reads that tag,
-//! imports the JS glue (through `window.beaconImport`, a one-line helper in `index.html`:
+//! imports the JS glue (through `window.beaconImport`, a one-line helper in the page:
 //! `import()` is JavaScript syntax that Rust cannot emit) and runs its `init` with the wasm; a
 //! module that has not arrived within [`DATA_TIMEOUT_MS`] counts as failed.
 //! The name parsing and addresses are plain Rust, tested natively.
@@ -41,18 +42,15 @@ pub async fn load(module: &str) -> Result<JsValue, String> {
     let files = files_named_in_page(module)
         .ok_or_else(|| format!("the page names no files for the {module} module"))?;
     // A module that does not arrive in time counts as failed, so the visitor can try again.
-    let arrived = futures::future::select(
-        Box::pin(import(&files, FAILED.get())),
-        Box::pin(sleep(DATA_TIMEOUT_MS)),
-    )
+    let late = format!(
+        "the {module} module did not arrive within {} seconds",
+        DATA_TIMEOUT_MS / 1000
+    );
+    let imported = JsFuture::from(js_sys::Promise::race(&js_sys::Array::of2(
+        &wasm_bindgen_futures::future_to_promise(import(files, FAILED.get())),
+        &rejected_after(DATA_TIMEOUT_MS, late),
+    )))
     .await;
-    let imported = match arrived {
-        futures::future::Either::Left((imported, _)) => imported,
-        futures::future::Either::Right(_) => Err(JsValue::from_str(&format!(
-            "the {module} module did not arrive within {} seconds",
-            DATA_TIMEOUT_MS / 1000
-        ))),
-    };
     match imported {
         Ok(exports) => {
             LOADED.with_borrow_mut(|loaded| loaded.push((module.to_owned(), exports.clone())));
@@ -83,14 +81,18 @@ fn files_named_in_page(module: &str) -> Option<ModuleFiles> {
         .document()?
         .query_selector(&format!("meta[name=\"{}\"]", meta_name(module)))
         .ok()??;
-    ModuleFiles::new(
+    let files = ModuleFiles::new(
         &meta.get_attribute("content")?,
         &meta.get_attribute("data-wasm")?,
-    )
+    )?;
+    match meta.get_attribute("data-css") {
+        Some(css) => files.with_css(&css),
+        None => Some(files),
+    }
 }
 
 /// Imports the JS glue and runs its `init` with the wasm; the glue's namespace.
-async fn import(files: &ModuleFiles, attempt: u32) -> Result<JsValue, JsValue> {
+async fn import(files: ModuleFiles, attempt: u32) -> Result<JsValue, JsValue> {
     let window = web_sys::window().ok_or("no window")?;
     let document = window.document().ok_or("no document")?;
     let base = document
@@ -98,6 +100,13 @@ async fn import(files: &ModuleFiles, attempt: u32) -> Result<JsValue, JsValue> {
         .unwrap_or_else(|| window.location().href().unwrap_or_default());
     let js = web_sys::Url::new_with_base(&files.js_address(attempt), &base)?.href();
     let wasm = web_sys::Url::new_with_base(&files.wasm, &base)?.href();
+    let styled = match &files.css {
+        Some(css) => Some(stylesheet(
+            &document,
+            &web_sys::Url::new_with_base(css, &base)?.href(),
+        )?),
+        None => None,
+    };
     let importer = js_sys::Reflect::get(&window, &JsValue::from_str("beaconImport"))?
         .dyn_into::<js_sys::Function>()
         .map_err(|_| "the page has no beaconImport helper")?;
@@ -112,20 +121,45 @@ async fn import(files: &ModuleFiles, attempt: u32) -> Result<JsValue, JsValue> {
         &JsValue::from_str(&wasm),
     )?;
     promised(init.call1(&JsValue::NULL, &options)?).await?;
+    if let Some(styled) = styled {
+        // A stylesheet that failed to load leaves the module's view plain but usable.
+        let _ = JsFuture::from(styled).await;
+    }
     Ok(exports)
 }
 
-/// Resolves after `ms` milliseconds (the page's timer).
-async fn sleep(ms: u32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
+/// Adds the stylesheet at `href` to the page (once) and returns a promise that settles when it
+/// has loaded or failed, so the module's view is not shown before its styles apply.
+fn stylesheet(document: &web_sys::Document, href: &str) -> Result<js_sys::Promise, JsValue> {
+    let selector = format!("link[rel=stylesheet][href=\"{href}\"]");
+    if document.query_selector(&selector)?.is_some() {
+        return Ok(js_sys::Promise::resolve(&JsValue::UNDEFINED));
+    }
+    let link = document.create_element("link")?;
+    link.set_attribute("rel", "stylesheet")?;
+    link.set_attribute("href", href)?;
+    let settled = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = js_sys::Reflect::set(&link, &JsValue::from_str("onload"), &resolve);
+        let _ = js_sys::Reflect::set(&link, &JsValue::from_str("onerror"), &resolve);
+    });
+    document
+        .query_selector("head")?
+        .ok_or("the page has no <head>")?
+        .append_child(&link)?;
+    Ok(settled)
+}
+
+/// A promise rejected with `reason` after `ms` milliseconds (the page's timer).
+fn rejected_after(ms: u32, reason: String) -> js_sys::Promise {
+    js_sys::Promise::new(&mut |_, reject| {
         if let Some(window) = web_sys::window() {
-            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
-                &resolve,
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_1(
+                &reject,
                 i32::try_from(ms).unwrap_or(i32::MAX),
+                &JsValue::from_str(&reason),
             );
         }
-    });
-    let _ = JsFuture::from(promise).await;
+    })
 }
 
 /// Awaits `value` as a promise (what a module's `async` function returns).
