@@ -13,6 +13,7 @@ use beacon_core::status::archive::{parse_index, HistoryIndex};
 use beacon_core::status::config::{Region, SiteConfig, CONFIG_ELEMENT_ID};
 use beacon_core::status::error::DataError;
 use beacon_core::status::model::{parse_history_bytes, IncidentHistory, Summary};
+use beacon_core::status::poll::{BodyPrint, FileVersion};
 use beacon_core::words::field_errors;
 
 /// The site configuration file, relative to the app's base URL.
@@ -192,18 +193,6 @@ pub(crate) async fn fetch_text(file: &str) -> Result<String, ApiError> {
         .map_err(|err| deadline.failure(file, err))
 }
 
-/// A file relative to the app's base URL as its bytes, within [`DATA_TIMEOUT_MS`]: a region's
-/// data is read straight from them, without the browser decoding megabytes of JSON into a
-/// string and wasm encoding it back.
-async fn fetch_bytes(file: &str) -> Result<Vec<u8>, ApiError> {
-    let deadline = Deadline::start(DATA_TIMEOUT_MS);
-    fetch(file, &deadline)
-        .await?
-        .binary()
-        .await
-        .map_err(|err| deadline.failure(file, err))
-}
-
 /// The site configuration: regions, their data files, polling and subscription settings.
 /// A pre-rendered page carries it (element [`CONFIG_ELEMENT_ID`], written from the same
 /// `config.json` by `beacon-ops publish`), which saves a round trip before the region's data can
@@ -222,36 +211,132 @@ pub async fn site_config() -> Result<SiteConfig, ApiError> {
 /// How an error names the configuration carried by the page.
 pub const INLINE_CONFIG: &str = "config.json (as written into this page)";
 
-/// The current summary (components, open incidents, maintenance) of one region.
-pub async fn region_summary(region: &Region) -> Result<Summary, ApiError> {
-    let json = fetch_bytes(&region.summary_url).await?;
-    Ok(beacon_core::status::validate::checked_summary(
-        &region.summary_url,
-        &json,
-    )?)
+/// What one poll of a data file found.
+#[derive(Debug)]
+pub enum Polled<T> {
+    /// The version the page shows already: nothing was parsed.
+    Unchanged,
+    /// A new version, read and checked, and what identifies it; the page keeps the version only
+    /// once it shows the data.
+    Changed(T, FileVersion),
 }
 
-/// The recent incident and maintenance history of one region: the last 90 days as published
-/// ([`layout::recent_history`]), all the live page needs; older quarters are fetched by the
-/// history pages alone ([`history_period`]).
-pub async fn region_history(region: &Region) -> Result<IncidentHistory, ApiError> {
-    let file = layout::recent_history(&region.history_url);
-    let json = fetch_bytes(&file).await?;
-    Ok(parse_history_bytes(&file, &json)?)
+/// Bytes of the body copied into wasm at a time while it is printed ([`BodyPrint`]).
+const PRINT_PIECE: usize = 16 * 1024;
+
+/// Polls `file`, relative to the app's base URL, within [`DATA_TIMEOUT_MS`], and reads it only
+/// when it is not the version `shown` ([`FileVersion`]). The request revalidates the browser's
+/// copy (`cache: no-cache`): a host that answers `304 Not Modified` sends no body, and the
+/// browser hands over its cached copy with the validator it stored, which matches, so the body
+/// is not even read. From a host that sends no validator, the body is printed piece by piece
+/// through a small buffer and compared. Only a new version is copied into wasm, as bytes (never
+/// decoded into a JavaScript string), for `read`.
+async fn poll_file<T>(
+    file: &str,
+    shown: &FileVersion,
+    read: impl FnOnce(&[u8]) -> Result<T, ApiError>,
+) -> Result<Polled<T>, ApiError> {
+    let deadline = Deadline::start(DATA_TIMEOUT_MS);
+    let response = fetch(file, &deadline).await?;
+    let headers = response.headers();
+    let validator = headers.get("etag").or_else(|| headers.get("last-modified"));
+    if shown.same_validator(validator.as_deref()) {
+        return Ok(Polled::Unchanged);
+    }
+    let buffer = web_sys::Response::from(response)
+        .array_buffer()
+        .map_err(|err| deadline.failure(file, js_reason(err)))?;
+    let buffer = wasm_bindgen_futures::JsFuture::from(buffer)
+        .await
+        .map_err(|err| deadline.failure(file, js_reason(err)))?;
+    let body = js_sys::Uint8Array::new(&buffer);
+    let version = match validator {
+        Some(validator) => FileVersion::validated(validator),
+        None => {
+            let print = print_body(&body);
+            if shown.same_body(print) {
+                return Ok(Polled::Unchanged);
+            }
+            FileVersion::printed(print)
+        }
+    };
+    let data = read(&body.to_vec())?;
+    mark_read(file);
+    Ok(Polled::Changed(data, version))
+}
+
+/// The [`BodyPrint`] of a body still in JavaScript, copied into wasm a small piece at a time.
+fn print_body(body: &js_sys::Uint8Array) -> BodyPrint {
+    let mut print = BodyPrint::new();
+    let mut buffer = [0u8; PRINT_PIECE];
+    let length = body.length();
+    let mut start = 0;
+    while start < length {
+        let end = start.saturating_add(PRINT_PIECE as u32).min(length);
+        let piece = &mut buffer[..(end - start) as usize];
+        body.subarray(start, end).copy_to(piece);
+        print.add(piece);
+        start = end;
+    }
+    print
+}
+
+/// The browser's reason for a failed step, as text.
+fn js_reason(err: wasm_bindgen::JsValue) -> String {
+    err.as_string()
+        .or_else(|| {
+            err.dyn_ref::<js_sys::Error>()
+                .map(|err| String::from(err.message()))
+        })
+        .unwrap_or_else(|| format!("{err:?}"))
+}
+
+/// Prefix of the performance mark set each time a data file is parsed (`beacon:read ` and the
+/// file), so the browser's performance tools, and the tests, see every parse.
+pub const READ_MARK: &str = "beacon:read ";
+
+/// Marks that `file` was read and parsed ([`READ_MARK`]).
+fn mark_read(file: &str) {
+    if let Some(performance) = leptos::prelude::window().performance() {
+        let _ = performance.mark(&format!("{READ_MARK}{file}"));
+    }
+}
+
+/// The current summary (components, open incidents, maintenance) of one region, unless it is
+/// still the version `shown`.
+pub async fn region_summary(
+    region: &Region,
+    shown: &FileVersion,
+) -> Result<Polled<Summary>, ApiError> {
+    let [file, _] = region.live_files();
+    poll_file(&file, shown, |json| {
+        Ok(beacon_core::status::validate::checked_summary(&file, json)?)
+    })
+    .await
+}
+
+/// The incident and maintenance history of one region, unless it is still the version `shown`.
+pub async fn region_history(
+    region: &Region,
+    shown: &FileVersion,
+) -> Result<Polled<IncidentHistory>, ApiError> {
+    let [_, file] = region.live_files();
+    poll_file(&file, shown, |json| Ok(parse_history_bytes(&file, json)?)).await
 }
 
 /// Which quarters of a region's history exist, newest first, with their counts.
 pub async fn history_index(region: &Region) -> Result<HistoryIndex, ApiError> {
     let file = layout::history_index(&region.history_url);
-    let json = fetch_bytes(&file).await?;
-    Ok(parse_index(&file, &json)?)
+    let json = fetch_text(&file).await?;
+    Ok(parse_index(&file, json.as_bytes())?)
 }
 
-/// Every incident and maintenance that began in one quarter of a region.
+/// Every incident and maintenance that began in one quarter of a region; fetched by that
+/// quarter's history page only.
 pub async fn history_period(region: &Region, period: Period) -> Result<IncidentHistory, ApiError> {
     let file = layout::history_period(&region.history_url, period);
-    let json = fetch_bytes(&file).await?;
-    Ok(parse_history_bytes(&file, &json)?)
+    let json = fetch_text(&file).await?;
+    Ok(parse_history_bytes(&file, json.as_bytes())?)
 }
 
 /// Folder of the policy and calendar files, relative to the app's base URL.

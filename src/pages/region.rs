@@ -5,7 +5,7 @@
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
-use crate::api::{self, ApiError};
+use crate::api::{self, ApiError, Polled};
 use crate::i18n::{split_at, use_lang, Msg};
 use crate::pages::history::{older_incident, HistoryPage};
 use crate::pages::not_found::NotFoundPage;
@@ -29,7 +29,9 @@ use beacon_core::status::freshness::data_changed_at;
 use beacon_core::status::history::find_incident;
 use beacon_core::status::model::{Incident, IncidentHistory, Summary};
 use beacon_core::status::overall::{self, Section};
-use beacon_core::status::poll::{is_stale, next_poll_delay};
+use beacon_core::status::poll::{
+    history_due, is_stale, next_poll_delay, strips_refresh, FileVersion,
+};
 use beacon_core::status::uptime::PageUptime;
 use beacon_core::words::{indicator_look, indicator_words};
 
@@ -119,30 +121,48 @@ pub fn RegionStatus(
     let updated_at = RwSignal::new(None::<DateTime<Utc>>);
     let clock = Clock::provide(&region);
     let stored_region = StoredValue::new(region.clone());
+    // The versions of the two files on screen: a poll that finds the same version again reads
+    // nothing, parses nothing and changes no signal (but the time of the check).
+    let summary_shown = StoredValue::new(FileVersion::default());
+    let history_shown = StoredValue::new(FileVersion::default());
     // One poll at a time: the next is scheduled only when the last has landed, so an older
     // response can never replace a newer one. Paused while the tab is hidden, spread out so
-    // pages do not poll in step, and backing off while the host fails.
-    let poll = move || async move {
+    // pages do not poll in step, and backing off while the host fails. The history is asked
+    // for when it is due ([`history_due`]): with the summary while none is shown or the
+    // summary changed, else every few polls.
+    let poll = move |polls_without_history: u32| async move {
         let region = stored_region.get_value();
-        // Each file is shown as soon as it is read: the page does not wait for the
-        // (much larger) history before showing the current status.
         let load_summary = async {
-            let fresh = api::region_summary(&region).await?;
-            replace_if_changed(summary, fresh);
+            let polled = api::region_summary(&region, &summary_shown.get_value()).await?;
+            let changed = matches!(polled, Polled::Changed(..));
+            show(summary, summary_shown, polled);
             updated_at.try_set(Some(web::now()));
-            Ok(())
+            Ok::<bool, ApiError>(changed)
         };
         let load_history = async {
-            let fresh = api::region_history(&region).await?;
-            replace_if_changed(history, fresh);
-            Ok(())
+            let polled = api::region_history(&region, &history_shown.get_value()).await?;
+            show(history, history_shown, polled);
+            Ok::<(), ApiError>(())
         };
-        let (summary_loaded, history_loaded): (Result<(), ApiError>, Result<(), ApiError>) =
-            futures::join!(load_summary, load_history);
-        let failure = summary_loaded.and(history_loaded).err();
+        let history_shown_yet = history.with_untracked(Option::is_some);
+        let (summary_loaded, history_loaded) =
+            if history_due(polls_without_history, !history_shown_yet) {
+                // Each file is shown as soon as it is read: the page does not wait for the
+                // (much larger) history before showing the current status.
+                let (summary_loaded, history_loaded) = futures::join!(load_summary, load_history);
+                (summary_loaded.map(|_| ()), Some(history_loaded))
+            } else {
+                match load_summary.await {
+                    Ok(true) => (Ok(()), Some(load_history.await)),
+                    Ok(false) => (Ok(()), None),
+                    Err(failure) => (Err(failure), None),
+                }
+            };
+        let history_read = matches!(history_loaded, Some(Ok(())));
+        let failure = summary_loaded.and(history_loaded.unwrap_or(Ok(()))).err();
         let ok = failure.is_none();
         error.try_set(failure);
-        ok
+        (ok, history_read)
     };
     let mounted = Arc::new(AtomicBool::new(true));
     {
@@ -151,11 +171,14 @@ pub fn RegionStatus(
     }
     leptos::task::spawn_local(async move {
         let mut failures = 0u32;
+        let mut polls_without_history = 0u32;
         while mounted.load(Ordering::Relaxed) {
-            failures = if poll().await {
+            let (ok, history_read) = poll(polls_without_history).await;
+            failures = if ok { 0 } else { failures.saturating_add(1) };
+            polls_without_history = if history_read {
                 0
             } else {
-                failures.saturating_add(1)
+                polls_without_history.saturating_add(1)
             };
             // The first poll's data (or its failure) is on the page: it replaces the snapshot.
             crate::handover::show_live();
@@ -182,7 +205,7 @@ pub fn RegionStatus(
         match &view {
             // The overview reads the history for its strips only, and redraws just those.
             RegionView::Overview => view! {
-                <Overview summary=current history polled=updated_at region />
+                <Overview summary=current history poll_seconds region />
             }
             .into_any(),
             RegionView::History(period) => {
@@ -236,9 +259,17 @@ pub fn RegionStatus(
     }
 }
 
-/// Puts `fresh` into `signal` unless it holds the same already, so a poll that brings nothing
-/// new redraws nothing.
-fn replace_if_changed<T: PartialEq + Send + Sync + 'static>(signal: RwSignal<Option<T>>, fresh: T) {
+/// Shows what a poll found: a new version goes into `signal` (unless it holds the same data
+/// already, a file written again unchanged) and becomes the version `shown`; an unchanged one
+/// touches no signal, so nothing is redrawn.
+fn show<T: PartialEq + Send + Sync + 'static>(
+    signal: RwSignal<Option<T>>,
+    shown: StoredValue<FileVersion>,
+    polled: Polled<T>,
+) {
+    let Polled::Changed(fresh, version) = polled else {
+        return;
+    };
     signal.try_maybe_update(|current| {
         let changed = current.as_ref() != Some(&fresh);
         if changed {
@@ -246,6 +277,7 @@ fn replace_if_changed<T: PartialEq + Send + Sync + 'static>(signal: RwSignal<Opt
         }
         (changed, ())
     });
+    shown.try_set_value(version);
 }
 
 /// A failed load: with data on screen, a warning that it may be out of date; without, an error.
@@ -300,22 +332,29 @@ pub fn SummaryView(
 
 /// Everything a customer needs at a glance: banner, incidents, maintenance, components with
 /// their 90-day uptime. The strips appear once the history is read and are worked out again
-/// after every poll; a strip is redrawn only when what it shows changes.
+/// when it changes and as time passes (today counts up to now) by the page clock
+/// ([`strips_refresh`]), not on polls: a poll that brings nothing new costs them nothing. A
+/// strip is redrawn only when what it shows changes.
 #[component]
 fn Overview(
     summary: Summary,
     history: RwSignal<Option<IncidentHistory>>,
-    /// When the last poll succeeded.
-    polled: RwSignal<Option<DateTime<Utc>>>,
+    /// Seconds between polls: how often the strips follow the clock while something is under
+    /// way.
+    poll_seconds: u32,
     region: Region,
 ) -> impl IntoView {
     let clock = use_clock();
     let now = clock.now.get_untracked();
     let overall_now = overall::overall_status(&summary, now);
+    let under_way = !overall_now.active_incidents.is_empty()
+        || !overall_now.maintenances_in_progress.is_empty();
+    let refresh = strips_refresh(poll_seconds, under_way).as_secs().max(1) as i64;
+    let period = Memo::new(move |_| clock.now.get().timestamp().div_euclid(refresh));
     let strips = {
         let summary = summary.clone();
         Memo::new(move |_| {
-            polled.track();
+            period.track();
             history.with(|history| {
                 let now = clock.now.get_untracked();
                 Some(Arc::new(PageUptime::compute(

@@ -51,7 +51,51 @@ pub fn format_percent_in(percent: f64, lang: Lang) -> String {
 }
 
 /// What one day says in words, e.g. "14 Nov 2026: Partial outage, 97.92% uptime, 1 incident".
+/// Worded once per distinct label and kept: on most days most strips say the same
+/// ("Operational, 100.00% uptime"), so a page of 200 strips × 90 days words a few hundred.
 pub fn day_label(day: &DayBar, lang: Lang) -> String {
+    let key = DayLabelKey {
+        lang,
+        // Until its pack arrives a language reads English: not the same label.
+        pack_ready: beacon_core::i18n::pack::ready(lang),
+        date: day.date,
+        status: day.status.clone(),
+        // What the percentage shows: whole hundredths, floored ([`format_percent_in`]).
+        hundredths: day.uptime_percent().map(|p| (p * 100.0).floor() as i64),
+        incidents: day.incident_ids.len(),
+    };
+    DAY_LABELS.with_borrow_mut(|labels| {
+        if labels.len() >= DAY_LABELS_KEPT {
+            labels.clear();
+        }
+        labels
+            .entry(key)
+            .or_insert_with(|| word_day(day, lang))
+            .clone()
+    })
+}
+
+/// What a day label depends on: two days alike in all of it read the same.
+#[derive(Clone, PartialEq, Eq, Hash)]
+struct DayLabelKey {
+    lang: Lang,
+    pack_ready: bool,
+    date: NaiveDate,
+    status: Option<ComponentStatus>,
+    hundredths: Option<i64>,
+    incidents: usize,
+}
+
+/// How many worded day labels are kept at most (then they are worded afresh).
+const DAY_LABELS_KEPT: usize = 20_000;
+
+thread_local! {
+    /// Day labels already worded ([`day_label`]).
+    static DAY_LABELS: RefCell<HashMap<DayLabelKey, String>> = RefCell::new(HashMap::new());
+}
+
+/// [`day_label`], worded.
+fn word_day(day: &DayBar, lang: Lang) -> String {
     let date = day_date(day.date, lang);
     let summary = match &day.status {
         None => lang.text(Msg::NoData).to_string(),

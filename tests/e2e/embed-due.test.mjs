@@ -25,7 +25,7 @@ let site;
 let module;
 before(async () => {
   browser = await launchBrowser();
-  site = await serve(DIST, '/', { csp: strictCsp() });
+  site = await serve(DIST, '/', { csp: await strictCsp(DIST) });
   const page = await readFile(`${DIST}/embed/sla/index.html`, 'utf8');
   const meta = page.match(/<meta name="?beacon-module:filed-now"? content="?([^"\s>]+)"? data-wasm="?([^"\s>]+)"?/);
   assert.ok(meta, 'the embed page names its filed-now module');

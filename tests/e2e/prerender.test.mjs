@@ -132,9 +132,9 @@ for (const site of SITES) {
   });
 }
 
-// A region's pre-rendered page asks for its summary.json while it is parsed, and the
-// app reads that response instead of asking again.
-test('a region page fetches its summary once, started by the page before the app', async () => {
+// A region's pre-rendered page asks for its summary.json and history while it is parsed,
+// and the app reads those responses instead of asking again.
+test('a region page fetches its summary and history once, started by the page before the app', async () => {
   const site = SITES[0];
   const server = await serve(site.dist, site.prefix);
   const context = await browser.newContext(CONTEXT);
@@ -152,11 +152,13 @@ test('a region page fetches its summary once, started by the page before the app
     await page.waitForLoadState('networkidle');
     const summary = requests.filter((path) => path.endsWith('/data/emea/summary.json'));
     assert.equal(summary.length, 1, `one request for the summary: ${requests.join(', ')}`);
-    const [asked, started] = await page.evaluate(() => [
-      performance.getEntriesByType('resource').find((e) => e.name.endsWith('/data/emea/summary.json')).startTime,
-      window.__appStarted,
-    ]);
-    assert.ok(asked < started, `asked at ${asked} ms, before the app started (${started} ms)`);
+    for (const file of ['summary', 'history/recent']) {
+      const [asked, started] = await page.evaluate((file) => [
+        performance.getEntriesByType('resource').find((e) => e.name.endsWith(`/data/emea/${file}.json`)).startTime,
+        window.__appStarted,
+      ], file);
+      assert.ok(asked < started, `${file} asked at ${asked} ms, before the app started (${started} ms)`);
+    }
     assert.equal(requests.filter((path) => path.endsWith('/data/emea/history/recent.json')).length, 1);
     assert.deepEqual(await page.evaluate(() => Object.keys(window.beaconEarly)), [], 'the early response was taken');
     assert.deepEqual(errors, []);

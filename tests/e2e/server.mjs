@@ -1,9 +1,12 @@
 // A plain static file server for the built site, as docs/hosting.md has nginx serve it: files by
 // path under a mount prefix, the single-page-app fallback (unknown paths without a file
 // extension get index.html), the build's pre-compressed twins (`.br`, `.gz`) for browsers that
-// accept them, an ETag on every answer (a matching If-None-Match gets 304), `no-cache` for files
-// whose names stay and a year for content-hashed ones.
+// accept them, an ETag and Last-Modified on every answer (a request whose If-None-Match lists
+// the ETag, or without one whose If-Modified-Since is not older, gets 304 Not Modified without a
+// body), `no-cache` for files whose names stay and a year for content-hashed ones.
 import { createServer } from 'node:http';
+import { createHash } from 'node:crypto';
+import zlib, { brotliCompressSync } from 'node:zlib';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -49,11 +52,31 @@ async function chooseEncoding(file, acceptEncoding = '') {
   return { path: file, encoding: '', info: await stat(file) };
 }
 
+/** True when the request's conditions say its copy (`etag`, `lastModified`) is current:
+ * If-None-Match lists the ETag (or `*`; weak comparison, as nginx), else If-Modified-Since is
+ * not before the modification time. */
+function notModified(req, { etag, lastModified }) {
+  const match = req.headers['if-none-match'];
+  if (match !== undefined) {
+    return match.split(',').some((tag) => ['*', etag].includes(tag.trim().replace(/^W\//, '')));
+  }
+  const since = Date.parse(req.headers['if-modified-since'] ?? '');
+  return !Number.isNaN(since) && since >= Date.parse(lastModified);
+}
+
 /** Serves `root` under `prefix` (e.g. "/" or "/beacon/") on 127.0.0.1 and a free port; with
  * `fallback: false`, as a host without the single-page-app rule (unknown paths are 404); with
- * `csp`, every answer carries that `Content-Security-Policy` header (see `strictCsp`). */
-export async function serve(root, prefix = '/', { fallback = true, port = 0, csp = '' } = {}) {
+ * `csp`, every answer carries that `Content-Security-Policy` header (see `strictCsp`); `files`
+ * (a Map from a path under the site, e.g. `data/emea/summary.json`, to its contents) answers
+ * those paths instead of the folder, with an ETag of their contents, brotli-compressed (quality
+ * 9, as the build's twins of data files) to a browser that accepts it, and may be changed while
+ * serving. `requests` counts the answers by path under the site: `answers`, `notModified`, and
+ * `bytes` both ways (request line and headers, status line, response headers and body). */
+export async function serve(root, prefix = '/', { fallback = true, port = 0, csp = '', files = new Map() } = {}) {
   const policy = csp ? { 'content-security-policy': csp } : {};
+  const firstServed = new Map();
+  const twins = new Map();
+  const requests = new Map();
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
     if (!url.pathname.startsWith(prefix) && url.pathname + '/' !== prefix) {
@@ -61,6 +84,37 @@ export async function serve(root, prefix = '/', { fallback = true, port = 0, csp
       return;
     }
     const relative = normalize(decodeURIComponent(url.pathname.slice(prefix.length))).replace(/^(\.\.[/\\])+/, '');
+    const counted = requests.get(relative) ?? { answers: 0, notModified: 0, bytes: 0 };
+    requests.set(relative, counted);
+    counted.answers += 1;
+    const asked = `${req.method} ${req.url} HTTP/${req.httpVersion}\r\n`.length
+      + req.rawHeaders.reduce((sum, part) => sum + Buffer.byteLength(part) + 2, 0) + 2; // ': ' and CRLF; the blank line
+    /** Answers 304 when the request's copy is current, else 200 with `body`. */
+    const answer = (headers, validators, body) => {
+      const unchanged = notModified(req, validators);
+      const all = { ...headers, etag: validators.etag, 'last-modified': validators.lastModified, ...policy };
+      if (unchanged) res.writeHead(304, all).end();
+      else res.writeHead(200, { ...all, 'content-length': body.length }).end(req.method === 'HEAD' ? undefined : body);
+      counted.bytes += asked + Buffer.byteLength(res._header ?? '') + (unchanged || req.method === 'HEAD' ? 0 : body.length);
+      if (unchanged) counted.notModified += 1;
+    };
+    const given = files.get(relative);
+    if (given !== undefined) {
+      const plain = Buffer.from(given);
+      const hash = createHash('sha1').update(plain).digest('hex').slice(0, 16);
+      // Modified when these contents were first served.
+      if (!firstServed.has(hash)) firstServed.set(hash, new Date().toUTCString());
+      const brotli = /\bbr\b/.test(req.headers['accept-encoding'] ?? '') && plain.length >= 1024;
+      if (brotli && !twins.has(hash)) {
+        twins.set(hash, brotliCompressSync(plain, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: plain.length } }));
+      }
+      answer(
+        { 'content-type': TYPES[extname(relative)] ?? 'application/octet-stream', 'cache-control': 'no-cache', vary: 'accept-encoding', ...(brotli ? { 'content-encoding': 'br' } : {}) },
+        { etag: `"${hash}${brotli ? '-br' : ''}"`, lastModified: firstServed.get(hash) },
+        brotli ? twins.get(hash) : plain,
+      );
+      return;
+    }
     let file = join(root, relative);
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
@@ -77,25 +131,18 @@ export async function serve(root, prefix = '/', { fallback = true, port = 0, csp
       const headers = {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
         'cache-control': IMMUTABLE.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache',
-        etag,
         vary: 'accept-encoding',
         ...(chosen.encoding ? { 'content-encoding': chosen.encoding } : {}),
-        ...policy,
       };
-      if (req.headers['if-none-match'] === etag) {
-        res.writeHead(304, headers).end();
-        return;
-      }
-      const body = await readFile(chosen.path);
-      res.writeHead(200, { ...headers, 'content-length': body.length });
-      res.end(body);
+      const lastModified = new Date(Math.floor(chosen.info.mtimeMs / 1000) * 1000).toUTCString();
+      answer(headers, { etag, lastModified }, await readFile(chosen.path));
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     }
   });
   await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
   const listening = server.address().port;
-  return { url: `http://127.0.0.1:${listening}${prefix}`, close: () => new Promise((r) => server.close(r)) };
+  return { url: `http://127.0.0.1:${listening}${prefix}`, requests, close: () => new Promise((r) => server.close(r)) };
 }
 
 // As a command: `node tests/e2e/server.mjs DIR [--port N] [--prefix /path/] [--strict-csp]` serves

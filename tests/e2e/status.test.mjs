@@ -283,6 +283,132 @@ test('polls run one at a time, pause while the tab is hidden and resume as soon 
   await page.close();
 });
 
+test('a slow poll that lands late never replaces newer data', async () => {
+  const page = await demoPage();
+  await page.goto(`${server.url}emea/`);
+  await page.getByTestId('components').waitFor();
+  const named = async (name) => {
+    const summary = await emeaSummary();
+    summary.components[0].name = name;
+    return JSON.stringify(summary);
+  };
+  const [stale, fresh] = [await named('Stale answer'), await named('Fresh answer')];
+  // Whatever the page ever shows is recorded, so a flash of the stale answer counts too.
+  await page.evaluate(() => {
+    window.__beaconShown = new Set();
+    new MutationObserver(() => {
+      for (const element of document.querySelectorAll('[data-testid="component"] .component-name')) {
+        window.__beaconShown.add(element.textContent);
+      }
+    }).observe(document.body, { childList: true, subtree: true, characterData: true });
+  });
+  // The first poll's answer is held back; every later poll is answered at once, newer.
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  let landed;
+  const lateAnswer = new Promise((resolve) => { landed = resolve; });
+  let polls = 0;
+  await page.route('**/data/emea/summary.json', async (route) => {
+    polls += 1;
+    if (polls === 1) {
+      await held;
+      await route.fulfill({ body: stale, contentType: 'application/json' }).catch(() => {});
+      landed();
+    } else {
+      await route.fulfill({ body: fresh, contentType: 'application/json' });
+    }
+  });
+  await page.clock.fastForward('01:01');
+  await page.waitForTimeout(300);
+  assert.equal(polls, 1, 'the slow poll is under way');
+  // Past the data time limit the page gives it up; the next poll brings the newer answer.
+  await page.clock.fastForward('00:21');
+  await page.clock.fastForward('01:01');
+  const first = page.getByTestId('component').first().locator('.component-name');
+  await first.filter({ hasText: 'Fresh answer' }).waitFor();
+  assert.ok(polls >= 2);
+  // Now the slow answer lands, late: it must not replace what is shown.
+  release();
+  await lateAnswer;
+  await page.waitForTimeout(300);
+  await page.clock.fastForward('00:05');
+  await page.waitForTimeout(300);
+  assert.equal(await first.textContent(), 'Fresh answer');
+  assert.equal(await page.evaluate(() => window.__beaconShown.has('Stale answer')), false, 'the stale answer never showed');
+  await page.close();
+});
+
+test('a poll that brings nothing new is not parsed and redraws nothing', async () => {
+  const page = await demoPage();
+  // The app marks every parse of a data file (`performance.mark("beacon:read <file>")`); the
+  // page clock's stand-in for `performance` keeps no entries, so the marks are recorded here.
+  await page.addInitScript(() => {
+    window.__beaconReads = [];
+    const mark = performance.mark.bind(performance);
+    performance.mark = (name, ...rest) => {
+      if (name.startsWith('beacon:read ')) window.__beaconReads.push(name.slice('beacon:read '.length));
+      return mark(name, ...rest);
+    };
+  });
+  const answered = (file) => server.requests.get(file) ?? { answers: 0, notModified: 0 };
+  await page.goto(`${server.url}emea/`);
+  await page.getByTestId('uptime').first().waitFor();
+  const reads = () => page.evaluate(() => [...window.__beaconReads]);
+  const settle = () => page.waitForTimeout(400);
+  await settle();
+  assert.deepEqual((await reads()).sort(), ['data/emea/history.json', 'data/emea/summary.json'], 'each file read once on load');
+  // Marked nodes must survive: a redraw would replace them.
+  await page.evaluate(() => {
+    document.querySelector('.uptime-bars .bar').__beaconKept = true;
+    document.querySelector('[data-testid="component"]').__beaconKept = true;
+  });
+  const kept = () => page.evaluate(() => [document.querySelector('.uptime-bars .bar'), document.querySelector('[data-testid="component"]')]
+    .every((node) => node.__beaconKept === true));
+  const before = { summary: { ...answered('data/emea/summary.json') }, history: { ...answered('data/emea/history.json') } };
+
+  // The host answers 304 Not Modified: the page recognises its version by the ETag. The
+  // summary is asked for on every poll, the history (the summary unchanged) on every fifth.
+  for (let poll = 0; poll < 5; poll += 1) {
+    await page.clock.fastForward('01:01');
+    await settle();
+  }
+  const asked = (name, file) => answered(file).answers - before[name].answers;
+  const unchanged = (name, file) => answered(file).notModified - before[name].notModified;
+  assert.equal(asked('summary', 'data/emea/summary.json'), 5);
+  assert.equal(unchanged('summary', 'data/emea/summary.json'), 5, 'every summary poll answered 304');
+  assert.equal(asked('history', 'data/emea/history.json'), 1, 'the history asked for on the fifth poll');
+  assert.equal(unchanged('history', 'data/emea/history.json'), 1, 'and answered 304');
+  assert.equal((await reads()).length, 2, 'no poll read a file again');
+  assert.ok(await kept(), 'nothing was redrawn');
+  const checked = await page.getByTestId('checked').locator('time').getAttribute('datetime');
+  assert.ok(new Date(checked) > DEMO_NOW, `the check time moves on (${checked})`);
+
+  // A host without validators: its first answer is read (the page had only the ETag to go
+  // by) and, the same data, not shown again; the same bytes after that are recognised by
+  // their print and not read.
+  const same = await readFile(`${DIST}/data/emea/summary.json`);
+  await page.route('**/data/emea/summary.json', (route) => route.fulfill({ body: same, contentType: 'application/json' }));
+  for (let poll = 0; poll < 3; poll += 1) {
+    await page.clock.fastForward('01:01');
+    await settle();
+  }
+  assert.deepEqual((await reads()).slice(2), ['data/emea/summary.json'], 'the same body is read once, then recognised');
+  assert.ok(await kept(), 'nothing was redrawn');
+
+  // Something new is read at once, and shown; a changed summary brings the history along.
+  const historyAsked = answered('data/emea/history.json').answers;
+  const summary = await emeaSummary();
+  summary.components[0].name = 'Renamed by the operator';
+  await page.unroute('**/data/emea/summary.json');
+  await page.route('**/data/emea/summary.json', (route) => route.fulfill({ body: JSON.stringify(summary), contentType: 'application/json' }));
+  await page.clock.fastForward('01:01');
+  await page.getByTestId('component').first().filter({ hasText: 'Renamed by the operator' }).waitFor();
+  assert.deepEqual((await reads()).slice(2), ['data/emea/summary.json', 'data/emea/summary.json']);
+  await settle();
+  assert.equal(answered('data/emea/history.json').answers, historyAsked + 1, 'the history asked for with the changed summary');
+  await page.close();
+});
+
 test('maintenance is shown as the clock places it: upcoming, in progress, then overdue when nobody completed it', async () => {
   const summary = await emeaSummary();
   const window = summary.scheduled_maintenances.find((m) => m.id === 'g28gsyh2r7jv');

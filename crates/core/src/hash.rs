@@ -1,6 +1,7 @@
 //! The one hash Beacon uses for names that must not change between builds or runs: 64-bit
-//! FNV-1a. Not for secrets; for content-addressed file names (language packs) and derived ids
-//! (incident and update ids that a `--now` run reproduces).
+//! FNV-1a. Not for secrets; for content-addressed file names (language packs), derived ids
+//! (incident and update ids that a `--now` run reproduces) and recognising a polled file that
+//! has not changed ([`crate::status::poll::BodyPrint`]).
 
 /// FNV-1a's starting value.
 pub const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;

@@ -464,8 +464,8 @@ fn every_pre_rendered_page_carries_the_site_configuration_the_app_would_fetch() 
     for (path, page) in &pages {
         assert_eq!(inline_config(page), fetched, "{path}");
         assert_eq!(page.matches(CONFIG_ELEMENT_ID).count(), 1, "{path}");
-        // The boot script comes first after <base>: a region's page names its own summary
-        // for it to fetch; `/` shows the visitor's region, which the build cannot know, so it
+        // The boot script comes first after <base>: a region's page names its own summary and
+        // history for it to fetch; `/` shows the visitor's region, which the build cannot know, so it
         // names none.
         let base_end = page.find("<base href=/ >").unwrap() + "<base href=/ >".len();
         let after_base = &page[base_end..];
@@ -480,7 +480,7 @@ fn every_pre_rendered_page_carries_the_site_configuration_the_app_would_fetch() 
             before_boot.ends_with("</template>") && !before_boot.contains("<script"),
             "{path}: only the preloads' template before the boot script: {before_boot}"
         );
-        assert!(after_base[boot..].contains("fetch(f,{cache:\"no-cache\",signal:"));
+        assert!(after_base[boot..].contains("E[f]=fetch(f,{cache:\"no-cache\",signal:"));
         match fetched
             .regions
             .iter()
@@ -488,8 +488,8 @@ fn every_pre_rendered_page_carries_the_site_configuration_the_app_would_fetch() 
         {
             Some(region) => assert!(
                 after_base[boot..].starts_with(&format!(
-                    "<script id=\"beacon-boot\" data-summary=\"{}\">",
-                    region.summary_url
+                    "<script id=\"beacon-boot\" data-fetch=\"[&quot;{}&quot;,&quot;{}&quot;]\">",
+                    region.summary_url, region.history_url
                 )),
                 "{path}"
             ),

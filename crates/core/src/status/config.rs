@@ -63,6 +63,31 @@ pub struct Region {
     pub component_order: Vec<String>,
 }
 
+impl Region {
+    /// The files a region's live page reads on load and then polls, summary first: the
+    /// pre-rendered page starts fetching all of them before the app has loaded, and the app takes
+    /// those responses for its first reads.
+    ///
+    /// ```
+    /// use beacon_core::status::config::SiteConfig;
+    ///
+    /// let config = SiteConfig::from_json("config.json", r#"{"site_name": "Example",
+    ///     "poll_interval_seconds": 60, "default_region": "emea", "regions": [{"id": "emea",
+    ///     "name": "EMEA", "countries": "Europe", "summary_url": "data/emea/summary.json",
+    ///     "history_url": "data/emea/history.json", "time_zone": "Europe/Berlin"}]}"#).unwrap();
+    /// assert_eq!(
+    ///     config.regions[0].live_files(),
+    ///     ["data/emea/summary.json", "data/emea/history/recent.json"]
+    /// );
+    /// ```
+    pub fn live_files(&self) -> [String; 2] {
+        [
+            self.summary_url.clone(),
+            crate::layout::recent_history(&self.history_url),
+        ]
+    }
+}
+
 /// Maps visitors whose time zone starts with `prefix` (e.g. `Europe/`) to a region.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

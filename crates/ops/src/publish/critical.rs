@@ -9,7 +9,7 @@
 //!   JavaScript off. The pre-rendered pages carry them inside a `<template>` instead, which a
 //!   small inline script (the first in the page, after `<base>`) moves into `<head>`: with
 //!   JavaScript on they start as early as before; with it off nothing of the app is fetched.
-//!   The same script starts fetching the region's `summary.json`.
+//!   The same script starts fetching the region's `summary.json` and history.
 
 use std::path::Path;
 
@@ -95,14 +95,15 @@ pub fn take_preloads(page: &str) -> (String, String) {
 }
 
 /// The boot script's code: moves the preloads out of their `<template>` into `<head>` and
-/// starts fetching the file named by its `data-summary` (relative to the page's base) into
-/// `window.beaconEarly`, which the app takes for its first read of that file
+/// starts fetching the files its `data-fetch` names (a JSON list, relative to the page's base)
+/// into `window.beaconEarly`, which the app takes for its first read of each file
 /// ([`beacon_core::layout::EARLY_FETCHES`]). Its text is the same on every page.
 fn boot_js() -> String {
     format!(
-        "(function(d,s){{var t=d.getElementById(\"{PRELOADS_ID}\"),f=s.getAttribute(\"data-summary\"),E=window.{EARLY}={{}};\
+        "(function(d,s){{var t=d.getElementById(\"{PRELOADS_ID}\"),E=window.{EARLY}={{}};\
          if(t)d.head.appendChild(t.content);\
-         if(f)E[f]=fetch(f,{{cache:\"no-cache\",signal:AbortSignal.timeout&&AbortSignal.timeout({ms})}}).catch(function(){{}})}})\
+         JSON.parse(s.getAttribute(\"data-fetch\")||\"[]\").forEach(function(f){{\
+         E[f]=fetch(f,{{cache:\"no-cache\",signal:AbortSignal.timeout&&AbortSignal.timeout({ms})}}).catch(function(){{}})}})}})\
          (document,document.currentScript)",
         EARLY = beacon_core::layout::EARLY_FETCHES,
         ms = beacon_core::layout::DATA_TIMEOUT_MS
@@ -110,29 +111,32 @@ fn boot_js() -> String {
 }
 
 /// The `<template>` holding `preloads` (when there are any) and the inline boot script, which
-/// also starts fetching `summary` (a region's `summary.json`, relative to the page's base)
-/// when given. Only a region's own pages name one: `/` shows the visitor's region, which the
-/// build cannot know.
+/// also starts fetching `files` (a region's live files, its summary and history,
+/// [`beacon_core::status::config::Region::live_files`], relative to the page's base). Only a
+/// region's own pages name any: `/` shows the visitor's region, which the build cannot know.
 ///
 /// ```
 /// use beacon_ops::publish::critical::boot_script;
-/// let html = boot_script("<link rel=modulepreload href=/app.js>", Some("data/emea/summary.json"));
-/// assert!(html.starts_with("<template id=\"beacon-preload\"><link rel=modulepreload href=/app.js></template><script id=\"beacon-boot\" data-summary=\"data/emea/summary.json\">"));
+/// let html = boot_script("<link rel=modulepreload href=/app.js>", &["data/emea/summary.json", "data/emea/history.json"]);
+/// assert!(html.starts_with("<template id=\"beacon-preload\"><link rel=modulepreload href=/app.js></template><script id=\"beacon-boot\" data-fetch=\"[&quot;data/emea/summary.json&quot;,&quot;data/emea/history.json&quot;]\">"));
 /// // The script's text is the same whatever it fetches, so one hash allows it everywhere.
 /// let code = |html: &str| html.split_once("\">").unwrap().1.to_owned();
-/// assert_eq!(code(&boot_script("", None)), code(&boot_script("", Some("x.json"))));
+/// assert_eq!(code(&boot_script("", &[])), code(&boot_script("", &["x.json"])));
 /// ```
-pub fn boot_script(preloads: &str, summary: Option<&str>) -> String {
+pub fn boot_script(preloads: &str, files: &[&str]) -> String {
     let template = if preloads.is_empty() {
         String::new()
     } else {
         format!("<template id=\"{PRELOADS_ID}\">{preloads}</template>")
     };
-    let summary = summary
-        .map(|file| format!(" data-summary=\"{}\"", escape(file)))
-        .unwrap_or_default();
+    let fetch = if files.is_empty() {
+        String::new()
+    } else {
+        let list = serde_json::to_string(files).expect("a list of strings serializes");
+        format!(" data-fetch=\"{}\"", escape(&list))
+    };
     format!(
-        "{template}<script id=\"beacon-boot\"{summary}>{}</script>",
+        "{template}<script id=\"beacon-boot\"{fetch}>{}</script>",
         boot_js()
     )
 }

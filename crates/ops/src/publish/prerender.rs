@@ -93,7 +93,8 @@ pub fn prerendered_pages(
             region.countries
         );
         let head = head_tags(&description, &feed_links(site_url, [data]));
-        let boot = boot_script(&preloads, Some(&region.summary_url));
+        let live = region.live_files();
+        let boot = boot_script(&preloads, &[live[0].as_str(), live[1].as_str()]);
         let title = format!("{} — {site_name}", region.name);
         let page = with_snapshot(&shell, &title, &boot, &head, &snapshot)?;
         // The region's sub-pages get the same snapshot, so a host without the fallback serves
@@ -166,7 +167,7 @@ pub fn prerendered_pages(
             contents: with_snapshot(
                 &shell,
                 site_name,
-                &boot_script(&preloads, None),
+                &boot_script(&preloads, &[]),
                 &head,
                 &snapshot,
             )?,
