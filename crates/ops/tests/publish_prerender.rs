@@ -489,7 +489,8 @@ fn every_pre_rendered_page_carries_the_site_configuration_the_app_would_fetch() 
             Some(region) => assert!(
                 after_base[boot..].starts_with(&format!(
                     "<script id=\"beacon-boot\" data-fetch=\"[&quot;{}&quot;,&quot;{}&quot;]\">",
-                    region.summary_url, region.history_url
+                    region.summary_url,
+                    beacon_core::layout::recent_history(&region.history_url)
                 )),
                 "{path}"
             ),
