@@ -7,7 +7,9 @@ use wasm_bindgen::JsCast;
 
 use beacon_core::error::FieldErrors;
 use beacon_core::i18n::Lang;
-use beacon_core::layout::{DATA_TIMEOUT_MS, SIGNUP_TIMEOUT_MS};
+use beacon_core::layout::{self, DATA_TIMEOUT_MS, SIGNUP_TIMEOUT_MS};
+use beacon_core::period::Period;
+use beacon_core::status::archive::{parse_index, HistoryIndex};
 use beacon_core::status::config::{Region, SiteConfig, CONFIG_ELEMENT_ID};
 use beacon_core::status::error::DataError;
 use beacon_core::status::model::{parse_history_bytes, IncidentHistory, Summary};
@@ -307,8 +309,8 @@ pub async fn region_summary(
     shown: &FileVersion,
 ) -> Result<Polled<Summary>, ApiError> {
     let [file, _] = region.live_files();
-    poll_file(file, shown, |json| {
-        Ok(beacon_core::status::validate::checked_summary(file, json)?)
+    poll_file(&file, shown, |json| {
+        Ok(beacon_core::status::validate::checked_summary(&file, json)?)
     })
     .await
 }
@@ -319,7 +321,22 @@ pub async fn region_history(
     shown: &FileVersion,
 ) -> Result<Polled<IncidentHistory>, ApiError> {
     let [_, file] = region.live_files();
-    poll_file(file, shown, |json| Ok(parse_history_bytes(file, json)?)).await
+    poll_file(&file, shown, |json| Ok(parse_history_bytes(&file, json)?)).await
+}
+
+/// Which quarters of a region's history exist, newest first, with their counts.
+pub async fn history_index(region: &Region) -> Result<HistoryIndex, ApiError> {
+    let file = layout::history_index(&region.history_url);
+    let json = fetch_text(&file).await?;
+    Ok(parse_index(&file, json.as_bytes())?)
+}
+
+/// Every incident and maintenance that began in one quarter of a region; fetched by that
+/// quarter's history page only.
+pub async fn history_period(region: &Region, period: Period) -> Result<IncidentHistory, ApiError> {
+    let file = layout::history_period(&region.history_url, period);
+    let json = fetch_text(&file).await?;
+    Ok(parse_history_bytes(&file, json.as_bytes())?)
 }
 
 /// Folder of the policy and calendar files, relative to the app's base URL.

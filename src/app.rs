@@ -83,7 +83,10 @@ fn status_page(route: Route) -> AnyView {
             view! { <RegionPage region view=RegionView::Overview /> }.into_any()
         }
         Route::History(region) => {
-            view! { <RegionPage region view=RegionView::History /> }.into_any()
+            view! { <RegionPage region view=RegionView::History(None) /> }.into_any()
+        }
+        Route::HistoryPeriod { region, period } => {
+            view! { <RegionPage region view=RegionView::History(Some(period)) /> }.into_any()
         }
         Route::Incident { region, id } => {
             view! { <RegionPage region view=RegionView::Incident(id) /> }.into_any()
@@ -111,7 +114,10 @@ fn Layout(
     let site = use_site();
     let locale = use_lang();
     let current_region = match &route {
-        Route::Region(r) | Route::History(r) | Route::Incident { region: r, .. } => Some(r.clone()),
+        Route::Region(r)
+        | Route::History(r)
+        | Route::HistoryPeriod { region: r, .. }
+        | Route::Incident { region: r, .. } => Some(r.clone()),
         _ => None,
     };
     let site_name = move || {
@@ -133,7 +139,10 @@ fn Layout(
             return;
         };
         let page = match &title_route {
-            Route::Region(id) | Route::History(id) | Route::Incident { region: id, .. } => {
+            Route::Region(id)
+            | Route::History(id)
+            | Route::HistoryPeriod { region: id, .. }
+            | Route::Incident { region: id, .. } => {
                 config.region(id).map(|region| region.name.clone())
             }
             Route::Sla => Some(locale.t(Msg::SlaCalculator).to_string()),

@@ -6,7 +6,8 @@ use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
 use crate::api::{self, ApiError, Polled};
-use crate::i18n::{split_at, use_lang, Lang, Msg};
+use crate::i18n::{split_at, use_lang, Msg};
+use crate::pages::history::{older_incident, HistoryPage};
 use crate::pages::not_found::NotFoundPage;
 use crate::site::use_site;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -19,13 +20,13 @@ use crate::ui::error::describe;
 use crate::ui::incident::IncidentCard;
 use crate::ui::status::StatusLabel;
 use crate::ui::subscribe::GetUpdates;
-use crate::ui::time::format_date;
 use crate::ui::uptime::UptimeStrip;
 use beacon_browser as web;
+use beacon_core::period::Period;
 use beacon_core::route::Route;
 use beacon_core::status::config::{Region, Subscriptions};
 use beacon_core::status::freshness::data_changed_at;
-use beacon_core::status::history::{find_incident, history_by_month, HistoryMonth};
+use beacon_core::status::history::find_incident;
 use beacon_core::status::maintenance::{on_the_clock, transitions_due};
 use beacon_core::status::model::{Incident, IncidentHistory, Summary};
 use beacon_core::status::overall::{self, Section};
@@ -47,8 +48,8 @@ pub enum RegionView {
     /// Current status, incidents, maintenance and uptime.
     #[default]
     Overview,
-    /// Past incidents by month.
-    History,
+    /// Past incidents of one quarter (the newest when `None`).
+    History(Option<Period>),
     /// One incident or maintenance by id.
     Incident(String),
 }
@@ -218,8 +219,8 @@ pub fn RegionStatus(
                 <Overview summary=current history poll_seconds region />
             }
             .into_any(),
-            RegionView::History => {
-                view! { <HistoryList summary=current history=history.get() region /> }.into_any()
+            RegionView::History(period) => {
+                view! { <HistoryPage summary=current region period=*period /> }.into_any()
             }
             RegionView::Incident(id) => view! {
                 <IncidentPage summary=current history=history.get() region id=id.clone() />
@@ -429,51 +430,6 @@ fn Overview(
 /// Days shown in the uptime strips.
 pub const UPTIME_DAYS: u32 = 90;
 
-/// `/<region>/history`: past incidents and maintenance, newest month first.
-#[component]
-fn HistoryList(
-    summary: Summary,
-    history: Option<IncidentHistory>,
-    region: Region,
-) -> impl IntoView {
-    let locale = use_lang();
-    let Some(history) = history else {
-        return view! { <p class="loading" role="status">{move || locale.t(Msg::LoadingHistory)}</p> }
-            .into_any();
-    };
-    let sections = history_by_month(&summary, &history)
-        .into_iter()
-        .map(|HistoryMonth { month, incidents }| {
-            let month = move || month_heading(month, locale.get());
-            let cards = incidents
-                .into_iter()
-                .cloned()
-                .map(|incident| {
-                    view! {
-                        <IncidentCard incident summary=summary.clone() region=region.id.clone()
-                            link=true latest_only=true />
-                    }
-                })
-                .collect::<Vec<_>>();
-            view! {
-                <section class="month" data-testid="history-month">
-                    <h2>{month}</h2>
-                    {cards}
-                </section>
-            }
-        })
-        .collect::<Vec<_>>();
-    view! {
-        <h2 class="page-subtitle">{move || locale.t(Msg::IncidentHistory)}</h2>
-        {if sections.is_empty() {
-            view! { <p>{move || locale.t(Msg::NoIncidentsReported)}</p> }.into_any()
-        } else {
-            sections.into_any()
-        }}
-    }
-    .into_any()
-}
-
 /// `/<region>/incidents/<id>`: one incident with its whole timeline.
 #[component]
 fn IncidentPage(
@@ -493,19 +449,32 @@ fn IncidentPage(
             view! { <p class="loading" role="status">{move || locale.t(Msg::Loading)}</p> }
                 .into_any()
         }
-        None => view! {
-            <NotFoundPage path=format!("/{}/incidents/{id}", region.id) />
-        }
-        .into_any(),
+        // Older than the recent history: looked up in the history's quarters.
+        None => view! { <OlderIncident summary region id /> }.into_any(),
     }
 }
 
-/// A month of the history ("November 2026"), in the interface language.
-fn month_heading(date: chrono::NaiveDate, lang: Lang) -> String {
-    if lang == Lang::English {
-        beacon_core::dates::english_month(date)
-    } else {
-        format_date(date, lang, &[("month", "long"), ("year", "numeric")])
+/// An incident older than the recent history, found in its quarter's file; not-found when no
+/// quarter has it.
+#[component]
+fn OlderIncident(summary: Summary, region: Region, id: String) -> impl IntoView {
+    let locale = use_lang();
+    let found = LocalResource::new({
+        let (region, id) = (region.clone(), id.clone());
+        move || older_incident(region.clone(), id.clone())
+    });
+    move || match found.get() {
+        None => view! { <p class="loading" role="status">{move || locale.t(Msg::Loading)}</p> }
+            .into_any(),
+        Some(Ok(Some(incident))) => view! {
+            <IncidentCard incident summary=summary.clone() region=region.id.clone() />
+        }
+        .into_any(),
+        Some(Ok(None)) => view! {
+            <NotFoundPage path=format!("/{}/incidents/{id}", region.id) />
+        }
+        .into_any(),
+        Some(Err(failure)) => view! { <LoadProblem failure has_data=true /> }.into_any(),
     }
 }
 

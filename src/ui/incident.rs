@@ -15,7 +15,7 @@ use beacon_core::words::{
     affected_names, impact_label_in, status_changes, status_word, update_status_label,
 };
 
-/// One incident with its update timeline: the newest
+/// One incident with its update timeline and, on its own page, its postmortem: the newest
 /// [`UPDATES_SHOWN`](beacon_core::status::bounds::UPDATES_SHOWN) updates, and a button for the
 /// older ones.
 #[component]
@@ -176,6 +176,21 @@ fn incident_card(
             })
         }
     };
+    // The postmortem, on the incident's own page (lists show the latest update only).
+    let postmortem = match shown {
+        Updates::Timeline(_) => incident.postmortem_body.clone().filter(|b| !b.trim().is_empty()),
+        Updates::Latest => None,
+    }
+    .map(|body| {
+        let published = incident.postmortem_published_at;
+        view! {
+            <section class="postmortem" data-testid="postmortem" aria-labelledby="postmortem-heading">
+                <h4 id="postmortem-heading">{lang.text(Msg::PostmortemHeading)}</h4>
+                {published.map(|at| view! { <p class="update-meta"><When at=at.to_utc() /></p> })}
+                <Markup text=body />
+            </section>
+        }
+    });
     view! {
         <article class="incident" data-testid="incident" data-incident-id=incident.id.clone()>
             <h3 class="incident-name">{heading}</h3>
@@ -191,6 +206,7 @@ fn incident_card(
                 })}
             </p>
             {schedule}
+            {postmortem}
             <ol class="timeline" aria-label=lang.text(Msg::UpdatesNewestFirst)>{timeline}</ol>
             {earlier}
         </article>

@@ -95,7 +95,7 @@ test('the status pages boot under the strict CSP: home, region, history, inciden
     ['emea/history/', async (page) => {
       const months = page.getByTestId('history-month');
       await months.first().waitFor();
-      assert.equal(await months.first().locator('h2').textContent(), 'November 2026');
+      assert.equal(await months.first().locator(':scope > h3').textContent(), 'November 2026');
     }],
     ['emea/incidents/tb1xtvj5wamt/', async (page) => {
       await page.getByTestId('incident').waitFor();

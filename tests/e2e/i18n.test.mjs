@@ -53,6 +53,7 @@ const ENGLISH = [
   'Resolved', 'Completed', 'uptime', 'days ago', 'Today', 'Theme:', 'Get updates', 'no data',
   'minutes ago', 'hours ago', 'just now', 'All sections', 'Copy', 'Close', 'Whole region',
   'Maintenance calendar', 'Browser notifications', 'Status badges', 'feed reader',
+  'Older', 'Newer', 'All quarters', 'Search titles and messages',
 ];
 
 // English SLA interface phrases (calculator, embed and the sentences `src/sla/present.rs` builds)
@@ -256,7 +257,7 @@ test('switching the language re-renders the text only: no refetch, open groups, 
   const fetched = [];
   page.on('request', (request) => {
     const path = new URL(request.url()).pathname;
-    if (/\/data\/emea\/(summary|history)\.json$/.test(path)) fetched.push(path);
+    if (/\/data\/emea\/(summary|history\/recent)\.json$/.test(path)) fetched.push(path);
   });
   await page.setViewportSize({ width: 1000, height: 500 });
   await page.goto(`${server.url}emea?lang=en`);

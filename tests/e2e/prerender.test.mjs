@@ -152,14 +152,14 @@ test('a region page fetches its summary and history once, started by the page be
     await page.waitForLoadState('networkidle');
     const summary = requests.filter((path) => path.endsWith('/data/emea/summary.json'));
     assert.equal(summary.length, 1, `one request for the summary: ${requests.join(', ')}`);
-    for (const file of ['summary', 'history']) {
+    for (const file of ['summary', 'history/recent']) {
       const [asked, started] = await page.evaluate((file) => [
         performance.getEntriesByType('resource').find((e) => e.name.endsWith(`/data/emea/${file}.json`)).startTime,
         window.__appStarted,
       ], file);
       assert.ok(asked < started, `${file} asked at ${asked} ms, before the app started (${started} ms)`);
     }
-    assert.equal(requests.filter((path) => path.endsWith('/data/emea/history.json')).length, 1);
+    assert.equal(requests.filter((path) => path.endsWith('/data/emea/history/recent.json')).length, 1);
     assert.deepEqual(await page.evaluate(() => Object.keys(window.beaconEarly)), [], 'the early response was taken');
     assert.deepEqual(errors, []);
   } finally {

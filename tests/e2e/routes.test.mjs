@@ -56,6 +56,34 @@ for (const site of SITES) {
     }
   });
 
+  test(`${site.name}: a history quarter has its own address that survives a reload, pages, and switching region keeps it`, async () => {
+    const server = await open(site);
+    const page = await browser.newPage();
+    await page.clock.install({ time: new Date('2026-11-21T12:00:00Z') });
+    const errors = watchErrors(page);
+    const quarter = (text) => page.waitForFunction((t) => document.querySelector('[data-testid=history-period]')?.textContent === t, text);
+    try {
+      await page.goto(`${server.url}emea/history/2026-q3/`);
+      await quarter('Q3 2026');
+      await page.reload();
+      await quarter('Q3 2026');
+      await page.getByTestId('newer-period').click();
+      await page.waitForURL(`${server.url}emea/history/2026-q4/`);
+      await quarter('Q4 2026');
+      await page.getByTestId('region-link-apac').click();
+      await page.waitForURL(`${server.url}apac/history/2026-q4/`);
+      await assert.doesNotReject(page.getByTestId('region-name').filter({ hasText: 'APAC' }).waitFor());
+      await quarter('Q4 2026');
+      // Not a quarter: the not-found page, naming the address.
+      await page.goto(`${server.url}emea/history/2026-11/`);
+      await page.getByTestId('not-found').waitFor();
+      assert.deepEqual(errors, []);
+    } finally {
+      await page.close();
+      await server.close();
+    }
+  });
+
   test(`${site.name}: / picks the region from the time zone and remembers a choice`, async () => {
     const server = await open(site);
     const page = await browser.newPage();

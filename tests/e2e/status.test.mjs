@@ -50,7 +50,7 @@ test('the active incident shows its impact, affected component and full update t
   await page.close();
 });
 
-test('an incident has a shareable page that survives a reload, and history lists months', async () => {
+test('an incident has a shareable page that survives a reload, and history lists the newest quarter by month', async () => {
   const page = await demoPage();
   await page.goto(`${server.url}emea`);
   await page.getByRole('link', { name: 'Delayed Microsoft 365 backups' }).click();
@@ -62,9 +62,9 @@ test('an incident has a shareable page that survives a reload, and history lists
   await page.goto(`${server.url}emea/history`);
   const months = page.getByTestId('history-month');
   await months.first().waitFor();
-  const headings = await months.locator('h2').allTextContents();
-  assert.ok(headings.length >= 3, `months: ${headings}`);
-  assert.equal(headings[0], 'November 2026');
+  // The newest quarter, by month.
+  assert.equal(await page.getByTestId('history-period').textContent(), 'Q4 2026');
+  assert.deepEqual(await months.locator(':scope > h3').allTextContents(), ['November 2026', 'October 2026']);
   await page.goto(`${server.url}emea/incidents/no-such-incident`);
   await page.getByTestId('not-found').waitFor();
   await page.close();
@@ -356,7 +356,7 @@ test('a poll that brings nothing new is not parsed and redraws nothing', async (
   const reads = () => page.evaluate(() => [...window.__beaconReads]);
   const settle = () => page.waitForTimeout(400);
   await settle();
-  assert.deepEqual((await reads()).sort(), ['data/emea/history.json', 'data/emea/summary.json'], 'each file read once on load');
+  assert.deepEqual((await reads()).sort(), ['data/emea/history/recent.json', 'data/emea/summary.json'], 'each file read once on load');
   // Marked nodes must survive: a redraw would replace them.
   await page.evaluate(() => {
     document.querySelector('.uptime-bars .bar').__beaconKept = true;
@@ -364,7 +364,7 @@ test('a poll that brings nothing new is not parsed and redraws nothing', async (
   });
   const kept = () => page.evaluate(() => [document.querySelector('.uptime-bars .bar'), document.querySelector('[data-testid="component"]')]
     .every((node) => node.__beaconKept === true));
-  const before = { summary: { ...answered('data/emea/summary.json') }, history: { ...answered('data/emea/history.json') } };
+  const before = { summary: { ...answered('data/emea/summary.json') }, history: { ...answered('data/emea/history/recent.json') } };
 
   // The host answers 304 Not Modified: the page recognises its version by the ETag. The
   // summary is asked for on every poll, the history (the summary unchanged) on every fifth.
@@ -376,8 +376,8 @@ test('a poll that brings nothing new is not parsed and redraws nothing', async (
   const unchanged = (name, file) => answered(file).notModified - before[name].notModified;
   assert.equal(asked('summary', 'data/emea/summary.json'), 5);
   assert.equal(unchanged('summary', 'data/emea/summary.json'), 5, 'every summary poll answered 304');
-  assert.equal(asked('history', 'data/emea/history.json'), 1, 'the history asked for on the fifth poll');
-  assert.equal(unchanged('history', 'data/emea/history.json'), 1, 'and answered 304');
+  assert.equal(asked('history', 'data/emea/history/recent.json'), 1, 'the history asked for on the fifth poll');
+  assert.equal(unchanged('history', 'data/emea/history/recent.json'), 1, 'and answered 304');
   assert.equal((await reads()).length, 2, 'no poll read a file again');
   assert.ok(await kept(), 'nothing was redrawn');
   const checked = await page.getByTestId('checked').locator('time').getAttribute('datetime');
@@ -396,7 +396,7 @@ test('a poll that brings nothing new is not parsed and redraws nothing', async (
   assert.ok(await kept(), 'nothing was redrawn');
 
   // Something new is read at once, and shown; a changed summary brings the history along.
-  const historyAsked = answered('data/emea/history.json').answers;
+  const historyAsked = answered('data/emea/history/recent.json').answers;
   const summary = await emeaSummary();
   summary.components[0].name = 'Renamed by the operator';
   await page.unroute('**/data/emea/summary.json');
@@ -405,7 +405,7 @@ test('a poll that brings nothing new is not parsed and redraws nothing', async (
   await page.getByTestId('component').first().filter({ hasText: 'Renamed by the operator' }).waitFor();
   assert.deepEqual((await reads()).slice(2), ['data/emea/summary.json', 'data/emea/summary.json']);
   await settle();
-  assert.equal(answered('data/emea/history.json').answers, historyAsked + 1, 'the history asked for with the changed summary');
+  assert.equal(answered('data/emea/history/recent.json').answers, historyAsked + 1, 'the history asked for with the changed summary');
   await page.close();
 });
 
@@ -574,7 +574,14 @@ for (const [name, capturedAt, indicator, historyName] of [
     const page = await browser.newPage();
     await page.clock.install({ time: new Date(capturedAt) });
     await page.route('**/data/emea/summary.json', (route) => route.fulfill({ body: text, contentType: 'application/json' }));
-    await page.route('**/data/emea/history.json', (route) => route.fulfill({ body: history, contentType: 'application/json' }));
+    // Published as the live page and the history pages read it: the recent file, and (every
+    // incident of GoDaddy's capture began in January 2024) one quarter with its index.
+    const json = (body) => (route) => route.fulfill({ body, contentType: 'application/json' });
+    await page.route('**/data/emea/history/recent.json', json(history));
+    await page.route('**/data/emea/history/2024-q1.json', json(history));
+    await page.route('**/data/emea/history/index.json', json(JSON.stringify({
+      recent_days: 90, periods: [{ period: '2024-q1', incidents: JSON.parse(history).incidents.length }],
+    })));
     await page.goto(`${server.url}emea/`);
     await page.getByTestId('components').waitFor();
     const shown = await page.locator('[data-testid=component] .component-name').allTextContents();

@@ -5,7 +5,11 @@
 //! ```text
 //! config.json                         the site configuration
 //! data/<region>/summary.json          a region's current state (Statuspage format)
-//! data/<region>/history.json          its incident history
+//! data/<region>/history.json          its incident history as the operator keeps it; published
+//!                                     split into (see [`crate::status::archive`]):
+//! data/<region>/history/recent.json     the last 90 days, all the live page downloads
+//! data/<region>/history/index.json      the quarters with incidents, and their counts
+//! data/<region>/history/<2026-q3>.json  one quarter, downloaded by its history page only
 //! policies/index.json, policies/*.json, policies/calendars/*.json   the SLA calculator's data
 //! i18n/<lang>.<hash>.json             a language pack
 //! feeds/<region>.atom|.rss            a region's incidents as feeds
@@ -17,6 +21,7 @@
 //! ```
 
 use crate::html::escape;
+use crate::period::Period;
 use crate::route::Route;
 
 /// The site configuration.
@@ -40,6 +45,39 @@ pub const DATA_TIMEOUT_MS: u32 = 20_000;
 /// How long "Get updates" waits for the sign-up service's answer, in milliseconds, before it
 /// says the sign-up could not be sent (the form keeps what was typed, to send again).
 pub const SIGNUP_TIMEOUT_MS: u32 = 15_000;
+
+/// The folder a region's published history is split into, beside its history file:
+/// `data/emea/history.json` → `data/emea/history/`.
+fn history_dir(history_url: &str) -> String {
+    let stem = history_url.strip_suffix(".json").unwrap_or(history_url);
+    format!("{stem}/")
+}
+
+/// The recent part of a region's history (the live page's), for the region whose
+/// `history_url` is given.
+///
+/// ```
+/// use beacon_core::layout::{history_index, history_period, recent_history};
+/// use beacon_core::period::Period;
+///
+/// assert_eq!(recent_history("data/emea/history.json"), "data/emea/history/recent.json");
+/// assert_eq!(history_index("data/emea/history.json"), "data/emea/history/index.json");
+/// let q3 = Period::parse("2026-q3").unwrap();
+/// assert_eq!(history_period("data/emea/history.json", q3), "data/emea/history/2026-q3.json");
+/// ```
+pub fn recent_history(history_url: &str) -> String {
+    format!("{}recent.json", history_dir(history_url))
+}
+
+/// The index of a region's history periods ([`crate::status::archive::HistoryIndex`]).
+pub fn history_index(history_url: &str) -> String {
+    format!("{}index.json", history_dir(history_url))
+}
+
+/// One quarter of a region's history.
+pub fn history_period(history_url: &str, period: Period) -> String {
+    format!("{}{period}.json", history_dir(history_url))
+}
 
 /// A region's Atom feed.
 pub fn region_atom(region: &str) -> String {

@@ -9,7 +9,8 @@
 //! - [`i18n`]: the languages, the text catalogue ([`i18n::Msg`]) and the language packs.
 //! - [`words`]: statuses, impacts and update states in words and looks.
 //! - [`notify`]: what changed between two polls, for whom, and the sign-up checks.
-//! - [`layout`]: where the published site puts each file; [`route`]: the pages' addresses.
+//! - [`layout`]: where the published site puts each file; [`route`]: the pages' addresses;
+//!   [`period`]: the quarters the history is paged by.
 //! - [`dates`]: dates and instants in English words.
 //! - [`error`]: the one error for a file Beacon cannot use (file, JSON path, reason).
 //! - [`html`] and [`hash`]: the one HTML escaper and the one stable hash; [`sort`]: the one
@@ -22,6 +23,7 @@ pub mod html;
 pub mod i18n;
 pub mod layout;
 pub mod notify;
+pub mod period;
 pub mod route;
 pub mod sla;
 pub mod sort;

@@ -5,6 +5,8 @@
 //! routes here are always relative to that base, and [`Route::href`] and [`Route::parse`] are
 //! exact inverses for every route the app links to.
 
+use crate::period::Period;
+
 /// A page of the app, as the visitor's address bar names it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
@@ -12,8 +14,16 @@ pub enum Route {
     Home,
     /// `/<region>/`: one region's status page.
     Region(String),
-    /// `/<region>/history/`: past incidents of a region, by month.
+    /// `/<region>/history/`: past incidents of a region, its newest quarter first.
     History(String),
+    /// `/<region>/history/<period>/` (e.g. `2026-q3`): one quarter of a region's past incidents,
+    /// a stable address to share.
+    HistoryPeriod {
+        /// The region.
+        region: String,
+        /// The quarter.
+        period: Period,
+    },
     /// `/<region>/incidents/<id>/`: one incident or maintenance, with a shareable URL.
     Incident {
         /// The region the incident belongs to.
@@ -48,6 +58,13 @@ impl Route {
             ["embed", "sla"] => Route::EmbedSla,
             [region] if is_slug(region) => Route::Region((*region).to_string()),
             [region, "history"] if is_slug(region) => Route::History((*region).to_string()),
+            [region, "history", period] if is_slug(region) => match Period::parse(period) {
+                Some(period) => Route::HistoryPeriod {
+                    region: (*region).to_string(),
+                    period,
+                },
+                None => Route::NotFound(format!("/{}", segments.join("/"))),
+            },
             [region, "incidents", id] if is_slug(region) && !id.is_empty() => Route::Incident {
                 region: (*region).to_string(),
                 id: decode_segment(id),
@@ -65,6 +82,9 @@ impl Route {
             Route::Home => String::new(),
             Route::Region(region) => format!("{}/", encode_segment(region)),
             Route::History(region) => format!("{}/history/", encode_segment(region)),
+            Route::HistoryPeriod { region, period } => {
+                format!("{}/history/{period}/", encode_segment(region))
+            }
             Route::Incident { region, id } => format!(
                 "{}/incidents/{}/",
                 encode_segment(region),
@@ -77,11 +97,15 @@ impl Route {
     }
 
     /// The equivalent page in another region, so switching regions keeps the visitor's place:
-    /// the history stays the history; an incident (ids differ per region) becomes the region's
+    /// the history stays the history (the same quarter); an incident (ids differ per region) becomes the region's
     /// overview; pages outside the regions lead to the region's overview.
     pub fn same_place_in(&self, region: &str) -> Route {
         match self {
             Route::History(_) => Route::History(region.to_string()),
+            Route::HistoryPeriod { period, .. } => Route::HistoryPeriod {
+                region: region.to_string(),
+                period: *period,
+            },
             _ => Route::Region(region.to_string()),
         }
     }
@@ -171,6 +195,10 @@ mod tests {
             Route::Home,
             Route::Region("emea".into()),
             Route::History("apac".into()),
+            Route::HistoryPeriod {
+                region: "emea".into(),
+                period: Period::parse("2026-q3").unwrap(),
+            },
             Route::Incident {
                 region: "americas".into(),
                 id: "inc-2026-11-21".into(),
@@ -220,6 +248,35 @@ mod tests {
         );
         assert_eq!(Route::parse("/EMEA"), Route::NotFound("/EMEA".into()));
         assert_eq!(Route::parse("/embed"), Route::Region("embed".into()));
+    }
+
+    #[test]
+    fn a_history_period_is_a_quarter_or_not_found() {
+        let q3 = Period::parse("2026-q3").unwrap();
+        let route = Route::HistoryPeriod {
+            region: "emea".into(),
+            period: q3,
+        };
+        assert_eq!(route.path(), "emea/history/2026-q3/");
+        assert_eq!(
+            Route::parse("/emea/history/2026-q3?section=em-backups&q=x"),
+            route
+        );
+        assert_eq!(Route::parse("emea/history/2026-Q3"), route);
+        assert_eq!(
+            route.same_place_in("apac"),
+            Route::HistoryPeriod {
+                region: "apac".into(),
+                period: q3
+            }
+        );
+        for bad in [
+            "/emea/history/2026-11",
+            "/emea/history/q3",
+            "/emea/history/2026-q3/x",
+        ] {
+            assert_eq!(Route::parse(bad), Route::NotFound(bad.into()), "{bad}");
+        }
     }
 
     #[test]

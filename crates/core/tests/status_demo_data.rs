@@ -69,7 +69,8 @@ fn the_postmortem_uses_markdown_headings_lists_and_a_mail_link() {
         .iter()
         .find(|i| i.status == IncidentStatus::Postmortem)
         .expect("a postmortem");
-    let body = &incident.latest_update().unwrap().body;
+    let body = incident.postmortem_body.as_deref().expect("its postmortem");
+    assert!(incident.postmortem_published_at.is_some());
     let blocks = parse_markup(body);
     assert!(blocks
         .iter()

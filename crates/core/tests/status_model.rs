@@ -443,3 +443,51 @@ mod dates {
         }
     }
 }
+
+#[test]
+fn a_postmortem_is_read_with_its_publication_time_and_written_only_when_there_is_one() {
+    let with: beacon_core::status::Incident = serde_json::from_str(
+        r#"{"id": "x", "name": "Outage", "status": "postmortem", "impact": "major",
+            "created_at": "2026-11-12T18:09:00-05:00",
+            "postmortem_body": "**What happened**\nA bad certificate.",
+            "postmortem_published_at": "2026-11-14T18:53:00.000-05:00"}"#,
+    )
+    .unwrap();
+    assert_eq!(
+        with.postmortem_body.as_deref(),
+        Some("**What happened**\nA bad certificate.")
+    );
+    assert_eq!(
+        with.postmortem_published_at.unwrap().to_rfc3339(),
+        "2026-11-14T18:53:00-05:00"
+    );
+    let json = serde_json::to_value(&with).unwrap();
+    assert_eq!(
+        json["postmortem_body"],
+        "**What happened**\nA bad certificate."
+    );
+
+    // Statuspage writes null until one is published; Beacon then writes neither field.
+    let without: beacon_core::status::Incident = serde_json::from_str(
+        r#"{"id": "y", "name": "Blip", "status": "resolved", "created_at": "2026-11-12T18:09:00Z",
+            "postmortem_body": null, "postmortem_published_at": null}"#,
+    )
+    .unwrap();
+    assert_eq!(without.postmortem_body, None);
+    let json = serde_json::to_value(&without).unwrap();
+    assert!(json.get("postmortem_body").is_none() && json.get("postmortem_published_at").is_none());
+
+    let error = beacon_core::status::parse_history(
+        "data/emea/history.json",
+        r#"{"page": {"id": "p", "name": "P"}, "incidents": [{"id": "z", "name": "Z",
+            "status": "resolved", "created_at": "2026-11-12T18:09:00Z",
+            "postmortem_published_at": "last Tuesday"}]}"#,
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(error.starts_with("data/emea/history.json"), "{error}");
+    assert!(
+        error.contains("incidents[0].postmortem_published_at"),
+        "{error}"
+    );
+}

@@ -270,6 +270,10 @@ fn publish_writes_the_documented_layout() {
         "calendars/americas.ics",
         "badges/americas.svg",
         "badges/americas/am-restores.svg",
+        "data/americas/history/recent.json",
+        "data/americas/history/index.json",
+        "data/americas/history/2026-q3.json",
+        "data/americas/history/2026-q4.json",
     ] {
         assert!(out.join(file).is_file(), "{file}");
     }
@@ -884,4 +888,107 @@ fn maintenance_scheduled_to_move_by_itself_is_reminded_started_and_completed_onc
     advance("2026-11-30T00:00:00+08:00");
     assert_eq!(data_bytes(&root), before, "each transition is written once");
     assert!(!root.join(".beacon-edit.journal").exists());
+}
+
+#[test]
+fn a_postmortem_is_published_from_a_file_replaced_and_refused_for_open_incidents() {
+    let root = copy_site("postmortem");
+    let history_file = "data/emea/history.json";
+    let body = root.join("postmortem.md");
+    std::fs::write(&body, "## Root cause\nA full **storage** volume.").unwrap();
+    let args = |id: &str| -> Vec<String> {
+        [
+            "incident",
+            "postmortem",
+            "--region",
+            "emea",
+            "--id",
+            id,
+            "--body-file",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .chain([body.to_str().unwrap().to_owned()])
+        .collect()
+    };
+    let run = |id: &str| {
+        let args = args(id);
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        edit_ok(&root, NOW, &args)
+    };
+    let report = run("hnjf35pwwspc");
+    assert!(
+        report.contains("published the postmortem of incident hnjf35pwwspc"),
+        "{report}"
+    );
+    let incident = |history: &Value| {
+        history["incidents"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["id"] == "hnjf35pwwspc")
+            .unwrap()
+            .clone()
+    };
+    let written = incident(&read_json(&root, history_file));
+    assert_eq!(
+        written["postmortem_body"],
+        "## Root cause\nA full **storage** volume."
+    );
+    assert_eq!(written["status"], "postmortem");
+    assert!(written["postmortem_published_at"]
+        .as_str()
+        .unwrap()
+        .starts_with("2026-11-21T12:00:00"));
+    assert!(validate(&root, NOW).status.success());
+
+    std::fs::write(&body, "Replaced.").unwrap();
+    assert!(run("hnjf35pwwspc").contains("replaced the postmortem"));
+    assert_eq!(
+        incident(&read_json(&root, history_file))["postmortem_body"],
+        "Replaced."
+    );
+
+    // The open incident and an unknown id are refused, naming the argument; nothing changes.
+    let before = std::fs::read_to_string(root.join(history_file)).unwrap();
+    for (id, reason) in [
+        ("tb1xtvj5wamt", "still open"),
+        ("nothing-here", "no incident nothing-here"),
+    ] {
+        let mut all = args(id);
+        all.extend([
+            "--public".into(),
+            root.to_str().unwrap().into(),
+            "--now".into(),
+            NOW.into(),
+        ]);
+        let output = ops(&all.iter().map(String::as_str).collect::<Vec<_>>());
+        assert_eq!(output.status.code(), Some(1), "{id}");
+        assert!(stderr(&output).contains("--id"), "{}", stderr(&output));
+        assert!(stderr(&output).contains(reason), "{}", stderr(&output));
+    }
+    assert_eq!(
+        std::fs::read_to_string(root.join(history_file)).unwrap(),
+        before
+    );
+
+    // A missing file is named.
+    let output = ops(&[
+        "incident",
+        "postmortem",
+        "--region",
+        "emea",
+        "--id",
+        "hnjf35pwwspc",
+        "--body-file",
+        "/no/such/postmortem.md",
+        "--public",
+        root.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("/no/such/postmortem.md"),
+        "{}",
+        stderr(&output)
+    );
 }

@@ -135,10 +135,13 @@ fn every_published_file_parses_and_lists_the_demo_incidents() {
             let value: serde_json::Value =
                 serde_json::from_str(text).unwrap_or_else(|err| panic!("{path}: {err}"));
             assert!(value["page"]["id"].is_string(), "{path}");
+        } else if path.starts_with("data/") && path.contains("/history/") {
+            // The split history: checked as a whole below.
         } else {
             panic!("unexpected file {path}");
         }
     }
+    the_history_is_split_into_recent_and_quarters(&files);
 
     let emea = parse_feed("feeds/emea.atom", &files["feeds/emea.atom"]);
     let active = emea
@@ -470,5 +473,71 @@ fn each_region_answers_statuspage_v2_clients_with_what_its_page_shows() {
         )
         .unwrap();
         assert_eq!(components.components.len(), data.summary.components.len());
+    }
+}
+
+/// Each region's history as published: every incident of the summary and the history in
+/// exactly one quarter file, named by the quarter it began in; the index lists those files with
+/// their counts, newest first; the recent file holds what the live page needs.
+fn the_history_is_split_into_recent_and_quarters(files: &BTreeMap<String, String>) {
+    use beacon_core::status::archive::{parse_index, period_of};
+    use beacon_core::status::model::{parse_history, parse_summary};
+    let public = common::public();
+    for region in ["americas", "emea", "apac"] {
+        let read = |path: &str| std::fs::read_to_string(public.join(path)).unwrap();
+        let source = parse_history(
+            "history.json",
+            &read(&format!("data/{region}/history.json")),
+        )
+        .unwrap();
+        let summary = parse_summary(
+            "summary.json",
+            &read(&format!("data/{region}/summary.json")),
+        )
+        .unwrap();
+        let dir = format!("data/{region}/history/");
+        let index =
+            parse_index("index.json", files[&format!("{dir}index.json")].as_bytes()).unwrap();
+        let mut placed = Vec::new();
+        for entry in &index.periods {
+            let path = format!("{dir}{}.json", entry.period);
+            let quarter = parse_history(&path, &files[&path]).unwrap();
+            assert_eq!(quarter.incidents.len(), entry.incidents, "{path}");
+            for incident in &quarter.incidents {
+                assert_eq!(period_of(incident), entry.period, "{path}: {}", incident.id);
+                placed.push(incident.id.clone());
+            }
+        }
+        let quarter_files = files
+            .keys()
+            .filter(|path| path.starts_with(&dir) && path.contains("-q"))
+            .count();
+        assert_eq!(
+            quarter_files,
+            index.periods.len(),
+            "{region}: one file per listed quarter"
+        );
+        let mut periods: Vec<_> = index.periods.iter().map(|e| e.period).collect();
+        periods.sort_by(|a, b| b.cmp(a));
+        assert_eq!(
+            periods,
+            index.periods.iter().map(|e| e.period).collect::<Vec<_>>()
+        );
+        let mut expected: Vec<String> = summary
+            .incidents
+            .iter()
+            .chain(&summary.scheduled_maintenances)
+            .chain(&source.incidents)
+            .map(|i| i.id.clone())
+            .collect();
+        expected.sort();
+        expected.dedup();
+        placed.sort();
+        assert_eq!(
+            placed, expected,
+            "{region}: every incident in exactly one quarter"
+        );
+        let recent = parse_history("recent.json", &files[&format!("{dir}recent.json")]).unwrap();
+        assert!(!recent.incidents.is_empty() && recent.incidents.len() <= source.incidents.len());
     }
 }

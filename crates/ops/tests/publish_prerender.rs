@@ -489,7 +489,8 @@ fn every_pre_rendered_page_carries_the_site_configuration_the_app_would_fetch() 
             Some(region) => assert!(
                 after_base[boot..].starts_with(&format!(
                     "<script id=\"beacon-boot\" data-fetch=\"[&quot;{}&quot;,&quot;{}&quot;]\">",
-                    region.summary_url, region.history_url
+                    region.summary_url,
+                    beacon_core::layout::recent_history(&region.history_url)
                 )),
                 "{path}"
             ),
@@ -626,4 +627,82 @@ fn a_page_paints_from_its_first_response_and_fetches_nothing_for_the_app_without
         );
         assert_eq!(head.matches("rel=modulepreload").count(), 1, "{path}");
     }
+}
+
+#[test]
+fn each_quarter_of_the_history_is_pre_rendered_with_paging_and_its_incidents() {
+    let root = copy_site("history");
+    let out = root.join("out");
+    publish(&root, "/beacon/");
+    let page = |path: &str| {
+        let text = std::fs::read_to_string(out.join(path)).unwrap();
+        common::scripts_inline(&out, &text)
+    };
+    let q3 = page("emea/history/2026-q3/index.html");
+    let newest = page("emea/history/index.html");
+    let q4 = page("emea/history/2026-q4/index.html");
+    assert_eq!(
+        snapshot(&newest),
+        snapshot(&q4),
+        "the history opens on the newest quarter"
+    );
+    assert!(q4.contains("<title>Incident history — EMEA — "), "{q4}");
+    let doc = roxmltree::Document::parse(snapshot(&q3)).expect("well-formed snapshot");
+    let by_testid = |id: &str| {
+        doc.descendants()
+            .filter(|n| n.attribute("data-testid") == Some(id))
+            .collect::<Vec<_>>()
+    };
+    let period = by_testid("prerendered-period");
+    assert_eq!(period[0].attribute("data-period"), Some("2026-q3"));
+    assert_eq!(
+        period[0]
+            .descendants()
+            .filter(|n| n.is_text())
+            .filter_map(|n| n.text())
+            .collect::<String>(),
+        "Q3 2026"
+    );
+    assert_eq!(
+        by_testid("prerendered-newer")[0].attribute("href"),
+        Some("/beacon/emea/history/2026-q4/")
+    );
+    assert!(by_testid("prerendered-older").is_empty(), "nothing older");
+    let months: Vec<String> = by_testid("prerendered-month")
+        .iter()
+        .map(|month| {
+            month
+                .children()
+                .find(|n| n.has_tag_name("h3"))
+                .and_then(|h| h.text())
+                .unwrap()
+                .to_owned()
+        })
+        .collect();
+    assert_eq!(months, ["September 2026", "August 2026"]);
+    let links: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("a"))
+        .filter_map(|n| n.attribute("href"))
+        .filter(|href| href.contains("/incidents/"))
+        .collect();
+    assert_eq!(links.len(), 5, "{links:?}");
+    assert!(links.contains(&"/beacon/emea/incidents/geqe7cxxqsgn/"));
+    let listed: Vec<String> = by_testid("prerendered-periods")[0]
+        .children()
+        .map(|li| {
+            li.descendants()
+                .filter(|n| n.is_text())
+                .filter_map(|n| n.text())
+                .collect()
+        })
+        .collect();
+    assert_eq!(listed, ["Q4 2026 · 9 incidents", "Q3 2026 · 5 incidents"]);
+    // Translated like every snapshot text.
+    let (_, table) = translator(&q3);
+    assert_eq!(table["de"]["HistoryQuarter"], "Q{quarter} {year}");
+    assert_eq!(
+        table["ja"]["NewerPeriod"],
+        Lang::Japanese.text(Msg::NewerPeriod)
+    );
 }

@@ -77,11 +77,14 @@ impl Region {
     ///     "history_url": "data/emea/history.json", "time_zone": "Europe/Berlin"}]}"#).unwrap();
     /// assert_eq!(
     ///     config.regions[0].live_files(),
-    ///     ["data/emea/summary.json", "data/emea/history.json"]
+    ///     ["data/emea/summary.json", "data/emea/history/recent.json"]
     /// );
     /// ```
-    pub fn live_files(&self) -> [&str; 2] {
-        [&self.summary_url, &self.history_url]
+    pub fn live_files(&self) -> [String; 2] {
+        [
+            self.summary_url.clone(),
+            crate::layout::recent_history(&self.history_url),
+        ]
     }
 }
 

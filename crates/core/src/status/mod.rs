@@ -1,8 +1,10 @@
 //! The status-page domain: the Statuspage data format, the site configuration, the overall
-//! banner, uptime arithmetic, the history by month, the polling rules, safe incident markup and
+//! banner, uptime arithmetic, the history by month with its filters and its published split by
+//! quarter ([`archive`]), the polling rules, safe incident markup and
 //! data validation. Plain Rust with no
 //! browser APIs, so all of it is tested natively.
 
+pub mod archive;
 pub mod bounds;
 pub mod config;
 pub mod error;

@@ -620,6 +620,17 @@ pub struct Incident {
     /// Maintenance only: subscribers hear of the automatic completion.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub auto_transition_deliver_notifications_at_end: Option<bool>,
+    /// The postmortem: what happened and what changes, written after the incident (Markdown,
+    /// shown through the same safe markup as updates); absent until one is published.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub postmortem_body: Option<String>,
+    /// When the postmortem was published.
+    #[serde(
+        default,
+        deserialize_with = "optional_timestamp",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub postmortem_published_at: Option<Timestamp>,
 }
 
 impl Incident {

@@ -75,11 +75,14 @@ pub enum Command {
             calendars/<region>.ics, calendars/<region>/<maintenance-id>.ics\n  \
             badges/<region>.svg, badges/<region>/<component>.svg\n  \
             i18n/<lang>.<hash>.json (each language's interface texts but English, which the \
-            browser apps load on demand)\n\
+            browser apps load on demand)\n  \
+            data/<region>/history/recent.json, index.json and <year>-q<n>.json (each region's \
+            history split: the last 90 days for the live page, one file per quarter for the \
+            history pages, and the list of quarters)\n\
             When --out holds the built status app's index.html (.ci/dist builds the apps, then \
             runs this), also the pages with each region's status pre-rendered: \
             <region>/index.html, <region>/history/index.html, \
-            <region>/incidents/<id>/index.html, and index.html (the default region). Every \
+            <region>/history/<year>-q<n>/index.html, <region>/incidents/<id>/index.html, and index.html (the default region). Every \
             compressible file of 1 KiB or more gets .gz and .br twins.",
         after_help = "Examples:\n  \
             beacon-ops publish --out dist\n  \
@@ -225,6 +228,36 @@ pub enum IncidentCommand {
             Exit status: 0 written, 1 refused edit (nothing written), 2 wrong usage."
     )]
     Resolve(ResolveArgs),
+    /// Publish the postmortem of a resolved incident (shown on its page and in its feeds).
+    #[command(
+        long_about = "Publish the postmortem of a resolved incident.\n\n\
+            The postmortem (Markdown, at most 10,000 characters) is shown on the incident's \
+            page and in its feed entries; the incident's status becomes postmortem. Running it \
+            again replaces the postmortem. An open incident is refused: resolve it first.",
+        after_help = "Example:\n  \
+            beacon-ops incident postmortem --region americas --id vb8wyevb252g \\\n      \
+            --body-file postmortem.md\n\n\
+            Exit status: 0 written, 1 refused edit (nothing written), 2 wrong usage."
+    )]
+    Postmortem(PostmortemArgs),
+}
+
+/// `incident postmortem`.
+#[derive(Debug, Args)]
+#[command(group = clap::ArgGroup::new("postmortem").required(true).args(["body", "body_file"]))]
+pub struct PostmortemArgs {
+    /// The region, the data and the time.
+    #[command(flatten)]
+    pub region: RegionArgs,
+    /// The resolved incident's id.
+    #[arg(long, value_name = "ID", value_parser = values::id)]
+    pub id: String,
+    /// The postmortem (Markdown, at most 10,000 characters).
+    #[arg(long, value_name = "TEXT", value_parser = values::message)]
+    pub body: Option<String>,
+    /// A file holding the postmortem (Markdown, UTF-8, at most 10,000 characters).
+    #[arg(long, value_name = "FILE")]
+    pub body_file: Option<PathBuf>,
 }
 
 /// `incident open`.

@@ -8,8 +8,9 @@ use super::{
     AdvanceArgs, Command, DataArgs, IncidentCommand, MaintenanceCommand, PublishArgs, RegionArgs,
 };
 use crate::edit::{
-    advance_site, edit_region, open_incident, resolve_incident, schedule_maintenance, shift_times,
-    update_incident, Automation, EditError, NewIncident, NewMaintenance, NewUpdate,
+    advance_site, edit_region, open_incident, publish_postmortem, resolve_incident,
+    schedule_maintenance, shift_times, update_incident, Automation, EditError, NewIncident,
+    NewMaintenance, NewUpdate,
 };
 use crate::publish::modules::link_module;
 use crate::publish::{load_site, publish_site, MemoryFiles, PublishError, SiteDir};
@@ -52,6 +53,21 @@ pub fn run(command: Command) -> Result<String, String> {
         Command::Incident(IncidentCommand::Resolve(args)) => {
             edit(&args.region, |summary, history, now| {
                 resolve_incident(summary, history, &args.id, &args.message, now)
+            })
+        }
+        Command::Incident(IncidentCommand::Postmortem(args)) => {
+            let body = match (&args.body, &args.body_file) {
+                (Some(body), _) => body.clone(),
+                (None, Some(file)) => std::fs::read_to_string(file)
+                    .map_err(|err| format!("cannot read {}: {err}", file.display()))
+                    .and_then(|text| {
+                        super::values::message(&text)
+                            .map_err(|reason| format!("{}: {reason}", file.display()))
+                    })?,
+                (None, None) => unreachable!("clap requires --body or --body-file"),
+            };
+            edit(&args.region, |summary, history, now| {
+                publish_postmortem(summary, history, &args.id, &body, now)
             })
         }
         Command::Maintenance(MaintenanceCommand::Schedule(args)) => {

@@ -447,6 +447,8 @@ pub fn open_incident(
         resolved_at: None,
         scheduled_for: None,
         scheduled_until: None,
+        postmortem_body: None,
+        postmortem_published_at: None,
         incident_updates: vec![update_now(
             update_id,
             &id,
@@ -670,6 +672,53 @@ pub fn resolve_incident(
     Ok(changes)
 }
 
+/// Publishes (or replaces) the postmortem of a resolved incident in the history: its body,
+/// the time it was published, and the incident's status becomes `postmortem`, as on
+/// Statuspage. An open incident or a maintenance is refused.
+pub fn publish_postmortem(
+    summary: &Summary,
+    history: &mut IncidentHistory,
+    id: &str,
+    body: &str,
+    now: Timestamp,
+) -> Result<Vec<String>, EditError> {
+    required("--body", body)?;
+    let open = summary
+        .incidents
+        .iter()
+        .chain(&summary.scheduled_maintenances)
+        .any(|incident| incident.id == id);
+    let refuse = |why: String| {
+        Err(EditError::Argument {
+            name: "--id",
+            reason: why,
+        })
+    };
+    if open {
+        return refuse(format!(
+            "incident {id} is still open: resolve it before publishing its postmortem"
+        ));
+    }
+    let Some(incident) = history.incidents.iter_mut().find(|i| i.id == id) else {
+        return refuse(format!("no incident {id} in this region's history"));
+    };
+    if incident.is_maintenance() {
+        return refuse(format!(
+            "{id} is a maintenance; postmortems are for incidents"
+        ));
+    }
+    let replaced = incident.postmortem_body.is_some();
+    incident.postmortem_body = Some(body.to_owned());
+    incident.postmortem_published_at = Some(now);
+    incident.updated_at = Some(now);
+    incident.status = IncidentStatus::Postmortem;
+    Ok(vec![format!(
+        "{} the postmortem of incident {id} {:?}",
+        if replaced { "replaced" } else { "published" },
+        incident.name
+    )])
+}
+
 /// Announces a maintenance window; returns what changed.
 pub fn schedule_maintenance(
     summary: &mut Summary,
@@ -749,6 +798,8 @@ pub fn schedule_maintenance(
         resolved_at: None,
         scheduled_for: Some(new.from),
         scheduled_until: Some(new.until),
+        postmortem_body: None,
+        postmortem_published_at: None,
         incident_updates: vec![update_now(
             update_id,
             &id,

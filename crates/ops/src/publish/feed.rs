@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use std::collections::HashSet;
 
-use beacon_core::i18n::Lang;
+use beacon_core::i18n::{Lang, Msg};
 use beacon_core::route::Route;
 use beacon_core::status::{
     all_incidents, Component, Incident, IncidentHistory, Region, Summary, Timestamp,
@@ -147,7 +147,11 @@ pub fn last_changed(incident: &Incident) -> Timestamp {
         .incident_updates
         .iter()
         .flat_map(|u| [Some(u.created_at), u.updated_at])
-        .chain([Some(incident.created_at), incident.updated_at])
+        .chain([
+            Some(incident.created_at),
+            incident.updated_at,
+            incident.postmortem_published_at,
+        ])
         .flatten()
         .max()
         .unwrap_or(incident.created_at)
@@ -275,7 +279,8 @@ pub fn human_time(time: Timestamp) -> String {
     time.format("%Y-%m-%d %H:%M (UTC%:z)").to_string()
 }
 
-/// The body of a feed entry as HTML.
+/// The body of a feed entry as HTML: what it is, its postmortem when it has one, then every
+/// update.
 fn incident_html(incident: &Incident, components: &[(String, String)]) -> String {
     use super::text::escape_xml;
     let mut out = String::new();
@@ -306,6 +311,22 @@ fn incident_html(incident: &Incident, components: &[(String, String)]) -> String
             "<p>Affected: {}</p>",
             escape_xml(&names.join(", "))
         ));
+    }
+    if let Some(body) = incident
+        .postmortem_body
+        .as_deref()
+        .filter(|b| !b.trim().is_empty())
+    {
+        let published = incident
+            .postmortem_published_at
+            .map(|at| format!(" — {}", human_time(at)))
+            .unwrap_or_default();
+        out.push_str(&format!(
+            "<h4>{}{}</h4>",
+            escape_xml(Lang::English.text(Msg::PostmortemHeading)),
+            escape_xml(&published)
+        ));
+        out.push_str(&message_html(body));
     }
     for update in &incident.incident_updates {
         out.push_str(&format!(

@@ -30,7 +30,12 @@ use chrono::{DateTime, SecondsFormat, Utc};
 
 use beacon_core::i18n::pack::pack_file;
 use beacon_core::i18n::{Lang, Msg};
+use beacon_core::period::Period;
+use beacon_core::route::Route;
+use beacon_core::status::archive::{split_history, HistoryIndex};
 use beacon_core::status::config::{SiteConfig, CONFIG_ELEMENT_ID};
+use beacon_core::status::history::{period_page, HistoryFilter};
+use beacon_core::status::model::IncidentHistory;
 use beacon_core::status::{
     overall_status, parse_markup, plain_text, sections, ComponentStatus, Impact, Incident,
 };
@@ -52,8 +57,9 @@ const START: &str = "<!--beacon:prerendered-->";
 const END: &str = "<!--/beacon:prerendered-->";
 
 /// Every pre-rendered page for `site`, from `shell` (the `index.html` Trunk built):
-/// `<region>/index.html` per region (also as `<region>/history/index.html` and
-/// `<region>/incidents/<id>/index.html`) and `index.html` with the default region. `site_url`
+/// `<region>/index.html` per region (also as `<region>/incidents/<id>/index.html`),
+/// `<region>/history/<quarter>/index.html` per quarter with incidents and
+/// `<region>/history/index.html` with the newest, and `index.html` with the default region. `site_url`
 /// ends in `/`; `fallback_now` is the
 /// "as of" time for a summary without `page.updated_at`.
 pub fn prerendered_pages(
@@ -87,7 +93,8 @@ pub fn prerendered_pages(
             region.countries
         );
         let head = head_tags(&description, &feed_links(site_url, [data]));
-        let boot = boot_script(&preloads, &region.live_files());
+        let live = region.live_files();
+        let boot = boot_script(&preloads, &[live[0].as_str(), live[1].as_str()]);
         let title = format!("{} — {site_name}", region.name);
         let page = with_snapshot(&shell, &title, &boot, &head, &snapshot)?;
         // The region's sub-pages get the same snapshot, so a host without the fallback serves
@@ -97,16 +104,50 @@ pub fn prerendered_pages(
             .into_iter()
             .filter(|incident| is_path_segment(&incident.id))
             .map(|incident| format!("{}/incidents/{}/index.html", region.id, incident.id));
-        for path in [
-            format!("{}/index.html", region.id),
-            format!("{}/history/index.html", region.id),
-        ]
-        .into_iter()
-        .chain(incident_pages)
+        for path in [format!("{}/index.html", region.id)]
+            .into_iter()
+            .chain(incident_pages)
         {
             files.push(OutputFile {
                 path,
                 contents: page.clone(),
+            });
+        }
+        // Each quarter's history page shows that quarter; `/<region>/history/` the newest.
+        let split = split_history(&data.summary, &data.history, fallback_now);
+        let history_title = format!(
+            "{} — {} — {site_name}",
+            Lang::English.text(Msg::IncidentHistory),
+            region.name
+        );
+        let empty = IncidentHistory {
+            page: data.history.page.clone(),
+            incidents: Vec::new(),
+        };
+        let newest = split.index.newest();
+        let mut history_pages = split
+            .periods
+            .iter()
+            .map(|(period, file)| (Some(*period), file))
+            .collect::<Vec<_>>();
+        history_pages.insert(0, (None, split.periods.first().map_or(&empty, |(_, f)| f)));
+        for (period, file) in history_pages {
+            let snapshot = match period.or(newest) {
+                Some(shown) => history_snapshot(site, data, site_url, &split.index, shown, file),
+                None => region_snapshot(site, data, site_url, fallback_now),
+            };
+            let snapshot = format!(
+                "{snapshot}{}{}",
+                snapshot_translator(&snapshot),
+                config_script(&site.config)
+            );
+            let path = match period {
+                Some(period) => format!("{}/history/{period}/index.html", region.id),
+                None => format!("{}/history/index.html", region.id),
+            };
+            files.push(OutputFile {
+                path,
+                contents: with_snapshot(&shell, &history_title, &boot, &head, &snapshot)?,
             });
         }
         if region.id == site.config.default_region {
@@ -211,30 +252,7 @@ pub fn region_snapshot(
     let overall = overall_status(summary, at);
     let url = escape(site_url);
     let mut out = String::from("<div id=\"prerendered\">");
-
-    out.push_str(&format!(
-        "<header class=\"site-header\"><div class=\"inner\"><a class=\"brand\" href=\"{url}\">{}</a>\
-         <nav class=\"site-nav\" aria-label=\"{}\" data-i18n-label=\"{}\"><ul>",
-        escape(&site.config.site_name),
-        escape(Lang::English.text(Msg::SiteNavLabel)),
-        key(Msg::SiteNavLabel)
-    ));
-    for other in &site.regions {
-        let current = if other.region.id == region.id {
-            " aria-current=\"page\""
-        } else {
-            ""
-        };
-        out.push_str(&format!(
-            "<li><a href=\"{url}{}\"{current}>{}</a></li>",
-            escape(&beacon_core::route::Route::Region(other.region.id.clone()).path()),
-            escape(&other.region.name)
-        ));
-    }
-    out.push_str(&format!(
-        "<li><a href=\"{url}sla/\"{}</a></li></ul></nav></div></header>",
-        words(Msg::SlaCalculator, &[])
-    ));
+    out.push_str(&site_header(site, data, site_url));
 
     out.push_str(&format!(
         "<main><div class=\"region-header\"><div><h1>{}</h1><p class=\"lede\">{}</p></div></div>",
@@ -324,6 +342,158 @@ pub fn region_snapshot(
         words(Msg::RssFeed, &[]),
         id = escape(&region.id)
     ));
+    out
+}
+
+/// The site's header with the region links, the current region marked.
+fn site_header(site: &Site, data: &RegionData, site_url: &str) -> String {
+    let region = &data.region;
+    let url = escape(site_url);
+    let mut out = String::new();
+    out.push_str(&format!(
+        "<header class=\"site-header\"><div class=\"inner\"><a class=\"brand\" href=\"{url}\">{}</a>\
+         <nav class=\"site-nav\" aria-label=\"{}\" data-i18n-label=\"{}\"><ul>",
+        escape(&site.config.site_name),
+        escape(Lang::English.text(Msg::SiteNavLabel)),
+        key(Msg::SiteNavLabel)
+    ));
+    for other in &site.regions {
+        let current = if other.region.id == region.id {
+            " aria-current=\"page\""
+        } else {
+            ""
+        };
+        out.push_str(&format!(
+            "<li><a href=\"{url}{}\"{current}>{}</a></li>",
+            escape(&beacon_core::route::Route::Region(other.region.id.clone()).path()),
+            escape(&other.region.name)
+        ));
+    }
+    out.push_str(&format!(
+        "<li><a href=\"{url}sla/\"{}</a></li></ul></nav></div></header>",
+        words(Msg::SlaCalculator, &[])
+    ));
+    out
+}
+
+/// One quarter of a region's history as its page shows it with JavaScript off: the header,
+/// paging to the neighbouring quarters, the quarter's incidents by month (each linking to its
+/// own page, with its latest update) and the list of every quarter with its count.
+pub fn history_snapshot(
+    site: &Site,
+    data: &RegionData,
+    site_url: &str,
+    index: &HistoryIndex,
+    period: Period,
+    incidents: &IncidentHistory,
+) -> String {
+    let region = &data.region;
+    let url = escape(site_url);
+    let quarter = |period: Period| {
+        words(
+            Msg::HistoryQuarter,
+            &[
+                ("quarter", slot("quarter", &period.quarter().to_string())),
+                ("year", slot("year", &period.year().to_string())),
+            ],
+        )
+    };
+    let href = |period: Period| {
+        let route = Route::HistoryPeriod {
+            region: region.id.clone(),
+            period,
+        };
+        format!("{url}{}", escape(&route.path()))
+    };
+    let mut out = String::from("<div id=\"prerendered\">");
+    out.push_str(&site_header(site, data, site_url));
+    out.push_str(&format!(
+        "<main><div class=\"region-header\"><div><h1>{}</h1><p class=\"lede\">{}</p></div></div>\
+         <h2 class=\"page-subtitle\"{}</h2>\
+         <nav class=\"history-paging\" aria-label=\"{}\" data-i18n-label=\"{}\"><span>",
+        escape(&region.name),
+        escape(&region.countries),
+        words(Msg::IncidentHistory, &[]),
+        escape(Lang::English.text(Msg::HistoryPeriods)),
+        key(Msg::HistoryPeriods)
+    ));
+    let (older, newer) = index.neighbours(period);
+    if let Some(older) = older {
+        out.push_str(&format!(
+            "<a href=\"{}\" rel=\"prev\" data-testid=\"prerendered-older\">← <span{}</span></a>",
+            href(older),
+            words(Msg::OlderPeriod, &[])
+        ));
+    }
+    out.push_str(&format!(
+        "</span><h3 data-testid=\"prerendered-period\" data-period=\"{period}\"{}</h3><span>",
+        quarter(period)
+    ));
+    if let Some(newer) = newer {
+        out.push_str(&format!(
+            "<a href=\"{}\" rel=\"next\" data-testid=\"prerendered-newer\"><span{}</span> →</a>",
+            href(newer),
+            words(Msg::NewerPeriod, &[])
+        ));
+    }
+    out.push_str("</span></nav>");
+    let months = period_page(&data.summary, incidents, period, &HistoryFilter::default());
+    if months.is_empty() {
+        out.push_str(&format!(
+            "<p class=\"notice\"{}</p>",
+            words(Msg::NoIncidentsInPeriod, &[])
+        ));
+    }
+    for month in months {
+        out.push_str(&format!(
+            "<section class=\"month\" data-testid=\"prerendered-month\"><h3>{}</h3>",
+            month.month.format("%B %Y")
+        ));
+        for incident in month.incidents {
+            let link = Route::Incident {
+                region: region.id.clone(),
+                id: incident.id.clone(),
+            };
+            let card = incident_html(incident, data);
+            let title = format!(
+                "<h3 class=\"incident-name\">{}</h3>",
+                escape(&incident.name)
+            );
+            let linked = format!(
+                "<h3 class=\"incident-name\"><a href=\"{url}{}\">{}</a></h3>",
+                escape(&link.path()),
+                escape(&incident.name)
+            );
+            out.push_str(&card.replacen(&title, &linked, 1));
+        }
+        out.push_str("</section>");
+    }
+    out.push_str(&format!(
+        "<details class=\"history-periods\" open=\"\"><summary{}</summary><ul data-testid=\"prerendered-periods\">",
+        words(Msg::HistoryPeriods, &[])
+    ));
+    for entry in &index.periods {
+        let count = if entry.incidents == 1 {
+            Msg::IncidentsOne
+        } else {
+            Msg::IncidentsOther
+        };
+        let current = if entry.period == period {
+            " aria-current=\"page\""
+        } else {
+            ""
+        };
+        out.push_str(&format!(
+            "<li><a href=\"{}\"{current}><span{}</span></a> · <span{}</span></li>",
+            href(entry.period),
+            quarter(entry.period),
+            words(
+                count,
+                &[("count", slot("count", &entry.incidents.to_string()))]
+            )
+        ));
+    }
+    out.push_str("</ul></details></main></div>");
     out
 }
 

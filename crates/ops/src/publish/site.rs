@@ -4,6 +4,9 @@
 //! - `feeds/<region>.atom`, `feeds/<region>.rss`, `feeds/<region>/<component>.atom`
 //! - `calendars/<region>.ics`, `calendars/<region>/<maintenance-id>.ics`
 //! - `badges/<region>.svg`, `badges/<region>/<component>.svg`
+//! - `data/<region>/history/recent.json`, `index.json` and `<quarter>.json`: the region's
+//!   history split so the live page downloads the last 90 days only and each history page its
+//!   quarter ([`beacon_core::status::archive`], paths from [`beacon_core::layout`])
 //! - `<region>/api/v2/*.json`: the region as Statuspage's public v2 API
 //!   ([`beacon_core::status::v2`])
 //! - `i18n/<tag>.<hash>.json`: each non-English language's interface texts, for the browser
@@ -17,7 +20,8 @@ use std::path::{Path, PathBuf};
 
 use beacon_core::i18n::pack::{pack_file, pack_json};
 use beacon_core::i18n::Lang;
-use beacon_core::layout::v2_endpoint;
+use beacon_core::layout::{history_index, history_period, recent_history, v2_endpoint};
+use beacon_core::status::archive::split_history;
 use beacon_core::status::limits::id_problem;
 use beacon_core::status::v2::v2_files;
 use beacon_core::status::Problem;
@@ -77,6 +81,14 @@ pub fn site_files(site: &Site, site_url: &str) -> Result<Vec<OutputFile>, Publis
             );
         }
 
+        let history_file = data.region.history_url.trim_start_matches('/');
+        let split = split_history(&data.summary, &data.history, site.as_of);
+        add(recent_history(history_file), to_json(&split.recent));
+        add(history_index(history_file), to_json(&split.index));
+        for (period, incidents) in &split.periods {
+            add(history_period(history_file, *period), to_json(incidents));
+        }
+
         for (endpoint, json) in v2_files(&data.summary, &data.history, site.as_of) {
             add(v2_endpoint(region, &endpoint), json);
         }
@@ -133,6 +145,11 @@ pub fn language_packs() -> Vec<OutputFile> {
             })
         })
         .collect()
+}
+
+/// `value` as compact JSON (published data files are read by programs, not people).
+fn to_json(value: &impl serde::Serialize) -> String {
+    serde_json::to_string(value).expect("plain data serializes")
 }
 
 /// `site_url` ending in `/`, as every published address is joined to it.
