@@ -66,7 +66,12 @@ pub fn HistoryPage(
     let region_id = region.id.clone();
     let filters = view! { <HistoryFilters summary=summary.clone() region=region.clone() /> };
     let page = move || {
-        match loaded.get() {
+        let loaded = loaded.get();
+        if loaded.is_some() {
+            // The quarter (or what kept it away) is on the page: it replaces the snapshot.
+            crate::handover::show_live();
+        }
+        match loaded {
         None => view! { <p class="loading" role="status">{move || locale.t(Msg::LoadingHistory)}</p> }
             .into_any(),
         Some(Err(error)) => view! {

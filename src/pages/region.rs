@@ -170,6 +170,8 @@ pub fn RegionStatus(
         let mounted = Arc::clone(&mounted);
         on_cleanup(move || mounted.store(false, Ordering::Relaxed));
     }
+    // A history page hands over itself, once its quarter is on the page.
+    let page_hands_over = matches!(view, RegionView::History(_));
     leptos::task::spawn_local(async move {
         let mut failures = 0u32;
         let mut polls_without_history = 0u32;
@@ -182,7 +184,9 @@ pub fn RegionStatus(
                 polls_without_history.saturating_add(1)
             };
             // The first poll's data (or its failure) is on the page: it replaces the snapshot.
-            crate::handover::show_live();
+            if !ok || !page_hands_over {
+                crate::handover::show_live();
+            }
             web::sleep(next_poll_delay(poll_seconds, failures, web::random())).await;
             while web::page_hidden() && mounted.load(Ordering::Relaxed) {
                 web::sleep(VISIBILITY_CHECK).await;
