@@ -17,11 +17,11 @@ after(async () => { await browser?.close(); await server?.close(); });
 
 /** What each page shows throughout (`shown`) and what says the live page is up (`live`): a
  * region's status and the home page show statuses from the first paint on; its history page
- * shows the snapshot's statuses until the live months replace them. */
+ * shows the snapshot's months of the newest quarter until the live months replace them. */
 const WATCH = {
   'emea/': {},
   '': {},
-  'emea/history/': { shown: '#prerendered .status-text, [data-testid="history-month"]', live: '[data-testid="history-month"]' },
+  'emea/history/': { shown: '#prerendered [data-testid="prerendered-month"], [data-testid="history-month"]', live: '[data-testid="history-month"]' },
 };
 
 /** Loads `path` in `context` and waits until the live page has been on screen for a second;
