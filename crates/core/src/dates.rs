@@ -8,8 +8,8 @@ use chrono::{DateTime, Datelike, NaiveDate, Timelike, Utc};
 
 use crate::i18n::{Lang, Msg};
 
-/// The months' names, January first.
-const MONTHS: [Msg; 12] = [
+/// The months' names, January first (as they stand in a date), for every language.
+pub const MONTHS: [Msg; 12] = [
     Msg::January,
     Msg::February,
     Msg::March,
@@ -24,8 +24,8 @@ const MONTHS: [Msg; 12] = [
     Msg::December,
 ];
 
-/// The months' short names, January first.
-const MONTHS_SHORT: [Msg; 12] = [
+/// The months' short names, January first, for every language.
+pub const MONTHS_SHORT: [Msg; 12] = [
     Msg::JanuaryShort,
     Msg::FebruaryShort,
     Msg::MarchShort,

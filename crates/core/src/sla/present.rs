@@ -3,6 +3,7 @@
 //! for a due time, the plan comparison and the embed snippet. Pure Rust, tested natively; the
 //! views only put these strings on screen.
 
+use crate::dates::{MONTHS, MONTHS_SHORT};
 use chrono::{DateTime, Datelike, NaiveDateTime, TimeDelta, Timelike, Utc};
 
 use super::calendar::{BusinessCalendar, BusinessDayRule, ClockSegment};
@@ -273,38 +274,6 @@ const WEEKDAYS: [Msg; 7] = [
     Msg::Friday,
     Msg::Saturday,
     Msg::Sunday,
-];
-
-/// The month abbreviations, January first.
-const MONTHS_SHORT: [Msg; 12] = [
-    Msg::JanuaryShort,
-    Msg::FebruaryShort,
-    Msg::MarchShort,
-    Msg::AprilShort,
-    Msg::MayShort,
-    Msg::JuneShort,
-    Msg::JulyShort,
-    Msg::AugustShort,
-    Msg::SeptemberShort,
-    Msg::OctoberShort,
-    Msg::NovemberShort,
-    Msg::DecemberShort,
-];
-
-/// The month names as they stand in a date, January first.
-const MONTHS: [Msg; 12] = [
-    Msg::January,
-    Msg::February,
-    Msg::March,
-    Msg::April,
-    Msg::May,
-    Msg::June,
-    Msg::July,
-    Msg::August,
-    Msg::September,
-    Msg::October,
-    Msg::November,
-    Msg::December,
 ];
 
 /// The outcome of the same ticket under every plan of `policy`, in document order, with
