@@ -49,6 +49,28 @@ fn query(pairs: &[(&str, &str)]) -> SlaQuery {
     })
 }
 
+/// The results for query `q` under `policy` at `centre`, submitted and seen at the instant `at`.
+fn results_at(
+    policy: Arc<Policy>,
+    centre: Arc<BusinessCalendar>,
+    q: SlaQuery,
+    at: &str,
+) -> web_sys::HtmlElement {
+    let at = utc(at);
+    mount(move || {
+        view! {
+            <SlaResults
+                policy
+                centre
+                query=Signal::stored(q)
+                submitted=Signal::stored(at)
+                now=Signal::stored(at)
+            />
+        }
+        .into_any()
+    })
+}
+
 fn find(root: &web_sys::Element, selector: &str) -> web_sys::Element {
     root.query_selector(selector)
         .unwrap()
@@ -222,18 +244,7 @@ async fn matrix_priority_is_derived_and_the_override_changes_the_targets() {
 fn plans_are_compared_side_by_side_with_the_chosen_one_marked() {
     let (policy, centre) = (policy(MODEL_B), calendar(US));
     let q = query(&[("plan", "standard"), ("severity", "P1")]);
-    let root = mount(move || {
-        view! {
-            <SlaResults
-                policy
-                centre
-                query=Signal::stored(q)
-                submitted=Signal::stored(utc("2026-11-20T21:30:00Z"))
-                now=Signal::stored(utc("2026-11-20T21:30:00Z"))
-            />
-        }
-        .into_any()
-    });
+    let root = results_at(policy, centre, q, "2026-11-20T21:30:00Z");
     let rows = root
         .query_selector_all("[data-testid=plan-comparison] tbody tr")
         .unwrap();
@@ -596,18 +607,7 @@ fn embed_due_module_reads_the_fetched_files_and_names_a_broken_calendar() {
 fn enterprise_hours_say_weekend_cover_is_severity_1_only() {
     let (policy, centre) = (policy(MODEL_C), calendar(US));
     let q = query(&[("plan", "spe"), ("severity", "2")]);
-    let root = mount(move || {
-        view! {
-            <SlaResults
-                policy
-                centre
-                query=Signal::stored(q)
-                submitted=Signal::stored(utc("2026-11-18T10:00:00Z"))
-                now=Signal::stored(utc("2026-11-18T10:00:00Z"))
-            />
-        }
-        .into_any()
-    });
+    let root = results_at(policy, centre, q, "2026-11-18T10:00:00Z");
     assert!(text(&root, "[data-testid=result-hours]").contains("Weekends: Severity 1 only"));
     assert!(text(&root, "[data-testid=compare-spe] th").contains("Severity 1 only"));
     assert!(!text(&root, "[data-testid=compare-sp2] th").contains("Severity 1 only"));
